@@ -1,0 +1,88 @@
+"""Command line: `python -m generator` (also the console script `arshif`).
+
+    arshif extract FILE... [--config site_config] [--no-body]   JSON array, one object per file
+    arshif build [--corpus corpus] [--config site_config] [--out content] [--site] [--strict]
+
+Exit codes: 0 every input became an article (warnings allowed); 1 an input was skipped or a config
+error occurred (or, with --strict, a warning was raised); 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from generator.model import Article
+from generator.pipeline import Skipped, extract_file, load_site_config
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    cfg, problems = load_site_config(Path(args.config))
+    for p in problems:
+        print(f"config error: {p}", file=sys.stderr)
+    out: list[dict] = []
+    status = 1 if problems else 0
+    for name in args.files:
+        path = Path(name)
+        result, side_problems = extract_file(path, cfg, _display(path))
+        for p in side_problems:
+            print(f"config error: {p}", file=sys.stderr)
+            status = 1
+        if isinstance(result, Skipped):
+            print(f"skipped {result.source}: {result.reason}", file=sys.stderr)
+            out.append({"source": result.source, "skipped": result.reason})
+            status = 1
+            continue
+        assert isinstance(result, Article)
+        for w in result.warnings:
+            print(f"warning {result.source}: {w}", file=sys.stderr)
+        if args.strict and result.warnings:
+            status = 1
+        out.append(result.to_json(with_body=not args.no_body))
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return status
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator import build  # imported lazily: extraction alone needs none of the site code
+
+    return build.run(args)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="arshif", description="Arshif: an Arabic news archive generator.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract articles and print them as JSON")
+    ex.add_argument("files", nargs="+", metavar="FILE")
+    ex.add_argument("--config", default="site_config", help="curated configuration folder")
+    ex.add_argument("--no-body", action="store_true", help="leave the cleaned text out of the JSON")
+    ex.add_argument("--strict", action="store_true", help="exit 1 when any warning is raised")
+    ex.set_defaults(func=cmd_extract)
+
+    b = sub.add_parser("build", help="generate content/ (and with --site, the site)")
+    b.add_argument("--corpus", default="corpus")
+    b.add_argument("--config", default="site_config")
+    b.add_argument("--out", default="content", help="generated Markdown folder (MkDocs docs_dir)")
+    b.add_argument("--site", action="store_true", help="also run `mkdocs build --strict` into site/")
+    b.add_argument("--strict", action="store_true", help="exit 1 when any warning is raised")
+    b.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exc.code or 0)
+    return int(args.func(args))

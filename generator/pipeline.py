@@ -1,0 +1,114 @@
+"""Read everything into a context first, then hand it to the writers (as Pelican does).
+
+    load_site_config(config_dir) -> (SiteConfig, problems)
+    extract_bytes(data, source, cfg) -> Article | Skipped      one article, pure apart from config
+    extract_file(path, cfg, display) -> Article | Skipped
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import cleaner, dates, entities, outlets, reader, sidecar, titles, topics
+from generator.config import Problem
+from generator.model import Article
+from generator.urls import article_id
+
+
+@dataclass
+class SiteConfig:
+    config_dir: Path
+    furniture: cleaner.Furniture
+    registry: outlets.Registry
+    gazetteer: entities.Gazetteer
+    topics: dict[str, topics.Topic]
+
+
+@dataclass
+class Skipped:
+    """An input that did not become an article, and why (shown in the build report)."""
+
+    source: str
+    reason: str
+
+
+def load_site_config(config_dir: Path) -> tuple[SiteConfig, list[Problem]]:
+    """Load and validate every curated file; all problems are returned together."""
+    problems: list[Problem] = []
+    furniture, p = cleaner.load_furniture(config_dir)
+    problems += p
+    registry, p = outlets.load_registry(config_dir)
+    problems += p
+    gazetteer, p = entities.load_gazetteer(config_dir)
+    problems += p
+    topic_map, p = topics.load_topics(config_dir, gazetteer)
+    problems += p
+    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map), sorted(problems)
+
+
+def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
+    """Run the extraction stages over decoded text."""
+    art = Article(source=source)
+    cleaned = cleaner.clean(text, cfg.furniture)
+    lines, keep = cleaned.lines, cleaned.keep
+    title = titles.pick_title(lines, keep)
+    art.title, art.title_derived = title.title, title.derived
+
+    found = dates.find_date(lines, keep, title.index)
+    art.date, art.date_evidence, art.date_not_before = found.date, found.evidence, found.not_before
+    art.warnings += found.warnings
+
+    attribution = outlets.detect(lines, keep, title.index, cfg.registry)
+    art.outlet, art.wire, art.author = attribution.outlet, attribution.wire, attribution.author
+    art.warnings += attribution.warnings
+
+    body_lines = [ln for i, (ln, k) in enumerate(zip(lines, keep)) if k and i != title.index]
+    art.body = "\n\n".join(body_lines)
+    art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
+
+    searchable = art.title + "\n" + art.body
+    art.entities = entities.find_entities(searchable, cfg.gazetteer)
+    art.candidates = entities.find_candidates(searchable, cfg.gazetteer)
+    art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
+    return art
+
+
+def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skipped:
+    decoded = reader.decode(data)
+    if decoded.text is None:
+        return Skipped(source, decoded.warning or "not a text file")
+    art = extract_text(decoded.text, source, cfg)
+    art.encoding = decoded.encoding
+    if decoded.warning:
+        art.warnings.insert(0, decoded.warning)
+    art.sha256 = hashlib.sha256(data).hexdigest()
+    if not art.title and not art.body:
+        return Skipped(source, "no article text (empty or only page furniture)")
+    return art
+
+
+def extract_file(
+    path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None
+) -> tuple[Article | Skipped, list[Problem]]:
+    """Extract one file and apply its sidecar (NAME.yml beside NAME.txt) when there is one.
+
+    `display` is the name shown to users ("corpus/x.txt"); `rel` is the path relative to the corpus
+    folder, from which the article's permanent id is made (the file name when not given).
+    """
+    source = display or path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skipped(source, f"cannot read: {exc.strerror or exc}"), []
+    result = extract_bytes(data, source, cfg)
+    if isinstance(result, Article):
+        result.id = article_id(rel or path.name)
+    problems: list[Problem] = []
+    side = path.with_suffix(".yml")
+    if isinstance(result, Article) and side.is_file():
+        side_display = str(Path(source).with_suffix(".yml").as_posix())
+        overrides, problems = sidecar.load_sidecar(side, side_display, cfg)
+        if overrides is not None:
+            sidecar.apply_overrides(result, overrides, cfg)
+    return result, problems
