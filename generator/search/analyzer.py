@@ -1,0 +1,98 @@
+"""The search analyzer: text → index terms, identical in Python (build time) and JavaScript (query time).
+
+The JavaScript twin is `site_config/theme/assets/javascripts/search/analyzer.js`; both are checked
+against the shared vectors in `tests/analyzer_vectors.json`, so neither can change alone.
+
+Steps, in order:
+
+1. `generator.arabic.fold`: diacritics and tatweel dropped, alef forms → ا, ى → ي, ة → ه, ؤ → و,
+   ئ → ي, Arabic-Indic and Persian digits → ASCII, Latin lower case.
+2. Tokenise: a token is a run of letters (Arabic, Latin) and digits; a change between digits and
+   Arabic letters also splits ("2015م" → "2015", "م").
+3. Forms: a word written with proclitics can be read more than one way ("ببغداد" is ب + "بغداد",
+   while "بغداد" itself starts with a ب), so no single stripped form is right. Every word gives the
+   set of its readings: the word as written plus the word without each proclitic prefix the grammar
+   allows — an optional conjunction (و ف), an optional preposition (ب ك ل) and an optional article
+   (ال; ل + ال is written لل). A reading must keep at least `MIN_STEM_AFTER_ARTICLE` letters after
+   the article, and after a bare conjunction/preposition `MIN_STEM` letters plus one for each further
+   letter removed ("وكالة" is not read as وك + "اله").
+   Two words match when their reading sets share a member: "عبادي" and "العبادي" share "عبادي",
+   "ببغداد" and "بغداد" share "بغداد", "والرمادي" and "الرمادي" share "الرمادي".
+
+No suffix is removed and nothing is reduced to a root: suffix rules merge different words
+("معلومات" → "معلوم", "سوريا" → "سوري"), which the readings above never do. Digits are kept.
+There is no stopword list.
+"""
+from __future__ import annotations
+
+import re
+
+from generator.arabic import fold
+
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ك", "ل")
+MIN_STEM = 3
+MIN_STEM_AFTER_ARTICLE = 2
+
+_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc"
+_LATIN_LETTERS = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_TOKEN = re.compile(f"[{_ARABIC_LETTERS}]+|[{_LATIN_LETTERS}0-9]+")
+
+
+def _prefixes() -> tuple[tuple[str, bool], ...]:
+    """Every proclitic prefix with whether it ends in the article, longest first."""
+    out: set[tuple[str, bool]] = set()
+    for conj in CONJUNCTIONS:
+        for prep in PREPOSITIONS:
+            for article in (False, True):
+                if article:
+                    prefix = conj + ("لل" if prep == "ل" else prep + "ال")
+                else:
+                    prefix = conj + prep
+                if prefix:
+                    out.add((prefix, article))
+    return tuple(sorted(out, key=lambda p: (-len(p[0]), p[0], p[1])))
+
+
+PREFIXES = _prefixes()
+
+
+def min_stem(prefix: str, article: bool) -> int:
+    """Fewest letters a reading must keep once `prefix` is removed."""
+    return MIN_STEM_AFTER_ARTICLE if article else MIN_STEM + len(prefix) - 1
+
+
+def tokenize(text: str) -> list[str]:
+    """Folded words of `text`, in order (repeats kept)."""
+    return _TOKEN.findall(fold(text))
+
+
+def forms(word: str) -> list[str]:
+    """The readings of one folded word: itself first, then shorter readings, longest first."""
+    out = [word]
+    for prefix, article in PREFIXES:
+        if not word.startswith(prefix):
+            continue
+        stem = word[len(prefix):]
+        if len(stem) >= min_stem(prefix, article) and stem not in out:
+            out.append(stem)
+    return [out[0]] + sorted(out[1:], key=lambda s: (-len(s), s))
+
+
+def index_terms(text: str) -> list[str]:
+    """Index terms of `text`: every reading of every word, in text order (repeats kept)."""
+    terms: list[str] = []
+    for word in tokenize(text):
+        terms.extend(forms(word))
+    return terms
+
+
+def query_words(text: str) -> list[list[str]]:
+    """A query as a list of words, each the list of its readings; repeated words dropped."""
+    out: list[list[str]] = []
+    seen: set[str] = set()
+    for word in tokenize(text):
+        if word not in seen:
+            seen.add(word)
+            out.append(forms(word))
+    return out
