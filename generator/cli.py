@@ -1,7 +1,7 @@
 """Command line: `python -m generator` (also the console script `arshif`).
 
     arshif extract FILE... [--config site_config] [--no-body]   JSON array, one object per file
-    arshif build [--corpus corpus] [--config site_config] [--out content] [--site] [--strict]
+    arshif build [--corpus corpus] [--config site_config] [--out content] [--site] [--site-dir site] [--strict]
 
 Exit codes: 0 every input became an article (warnings allowed); 1 an input was skipped or a config
 error occurred (or, with --strict, a warning was raised); 2 usage error.
@@ -74,6 +74,7 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--config", default="site_config")
     b.add_argument("--out", default="content", help="generated Markdown folder (MkDocs docs_dir)")
     b.add_argument("--site", action="store_true", help="also run `mkdocs build --strict` into site/")
+    b.add_argument("--site-dir", default="site", help="where --site builds the site")
     b.add_argument("--strict", action="store_true", help="exit 1 when any warning is raised")
     b.set_defaults(func=cmd_build)
     return parser

@@ -52,3 +52,126 @@ def article_id(rel_path: str) -> str:
     if not plain:
         slug = f"{slug}-{short_hash(rel_path, 6)}"
     return slug
+
+
+def safe_slug(curated_id: str) -> str:
+    """ASCII slug for a curated id: the id itself when it is already a clean slug, else a
+    transliteration plus a short hash of the id (so two different ids never share a slug)."""
+    slug = slugify(curated_id, max_len=80)
+    if slug == curated_id:
+        return slug
+    return f"{slug}-{short_hash(curated_id, 6)}" if slug else "x-" + short_hash(curated_id)
+
+
+def resolve_clashes(wanted: dict[str, str]) -> dict[str, str]:
+    """Give every key a distinct slug. `wanted` maps a key (a source path, a curated id) to the
+    slug it would like. When several keys want one slug, the key whose own name already is that
+    slug keeps it (else the first key in sorted order); the others get "-" + a hash of their key.
+    The result depends only on the set of keys, never on the order they were found in."""
+    by_slug: dict[str, list[str]] = {}
+    for key in sorted(wanted):
+        by_slug.setdefault(wanted[key], []).append(key)
+    out: dict[str, str] = {}
+    taken = set(by_slug)
+    for slug, keys in sorted(by_slug.items()):
+        keys = sorted(keys, key=lambda k: (_bare(k) != slug, k))
+        out[keys[0]] = slug
+        for key in keys[1:]:
+            n = 6
+            alt = f"{slug}-{short_hash(key, n)}"
+            while alt in taken:
+                n += 2
+                alt = f"{slug}-{short_hash(key, n)}"
+            taken.add(alt)
+            out[key] = alt
+    return out
+
+
+def _bare(key: str) -> str:
+    stem = re.sub(r"\.[^./]*$", "", key)
+    return stem.replace("/", "-")
+
+
+ENTITY_FOLDERS: dict[str, str] = {"person": "people", "place": "places", "organization": "organizations"}
+INDEX_KINDS: tuple[str, ...] = ("people", "places", "organizations", "topics", "outlets")
+
+
+def entity_folder(entity_type: str) -> str:
+    return ENTITY_FOLDERS.get(entity_type, "others")
+
+
+class Urls:
+    """Every page's path inside content/ (the MkDocs docs_dir) and every link between pages.
+
+    Paths are POSIX, relative to content/, and end in ".md"; `link` makes the relative Markdown link
+    from one page to another (MkDocs checks these with --strict), and `page_url` gives the URL the
+    built site serves a page at (directory URLs: "articles/x.md" → "articles/x/")."""
+
+    def __init__(
+        self,
+        articles: dict[str, str] | None = None,
+        entities: dict[str, str] | None = None,
+        topics: dict[str, str] | None = None,
+        outlets: dict[str, str] | None = None,
+    ) -> None:
+        self.article_slugs = dict(articles or {})  # article id → slug
+        self.entity_slugs = dict(entities or {})  # entity id → slug
+        self.topic_slugs = dict(topics or {})
+        self.outlet_slugs = dict(outlets or {})
+
+    # ---- pages -----------------------------------------------------------------------------------
+    def home(self) -> str:
+        return "index.md"
+
+    def report(self) -> str:
+        return "report.md"
+
+    def timeline(self) -> str:
+        return "timeline/index.md"
+
+    def month(self, year: int, month: int) -> str:
+        return f"timeline/{year:04d}-{month:02d}.md"
+
+    def undated(self) -> str:
+        return "timeline/undated.md"
+
+    def index(self, kind: str) -> str:
+        if kind not in INDEX_KINDS:
+            raise ValueError(f"unknown index: {kind}")
+        return f"{kind}/index.md"
+
+    def entity_index(self, entity_type: str) -> str:
+        return f"{entity_folder(entity_type)}/index.md"
+
+    def article(self, article_id: str) -> str:
+        return f"articles/{self.article_slugs.get(article_id) or safe_slug(article_id)}.md"
+
+    def entity(self, entity_type: str, entity_id: str) -> str:
+        slug = self.entity_slugs.get(entity_id) or safe_slug(entity_id)
+        return f"{entity_folder(entity_type)}/{slug}.md"
+
+    def topic(self, topic_id: str) -> str:
+        return f"topics/{self.topic_slugs.get(topic_id) or safe_slug(topic_id)}.md"
+
+    def outlet(self, outlet_id: str) -> str:
+        return f"outlets/{self.outlet_slugs.get(outlet_id) or safe_slug(outlet_id)}.md"
+
+    # ---- links -----------------------------------------------------------------------------------
+    @staticmethod
+    def link(from_path: str, to_path: str) -> str:
+        """Relative link from the page at `from_path` to the page at `to_path` (both in content/)."""
+        src = from_path.split("/")[:-1]
+        dst = to_path.split("/")
+        common = 0
+        while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+            common += 1
+        return "/".join([".."] * (len(src) - common) + dst[common:])
+
+    @staticmethod
+    def page_url(path: str) -> str:
+        """URL of a page in the built site, relative to the site root (directory URLs)."""
+        if path == "index.md":
+            return ""
+        if path.endswith("/index.md"):
+            return path[: -len("index.md")]
+        return path[: -len(".md")] + "/"

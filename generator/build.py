@@ -1,0 +1,153 @@
+"""`arshif build`: corpus/ + site_config/ → content/ (and with --site, the MkDocs site).
+
+Prints one summary line on stdout; details (each warning, skipped input, config problem) go to stderr
+and to the build report page. Exit codes: 0 every input became an article (warnings allowed); 1 an
+input was skipped, a duplicate was dropped, a config problem was found, the site build failed, or (with
+--strict) a warning was raised; 2 usage error (missing corpus folder, output folder overlapping the
+corpus or the configuration).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from generator.context import Context, load_context
+from generator.pages import render_site
+from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
+
+MKDOCS_CONFIG = "mkdocs.yml"
+
+
+def _overlaps(a: Path, b: Path) -> bool:
+    a, b = a.resolve(), b.resolve()
+    return a == b or a in b.parents or b in a.parents
+
+
+def summary_line(ctx: Context, result: WriteResult) -> str:
+    reasons: dict[str, int] = {}
+    for s in ctx.skipped:
+        reasons[s.reason] = reasons.get(s.reason, 0) + 1
+    if ctx.duplicates:
+        reasons["duplicate"] = len(ctx.duplicates)
+    skipped = len(ctx.skipped) + len(ctx.duplicates)
+    why = ""
+    if reasons:
+        why = " (" + "; ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")"
+    return (f"built {len(ctx.articles)} articles, {ctx.warnings} warnings, {skipped} skipped{why}, "
+            f"{len(ctx.problems)} config problems; {len(result.written)} files written, "
+            f"{len(result.removed)} removed, {result.unchanged} unchanged")
+
+
+def report_details(ctx: Context) -> None:
+    for p in ctx.problems:
+        print(f"config error: {p}", file=sys.stderr)
+    for s in ctx.skipped:
+        print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+    for d in ctx.duplicates:
+        print(f"skipped {d.source}: duplicate of {d.original}", file=sys.stderr)
+    for a in sorted(ctx.articles, key=lambda a: a.source):
+        for w in a.warnings:
+            print(f"warning {a.source}: {w}", file=sys.stderr)
+
+
+def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Path, Path | None]:
+    """The MkDocs config to build with: the project's own when it already points at `out_dir`,
+    else a temporary one inheriting it with absolute docs_dir/site_dir/custom_dir."""
+    base = project / MKDOCS_CONFIG
+    with base.open(encoding="utf-8") as fh:
+        raw = fh.read()
+    docs_dir = "docs"
+    for line in raw.splitlines():
+        if line.startswith("docs_dir:"):
+            docs_dir = line.split(":", 1)[1].strip().strip("'\"")
+    if (project / docs_dir).resolve() == out_dir.resolve():
+        return base, None
+    tmp = Path(tempfile.mkdtemp(prefix="arshif-mkdocs-"))
+    derived = {
+        "INHERIT": str(base.resolve()),
+        "docs_dir": str(out_dir.resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "theme": {"name": "material", "custom_dir": str((project / "site_config" / "theme").resolve())},
+    }
+    cfg = tmp / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return cfg, tmp
+
+
+def run_mkdocs(out_dir: Path, site_dir: Path, project: Path) -> int:
+    cfg, tmp = mkdocs_config_for(out_dir, site_dir, project)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg), "-d", str(site_dir.resolve())]
+    try:
+        proc = subprocess.run(cmd, env=env, cwd=project)
+    finally:
+        if tmp is not None:
+            for f in tmp.iterdir():
+                f.unlink()
+            tmp.rmdir()
+    return proc.returncode
+
+
+def run_search_hook(ctx: Context, site_dir: Path) -> None:
+    """Build the site's search index when the search module is installed."""
+    if importlib.util.find_spec("generator.search") is None:
+        return
+    search = importlib.import_module("generator.search")
+    write_index = getattr(search, "write_index", None)
+    if write_index is not None:
+        write_index(ctx, ctx.urls, site_dir)
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = Path(args.corpus)
+    config = Path(args.config)
+    out = Path(args.out)
+    site_dir = Path(getattr(args, "site_dir", None) or "site")
+    project = Path(__file__).resolve().parent.parent
+    if not corpus.is_dir():
+        print(f"error: corpus folder not found: {corpus}", file=sys.stderr)
+        return 2
+    if not config.is_dir():
+        print(f"error: configuration folder not found: {config}", file=sys.stderr)
+        return 2
+    for name, other in (("corpus", corpus), ("configuration", config)):
+        if _overlaps(out, other):
+            print(f"error: output folder {out} overlaps the {name} folder {other}", file=sys.stderr)
+            return 2
+    started = time.perf_counter()
+    ctx = load_context(corpus, config)
+    try:
+        result = write_outputs(out, render_site(ctx))
+    except (OutputConflict, UnsafePath) as exc:
+        report_details(ctx)
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    report_details(ctx)
+    status = 0
+    if ctx.skipped or ctx.duplicates or ctx.problems:
+        status = 1
+    if getattr(args, "strict", False) and ctx.warnings:
+        status = 1
+    line = summary_line(ctx, result)
+    if getattr(args, "site", False):
+        if _overlaps(site_dir, corpus) or _overlaps(site_dir, out):
+            print(f"error: site folder {site_dir} overlaps the corpus or content folder", file=sys.stderr)
+            return 2
+        rc = run_mkdocs(out, site_dir, project)
+        if rc != 0:
+            print(f"error: mkdocs build failed (exit {rc})", file=sys.stderr)
+            status = 1
+        else:
+            run_search_hook(ctx, site_dir)
+            line += f"; site built in {site_dir}"
+    print(f"{line} ({time.perf_counter() - started:.1f} s)")
+    return status

@@ -1,0 +1,362 @@
+"""Read everything first: every corpus file extracted, every curated file loaded, every
+cross-reference (entity → articles, topic → articles, outlet → articles, related articles) computed,
+before a single page is rendered (as Pelican does). Nothing here writes to disk.
+
+    discover(corpus_dir) -> (files, refused)           every *.txt, nested folders included
+    load_context(corpus_dir, config_dir) -> Context
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.arabic import fold
+from generator.config import Problem
+from generator.dates_ar import parse_iso
+from generator.model import Article
+from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
+from generator.urls import Urls, resolve_clashes, safe_slug
+
+RELATED_LIMIT = 5
+NEIGHBOURS_PER_ENTITY = 40  # candidates for "related" taken around an article in each entity's list
+
+
+@dataclass
+class Duplicate:
+    source: str  # the input not built
+    original: str  # the input whose page it would have repeated
+
+
+@dataclass
+class EntityInfo:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    latin: str = ""
+    wikidata: str = ""
+    description: str = ""
+    curated: bool = True
+    mentions: int = 0
+    articles: list[Article] = field(default_factory=list)  # newest first
+    cooccurring: list[tuple[str, int]] = field(default_factory=list)  # (entity id, shared articles)
+
+    @property
+    def first_seen(self) -> str | None:
+        dates = [a.date for a in self.articles if parse_iso(a.date)]
+        return min(dates) if dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        dates = [a.date for a in self.articles if parse_iso(a.date)]
+        return max(dates) if dates else None
+
+
+@dataclass
+class TopicInfo:
+    id: str
+    name: str
+    description: str = ""
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class OutletInfo:
+    id: str
+    name: str
+    name_latin: str = ""
+    country: str = ""
+    domains: list[str] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    top_entities: list[tuple[str, int]] = field(default_factory=list)  # (entity id, articles)
+
+
+@dataclass
+class Context:
+    corpus_dir: Path
+    config_dir: Path
+    cfg: SiteConfig
+    articles: list[Article]  # newest first, undated last
+    skipped: list[Skipped]
+    duplicates: list[Duplicate]
+    problems: list[Problem]  # curated config and sidecars
+    entities: dict[str, EntityInfo]
+    topics: dict[str, TopicInfo]
+    outlets: dict[str, OutletInfo]
+    related: dict[str, list[Article]]  # article id → related articles
+    urls: Urls
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(a.warnings) for a in self.articles)
+
+
+# ---- discovery -----------------------------------------------------------------------------------
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def discover(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Every `*.txt` under `corpus_dir` as (path, path relative to corpus_dir), sorted by the
+    relative path; symlinks pointing outside the corpus are refused, hidden folders are ignored."""
+    root = corpus_dir.resolve()
+    found: list[tuple[Path, str]] = []
+    refused: list[Skipped] = []
+    display_root = corpus_dir.as_posix().rstrip("/")
+    for dirpath, dirnames, filenames in os.walk(corpus_dir, followlinks=False):
+        here = Path(dirpath)
+        keep_dirs = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            p = here / d
+            if p.is_symlink():
+                rel = p.relative_to(corpus_dir).as_posix()
+                if not _inside(p.resolve(), root):
+                    refused.append(Skipped(f"{display_root}/{rel}",
+                                           "symbolic link to a folder outside the corpus (refused)"))
+                continue  # a link inside the corpus reaches files found by their real path anyway
+            keep_dirs.append(d)
+        dirnames[:] = keep_dirs
+        for name in filenames:
+            if name.startswith(".") or not name.lower().endswith(".txt"):
+                continue
+            p = here / name
+            rel = p.relative_to(corpus_dir).as_posix()
+            if p.is_symlink():
+                target = p.resolve()
+                if not _inside(target, root):
+                    refused.append(Skipped(f"{display_root}/{rel}",
+                                           "symbolic link pointing outside the corpus (refused)"))
+                    continue
+                if not target.is_file():
+                    refused.append(Skipped(f"{display_root}/{rel}", "broken symbolic link"))
+                    continue
+            found.append((p, rel))
+    found.sort(key=lambda t: t[1])
+    refused.sort(key=lambda s: s.source)
+    return found, refused
+
+
+# ---- ordering ------------------------------------------------------------------------------------
+
+def newest_first_key(a: Article) -> tuple:
+    """Dated articles newest first, then undated ones (latest lower bound first); ties by id."""
+    if parse_iso(a.date):
+        return (0, _neg_date(a.date or ""), a.id)
+    if parse_iso(a.date_not_before):
+        return (1, _neg_date(a.date_not_before or ""), a.id)
+    return (2, "", a.id)
+
+
+def _neg_date(iso: str) -> str:
+    d = parse_iso(iso)
+    assert d is not None
+    return f"{99999999 - int(d.strftime('%Y%m%d')):08d}"
+
+
+def collation_key(name: str) -> tuple[str, str]:
+    """Arabic alphabetical order: compare folded forms (hamza forms, ى/ي, ة/ه, diacritics), then
+    the written form so the order is total."""
+    return (fold(name).strip(), name)
+
+
+# ---- assembly ------------------------------------------------------------------------------------
+
+def _extract_all(
+    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path
+) -> tuple[list[Article], list[Skipped], list[Problem]]:
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    problems: list[Problem] = []
+    display_root = corpus_dir.as_posix().rstrip("/")
+    for path, rel in files:
+        result, side_problems = extract_file(path, cfg, f"{display_root}/{rel}", rel=rel)
+        problems += side_problems
+        if isinstance(result, Article):
+            articles.append(result)
+        else:
+            skipped.append(result)
+    return articles, skipped, problems
+
+
+def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
+    """Keep one article per distinct raw content (sha256); the first source in sorted order wins."""
+    seen: dict[str, Article] = {}
+    kept: list[Article] = []
+    dups: list[Duplicate] = []
+    for art in sorted(articles, key=lambda a: a.source):
+        if art.sha256 and art.sha256 in seen:
+            dups.append(Duplicate(art.source, seen[art.sha256].source))
+            continue
+        if art.sha256:
+            seen[art.sha256] = art
+        kept.append(art)
+    return kept, dups
+
+
+def assign_article_ids(articles: list[Article]) -> None:
+    """Make article ids distinct (two inputs whose ids clash both keep a page, at distinct URLs)."""
+    wanted = {a.source: a.id or "a" for a in articles}
+    final = resolve_clashes(wanted)
+    for a in articles:
+        a.id = final[a.source]
+
+
+def build_entities(articles: list[Article], cfg: SiteConfig) -> dict[str, EntityInfo]:
+    """Entities that occur in at least one article (curated entities without articles get no page)."""
+    out: dict[str, EntityInfo] = {}
+    gaz = cfg.gazetteer.entities
+    pair_counts: dict[str, Counter[str]] = {}
+    for art in articles:
+        ids = sorted({e.id for e in art.entities})
+        for hit in art.entities:
+            info = out.get(hit.id)
+            if info is None:
+                cur = gaz.get(hit.id)
+                if cur is not None:
+                    info = EntityInfo(cur.id, cur.type, cur.name, list(cur.aliases), cur.latin,
+                                      cur.wikidata, cur.description, curated=True)
+                else:
+                    info = EntityInfo(hit.id, hit.type, hit.name, curated=False)
+                out[hit.id] = info
+            info.mentions += hit.count
+            if not info.articles or info.articles[-1] is not art:
+                info.articles.append(art)
+        for i in ids:
+            c = pair_counts.setdefault(i, Counter())
+            for j in ids:
+                if j != i:
+                    c[j] += 1
+    for eid, info in out.items():
+        info.articles.sort(key=newest_first_key)
+        info.cooccurring = sorted(pair_counts.get(eid, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+    return dict(sorted(out.items()))
+
+
+def build_topics(articles: list[Article], cfg: SiteConfig) -> dict[str, TopicInfo]:
+    out: dict[str, TopicInfo] = {}
+    for tid, topic in cfg.topics.items():
+        out[tid] = TopicInfo(tid, topic.name, topic.description)
+    for art in articles:
+        for tid in art.topics:
+            if tid not in out:
+                out[tid] = TopicInfo(tid, tid)
+            out[tid].articles.append(art)
+    for info in out.values():
+        info.articles.sort(key=newest_first_key)
+    return dict(sorted(out.items()))
+
+
+def build_outlets(articles: list[Article], cfg: SiteConfig) -> dict[str, OutletInfo]:
+    """Outlets that have at least one article."""
+    out: dict[str, OutletInfo] = {}
+    registry = cfg.registry.outlets
+    for art in articles:
+        if art.outlet is None:
+            continue
+        oid = art.outlet.id or art.outlet.name
+        info = out.get(oid)
+        if info is None:
+            cur = registry.get(oid)
+            if cur is not None:
+                info = OutletInfo(oid, cur.name, cur.name_latin, cur.country, list(cur.domains))
+            else:
+                info = OutletInfo(oid, art.outlet.name)
+            out[oid] = info
+        info.articles.append(art)
+    for info in out.values():
+        info.articles.sort(key=newest_first_key)
+        counts: Counter[str] = Counter()
+        for art in info.articles:
+            counts.update({e.id for e in art.entities})
+        info.top_entities = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+    return dict(sorted(out.items()))
+
+
+def build_related(articles: list[Article], entities: dict[str, EntityInfo]) -> dict[str, list[Article]]:
+    """For each article, up to RELATED_LIMIT others sharing entities or its day: score = shared
+    entities (each weighted by how rare it is) + 1 for the same day. Candidates are taken near the
+    article in each entity's newest-first list, so the cost stays linear in the archive's size."""
+    position: dict[str, dict[str, int]] = {
+        eid: {a.id: i for i, a in enumerate(info.articles)} for eid, info in entities.items()
+    }
+    by_day: dict[str, list[Article]] = {}
+    for a in articles:
+        if parse_iso(a.date):
+            by_day.setdefault(a.date or "", []).append(a)
+    out: dict[str, list[Article]] = {}
+    for art in articles:
+        scores: dict[str, float] = {}
+        pool: dict[str, Article] = {}
+        own = {e.id for e in art.entities}
+        for eid in sorted(own):
+            lst = entities[eid].articles
+            i = position[eid][art.id]
+            lo, hi = max(0, i - NEIGHBOURS_PER_ENTITY // 2), i + NEIGHBOURS_PER_ENTITY // 2 + 1
+            for other in lst[lo:hi]:
+                if other.id != art.id:
+                    pool[other.id] = other
+        for other in by_day.get(art.date or "", [])[:NEIGHBOURS_PER_ENTITY] if parse_iso(art.date) else []:
+            if other.id != art.id:
+                pool[other.id] = other
+        for oid, other in pool.items():
+            shared = own & {e.id for e in other.entities}
+            score = sum(1.0 / len(entities[e].articles) ** 0.5 for e in shared)
+            if parse_iso(art.date) and other.date == art.date:
+                score += 0.5
+            if score > 0:
+                scores[oid] = round(score, 9)
+        ranked = sorted(scores, key=lambda oid: (-scores[oid], newest_first_key(pool[oid])))
+        out[art.id] = [pool[oid] for oid in ranked[:RELATED_LIMIT]]
+    return out
+
+
+def make_urls(articles: list[Article], entities: dict[str, EntityInfo], topics: dict[str, TopicInfo],
+              outlets: dict[str, OutletInfo]) -> Urls:
+    ent_by_folder: dict[str, dict[str, str]] = {}
+    for eid, info in entities.items():
+        ent_by_folder.setdefault(info.type, {})[eid] = safe_slug(eid)
+    ent_slugs: dict[str, str] = {}
+    for wanted in ent_by_folder.values():
+        ent_slugs.update(resolve_clashes(wanted))
+    return Urls(
+        articles={a.id: a.id for a in articles},
+        entities=ent_slugs,
+        topics=resolve_clashes({t: safe_slug(t) for t in topics}),
+        outlets=resolve_clashes({o: safe_slug(o) for o in outlets}),
+    )
+
+
+def assemble(
+    corpus_dir: Path,
+    config_dir: Path,
+    cfg: SiteConfig,
+    articles: list[Article],
+    skipped: list[Skipped],
+    problems: list[Problem],
+) -> Context:
+    kept, dups = drop_duplicates(articles)
+    assign_article_ids(kept)
+    kept.sort(key=newest_first_key)
+    entities = build_entities(kept, cfg)
+    topics = build_topics(kept, cfg)
+    outlets = build_outlets(kept, cfg)
+    related = build_related(kept, entities)
+    urls = make_urls(kept, entities, topics, outlets)
+    return Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
+                   sorted(set(problems)), entities, topics, outlets, related, urls)
+
+
+def load_context(corpus_dir: Path, config_dir: Path) -> Context:
+    cfg, problems = load_site_config(config_dir)
+    files, refused = discover(corpus_dir)
+    articles, skipped, side_problems = _extract_all(files, cfg, corpus_dir)
+    return assemble(corpus_dir, config_dir, cfg, articles, refused + skipped, problems + side_problems)

@@ -1,0 +1,150 @@
+"""Write generated pages into content/ safely and only when something changed.
+
+    write_outputs(out_dir, outputs) -> WriteResult
+
+- every path is checked to stay inside `out_dir` (no absolute path, no "..", no symlink escaping);
+- two outputs for one path are refused, naming both sources (`OutputConflict`);
+- a file is written only when its bytes differ, through a temporary file in the same folder and
+  `os.replace`, so an interrupted build leaves each file either old or new, never half-written;
+- a manifest (`.arshif-manifest.json`) lists the files the generator made; files it listed before and
+  no longer makes are removed (only those, only inside `out_dir`), and folders left empty go too.
+  Files a person put in `out_dir` by hand are never touched.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Protocol
+
+MANIFEST = ".arshif-manifest.json"
+
+
+class _Out(Protocol):
+    path: str
+    text: str
+    source: str
+
+
+class OutputConflict(ValueError):
+    """Two outputs want the same path."""
+
+
+class UnsafePath(ValueError):
+    """An output path would land outside the output folder."""
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def check_path(rel: str) -> str:
+    """Return `rel` when it is a clean relative POSIX path inside the output folder; else raise."""
+    p = PurePosixPath(rel)
+    if not rel or rel != p.as_posix() or p.is_absolute() or "\\" in rel or "\x00" in rel:
+        raise UnsafePath(f"refusing output path {rel!r}: not a clean relative path")
+    if any(part in ("", ".", "..") or part.startswith(".") for part in p.parts):
+        raise UnsafePath(f"refusing output path {rel!r}: hidden or parent folder")
+    return rel
+
+
+def plan(outputs: Iterable[_Out]) -> dict[str, bytes]:
+    """Map each path to its bytes (UTF-8, LF), refusing unsafe paths and two outputs for one path."""
+    data: dict[str, bytes] = {}
+    owner: dict[str, str] = {}
+    for out in outputs:
+        rel = check_path(out.path)
+        key = rel.casefold()  # two names differing only in case collide on some file systems
+        if key in owner:
+            raise OutputConflict(
+                f"two outputs for {rel}: from {owner[key]} and from {out.source}")
+        owner[key] = out.source
+        data[rel] = out.text.replace("\r\n", "\n").encode("utf-8")
+    return data
+
+
+def read_manifest(out_dir: Path) -> list[str]:
+    try:
+        raw = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    files = raw.get("files") if isinstance(raw, dict) else None
+    if not isinstance(files, list):
+        return []
+    safe = []
+    for f in files:
+        try:
+            safe.append(check_path(f))
+        except (UnsafePath, TypeError):
+            continue
+    return safe
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` atomically unless the file already holds exactly these bytes."""
+    try:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if path.is_symlink():
+            path.unlink()
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return True
+
+
+def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
+    data = plan(outputs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    root = out_dir.resolve()
+    result = WriteResult()
+    for rel in sorted(data):
+        target = out_dir / rel
+        if not _inside(target.parent if target.parent.exists() else out_dir, root):
+            raise UnsafePath(f"refusing output path {rel!r}: its folder leads outside {out_dir}")
+        if write_if_changed(target, data[rel]):
+            result.written.append(rel)
+        else:
+            result.unchanged += 1
+    for rel in sorted(set(read_manifest(out_dir)) - set(data)):
+        target = out_dir / rel
+        if (target.is_file() or target.is_symlink()) and _inside(target.parent, root):
+            target.unlink()
+            result.removed.append(rel)
+            _prune_empty(target.parent, root)
+    manifest = json.dumps({"generator": "arshif", "files": sorted(data)}, ensure_ascii=False, indent=1) + "\n"
+    write_if_changed(out_dir / MANIFEST, manifest.encode("utf-8"))
+    return result
+
+
+def _prune_empty(folder: Path, root: Path) -> None:
+    while folder.resolve() != root and _inside(folder, root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
