@@ -9,7 +9,11 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site content serve test eval bench clean
+FONT_PKG := node_modules/@fontsource/noto-naskh-arabic/files
+FONT_DIR := site_config/theme/assets/fonts
+FONT_FILES := $(foreach s,arabic latin,$(foreach w,400 700,$(FONT_DIR)/noto-naskh-arabic-$(s)-$(w)-normal.woff2))
+
+.PHONY: site content serve test eval bench clean fonts
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,16 +21,26 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# The Arabic font comes from a pinned npm package (package-lock.json) and is served by the site itself.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+$(FONT_DIR)/%.woff2: node_modules/.package-lock.json
+	mkdir -p $(FONT_DIR)
+	cp $(FONT_PKG)/$*.woff2 $@
+
+fonts: $(FONT_FILES)
+
 content: $(STAMP)
 	$(PY) -m generator build
 
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(PY) -m generator build --site
 
 serve: site
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+test: $(STAMP) fonts
 	$(PY) -m pytest -q
 
 eval: $(STAMP)
@@ -36,4 +50,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site test-output .pytest_cache
+	rm -rf site test-output .pytest_cache $(FONT_DIR)
