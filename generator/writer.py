@@ -124,7 +124,10 @@ def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
     result = WriteResult()
     for rel in sorted(data):
         target = out_dir / rel
-        if not _inside(target.parent if target.parent.exists() else out_dir, root):
+        existing = target.parent
+        while not existing.exists() and existing != out_dir:
+            existing = existing.parent
+        if not _inside(existing, root):
             raise UnsafePath(f"refusing output path {rel!r}: its folder leads outside {out_dir}")
         if write_if_changed(target, data[rel]):
             result.written.append(rel)

@@ -1,0 +1,121 @@
+"""Shared fixtures.
+
+- `project_root`: the repository folder.
+- `build_site(corpus, config, tmp)`: run `python -m generator build --site` into a temporary folder.
+- `seed_site` (session): the seed corpus built once into a temporary folder (content/ and site/).
+- `site_url` (session): that site served on 127.0.0.1 by a threaded http.server.
+- `browser` (session): headless Debian chromium driven by Playwright (never downloads a browser).
+- `page`: a fresh browser page whose every request URL is recorded in `page.requests`.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@dataclass
+class BuiltSite:
+    content: Path
+    site: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_build(corpus: Path, config: Path, out: Path, site: Path | None = None,
+              extra: list[str] | None = None) -> BuiltSite:
+    """Run the generator as a user would (a subprocess from the project folder)."""
+    cmd = [sys.executable, "-m", "generator", "build", "--corpus", str(corpus), "--config", str(config),
+           "--out", str(out)]
+    if site is not None:
+        cmd += ["--site", "--site-dir", str(site)]
+    cmd += extra or []
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    return BuiltSite(out, site or out.parent / "site", proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def build_site() -> Callable[..., BuiltSite]:
+    return run_build
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    tmp = tmp_path_factory.mktemp("seed-site")
+    built = run_build(ROOT / "corpus", ROOT / "site_config", tmp / "content", tmp / "site")
+    assert (tmp / "site" / "index.html").is_file(), f"site build failed:\n{built.stdout}\n{built.stderr}"
+    return built
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(seed_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(seed_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A page in a fresh context; `page.requests` lists the URL of every request it made."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    pg = context.new_page()
+    requests: list[str] = []
+    context.on("request", lambda req: requests.append(req.url))
+    pg.requests = requests
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def test_output() -> Path:
+    out = ROOT / "test-output"
+    out.mkdir(exist_ok=True)
+    return out
