@@ -202,12 +202,18 @@ def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplic
     return kept, dups
 
 
-def assign_article_ids(articles: list[Article]) -> None:
-    """Make article ids distinct (two inputs whose ids clash both keep a page, at distinct URLs)."""
-    wanted = {a.source: a.id or "a" for a in articles}
+def assign_article_ids(articles: list[Article], corpus_prefix: str = "") -> None:
+    """Make article ids distinct (two inputs whose ids clash both keep a page, at distinct URLs).
+    Keys are paths relative to the corpus, so "x.txt" keeps the id "x" and "X.txt" gets a suffix."""
+    prefix = corpus_prefix.rstrip("/") + "/" if corpus_prefix else ""
+
+    def rel(a: Article) -> str:
+        return a.source[len(prefix):] if prefix and a.source.startswith(prefix) else a.source
+
+    wanted = {rel(a): a.id or "a" for a in articles}
     final = resolve_clashes(wanted)
     for a in articles:
-        a.id = final[a.source]
+        a.id = final[rel(a)]
 
 
 def build_entities(articles: list[Article], cfg: SiteConfig) -> dict[str, EntityInfo]:
@@ -344,7 +350,7 @@ def assemble(
     problems: list[Problem],
 ) -> Context:
     kept, dups = drop_duplicates(articles)
-    assign_article_ids(kept)
+    assign_article_ids(kept, corpus_dir.as_posix())
     kept.sort(key=newest_first_key)
     entities = build_entities(kept, cfg)
     topics = build_topics(kept, cfg)

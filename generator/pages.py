@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
-from generator.arabic import PROCLITIC_LETTERS, fold
+from generator.arabic import fold
 from generator.context import Context, EntityInfo, collation_key, newest_first_key
 from generator.dates_ar import display_date, list_date, month_label, parse_iso
 from generator.model import Article, EntityHit
@@ -135,21 +135,16 @@ def count_line(label: str, value: object) -> str:
 
 # ---- article -------------------------------------------------------------------------------------
 
+_PROCLITICS = re.compile(r"[وف]?[بكل]?(?:ال)?|[وف]?لل")
+
+
 def _word_prefix_ok(text: str, pos: int) -> bool:
     """True when `pos` starts a word, or only proclitics/the article stand between it and the
     word's start (و، ف، ب، ك، ل، ال، لل)."""
     start = pos
     while start > 0 and text[start - 1].isalpha():
         start -= 1
-    prefix = fold(text[start:pos])
-    if not prefix:
-        return True
-    rest = prefix
-    while rest and rest[0] in PROCLITIC_LETTERS and len(rest) > 0:
-        if rest in ("ال", "لل"):
-            return True
-        rest = rest[1:]
-    return rest in ("", "ال", "لل")
+    return _PROCLITICS.fullmatch(fold(text[start:pos])) is not None
 
 
 def _word_end_ok(text: str, end: int) -> bool:
@@ -161,11 +156,6 @@ def locate_mention(body: str, title: str, hit: EntityHit) -> tuple[int, int] | N
     is named in the title only). Uses the stage's offset when it points at a surface form, and
     otherwise the earliest surface form found at word boundaries."""
     surfaces = sorted({s for s in hit.surfaces if s} or {hit.name}, key=lambda s: (-len(s), s))
-    for off in (hit.first_offset, hit.first_offset - len(title) - 1):
-        if 0 <= off < len(body):
-            for s in surfaces:
-                if body.startswith(s, off):
-                    return off, off + len(s)
     best: tuple[int, int] | None = None
     for s in surfaces:
         start = body.find(s)
@@ -175,6 +165,13 @@ def locate_mention(body: str, title: str, hit: EntityHit) -> tuple[int, int] | N
                     best = (start, start + len(s))
                 break
             start = body.find(s, start + 1)
+    # The stage's offset counts from the start of "title\n" + body; it wins when it is earlier
+    # (a form written differently from every listed surface, e.g. with quote marks inside).
+    off = hit.first_offset - len(title) - 1 if title else hit.first_offset
+    if 0 <= off < len(body) and (best is None or off < best[0]):
+        for s in surfaces:
+            if body.startswith(s, off):
+                return off, off + len(s)
     return best
 
 

@@ -1,0 +1,302 @@
+"""Page rendering from a context made of articles written here (no extraction stage involved)."""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from generator import cleaner, entities, outlets, topics
+from generator.context import Context, assemble
+from generator.dates_ar import display_date, long_date, month_label, undated_label
+from generator.model import Article, EntityHit, OutletRef
+from generator.pages import Output, escape_line, front_matter, render_site
+from generator.pipeline import SiteConfig, Skipped
+
+PEOPLE = {
+    "karim-nasser": entities.Entity("karim-nasser", "person", "كريم ناصر", aliases=["ناصر"],
+                                    wikidata="Q1", description="شخصية متخيلة للاختبار"),
+    "laila-samir": entities.Entity("laila-samir", "person", "ليلى سمير"),
+    "wadi-alnour": entities.Entity("wadi-alnour", "place", "وادي النور"),
+    "amman": entities.Entity("amman", "place", "عمّان"),
+    "ibb": entities.Entity("ibb", "place", "إب"),
+    "unused": entities.Entity("unused", "place", "مدينة بلا مقالات"),
+    "water-council": entities.Entity("water-council", "organization", "مجلس المياه"),
+}
+
+
+def hit(eid: str, count: int = 1, surfaces: list[str] | None = None, offset: int = 0) -> EntityHit:
+    e = PEOPLE[eid]
+    return EntityHit(e.id, e.name, e.type, count, surfaces or [e.name], offset)
+
+
+def art(source: str, title: str, body: str, date: str | None = None, **kw: object) -> Article:
+    a = Article(source=source, id=Path(source).stem.lower(), title=title, body=body, date=date,
+                sha256=source, **kw)  # type: ignore[arg-type]
+    return a
+
+
+def config() -> SiteConfig:
+    return SiteConfig(Path("site_config"), cleaner.Furniture(),
+                      outlets.Registry({"sada": outlets.Outlet("sada", "صدى المدينة")}),
+                      entities.Gazetteer(dict(PEOPLE)),
+                      {"water": topics.Topic("water", "المياه", "أخبار الماء والري")})
+
+
+def sample_articles() -> list[Article]:
+    sada = OutletRef("sada", "صدى المدينة")
+    return [
+        art("corpus/a1.txt", "افتتاح سد جديد في وادي النور",
+            "قال كريم ناصر إن السد الجديد في وادي النور سيخدم المزارعين.\nوأضاف ناصر أن كريم ناصر سيزور عمّان.",
+            "2015-09-27", outlet=sada, topics=["water"],
+            entities=[hit("karim-nasser", 3, ["كريم ناصر", "ناصر"]), hit("wadi-alnour"), hit("amman")]),
+        art("corpus/a2.txt", "مجلس المياه يجتمع",
+            "اجتمع مجلس المياه مع ليلى سمير ووفد من وادي النور.",
+            "2015-09-29", outlet=sada, author="سلمى يوسف", wire=["وكالة متخيلة"],
+            source_url="https://example.org/a2?x=(1)",
+            entities=[hit("water-council"), hit("laila-samir"), hit("wadi-alnour")]),
+        art("corpus/a3.txt", "تقرير بلا تاريخ عن إب", "زار كريم ناصر مدينة إب.",
+            None, date_not_before="2015-09-25", entities=[hit("karim-nasser"), hit("ibb")]),
+        art("corpus/a4.txt", "خبر من آب", "قالت ليلى سمير إن الموسم جيد.", "2015-08-02",
+            entities=[hit("laila-samir")]),
+    ]
+
+
+def build(arts: list[Article] | None = None, skipped: list[Skipped] | None = None) -> tuple[Context, dict[str, Output]]:
+    ctx = assemble(Path("corpus"), Path("site_config"), config(), arts if arts is not None else sample_articles(),
+                   skipped or [], [])
+    outs = render_site(ctx)
+    return ctx, {o.path: o for o in outs}
+
+
+def split(text: str) -> tuple[dict, str]:
+    assert text.startswith("---\n")
+    end = text.index("\n---\n", 4)
+    return yaml.safe_load(text[4:end]), text[end + 5:]
+
+
+def links(path: str, text: str) -> list[tuple[str, str]]:
+    """(link text, resolved target) for every relative Markdown link in a page."""
+    out = []
+    for label, target in re.findall(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)", text):
+        if "://" not in target:
+            out.append((label, posixpath.normpath(posixpath.join(posixpath.dirname(path), target))))
+    return out
+
+
+# ---- escaping ------------------------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+    "# ليس عنواناً", "> ليس اقتباساً", "| a | b |", "- ليس قائمة", "+ ولا هذه", "* ولا هذه",
+    "1. ليس ترقيماً", "١. ولا هذا", "`code`", "**غامق** و_مائل_", "---", "===", "&amp; &copy;",
+    "\\[x\\]", "![صورة](x.png)", "<https://example.org>", "{: .cls }", "    مسافة بادئة",
+    "نص عادي: ما زال نصاً", "~~شطب~~", "[^1]", "*[HTML]: x",
+]
+
+_PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def rendered_text(md: str) -> tuple[str, str]:
+    out = markdown.markdown(md, extensions=["toc"])
+    inner = re.fullmatch(r"<p>(.*)</p>", out, re.S)
+    return out, html.unescape(inner.group(1)) if inner else ""
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_lines_render_as_the_same_text(text: str) -> None:
+    out, inner = rendered_text(escape_line(text))
+    assert re.fullmatch(r"<p>.*</p>", out, re.S), out
+    assert "<" not in re.sub(r"^<p>|</p>$", "", out)
+    assert inner == text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_PRINTABLE, min_size=1, max_size=60).filter(lambda s: s.strip()))
+def test_any_line_renders_as_itself(text: str) -> None:
+    out, inner = rendered_text(escape_line(text))
+    assert "<" not in re.sub(r"^<p>|</p>$", "", out), out
+    assert inner == re.sub(r"\s+", " ", text.strip()) or inner == text.strip()
+
+
+@pytest.mark.parametrize("title", ["---", "key: value", "'quoted' \"double\"", "../../etc/passwd",
+                                   "- item\n- other", "{a: b}", "&anchor *alias", "null", "2015-09-27"])
+def test_front_matter_round_trips(title: str) -> None:
+    fm = front_matter([("title", title), ("date", "2015-09-27"), ("missing", None)])
+    data, rest = split(fm + "body\n")
+    assert data == {"title": title, "date": "2015-09-27"} and rest.strip() == "body"
+
+
+def test_hostile_title_stays_text_and_in_content() -> None:
+    a = art("corpus/x.txt", "../../etc/passwd", "<script>alert(1)</script>\n# عنوان مزيف", "2015-09-27")
+    _, outs = build([a])
+    page = outs["articles/x.md"]
+    data, body = split(page.text)
+    assert data["title"] == "../../etc/passwd"
+    html_out = markdown.markdown(body)
+    assert "<script" not in html_out and "<h1>عنوان مزيف" not in html_out
+    assert "&lt;script&gt;" in html_out
+    assert all(not p.startswith("/") and ".." not in p.split("/") for p in outs)
+
+
+# ---- article page --------------------------------------------------------------------------------
+
+def test_article_metadata_and_first_mentions_linked_once() -> None:
+    ctx, outs = build()
+    text = outs["articles/a1.md"].text
+    data, body = split(text)
+    assert list(data)[:4] == ["title", "kind", "id", "date"]
+    assert data["date"] == "2015-09-27" and data["outlet"] == "صدى المدينة"
+    assert "الأحد 27 أيلول/سبتمبر 2015" in body
+    assert "[صدى المدينة](../outlets/sada.md)" in body
+    assert "[المياه](../topics/water.md)" in body
+    text_part = body.split("## النص", 1)[1].split("## مقالات ذات صلة", 1)[0]
+    lk = links("articles/a1.md", text_part)
+    assert ("كريم ناصر", "people/karim-nasser.md") in lk
+    assert ("وادي النور", "places/wadi-alnour.md") in lk
+    assert ("عمّان", "places/amman.md") in lk
+    assert [t for _, t in lk].count("people/karim-nasser.md") == 1  # first mention only
+    first = text_part.index("[كريم ناصر]")
+    assert "كريم ناصر" not in text_part[:first]
+
+
+def test_entity_chips_grouped_by_type() -> None:
+    _, outs = build()
+    body = split(outs["articles/a2.md"].text)[1]
+    chips = body.split("## الأسماء الواردة", 1)[1].split("## النص", 1)[0]
+    people = next(ln for ln in chips.splitlines() if ln.startswith("- **الأشخاص:**"))
+    places = next(ln for ln in chips.splitlines() if ln.startswith("- **الأماكن:**"))
+    orgs = next(ln for ln in chips.splitlines() if ln.startswith("- **المنظمات:**"))
+    assert "ليلى سمير" in people and "وادي النور" in places and "مجلس المياه" in orgs
+
+
+def test_source_link_only_for_http_urls() -> None:
+    a = art("corpus/j.txt", "عنوان", "نص.", "2015-09-27", source_url="javascript:alert(1)")
+    _, outs = build([a])
+    assert "javascript" not in markdown.markdown(split(outs["articles/j.md"].text)[1]).split("الملف")[0]
+    _, outs = build()
+    html_out = markdown.markdown(split(outs["articles/a2.md"].text)[1])
+    assert 'href="https://example.org/a2?x=%281%29"' in html_out
+
+
+def test_related_articles_share_entities_with_date_and_outlet() -> None:
+    ctx, outs = build()
+    assert [a.id for a in ctx.related["a1"]][:2] == ["a2", "a3"] or {a.id for a in ctx.related["a1"]} >= {"a2", "a3"}
+    rel = split(outs["articles/a1.md"].text)[1].split("## مقالات ذات صلة", 1)[1]
+    line = next(ln for ln in rel.splitlines() if "a2.md" in ln)
+    assert "29 أيلول 2015" in line and "صدى المدينة" in line
+    assert "a4.md" not in rel  # shares nothing with a1
+
+
+def test_undated_article_label() -> None:
+    _, outs = build()
+    body = split(outs["articles/a3.md"].text)[1]
+    assert "غير مؤرخ — بعد 25 أيلول 2015" in body
+
+
+# ---- entity, topic, outlet, indexes, timeline ----------------------------------------------------
+
+def test_entity_page() -> None:
+    ctx, outs = build()
+    assert "places/unused.md" not in outs  # curated but never mentioned: no page
+    data, body = split(outs["people/karim-nasser.md"].text)
+    assert data["title"] == "كريم ناصر" and data["aliases"] == ["ناصر"]
+    assert "https://www.wikidata.org/wiki/Q1" in body and "شخصية متخيلة للاختبار" in body
+    assert "- **عدد الإشارات:** 4" in body and "- **عدد المقالات:** 2" in body
+    assert "- **أول ظهور:** 27 أيلول 2015" in body
+    arts = body.split("## المقالات", 1)[1].split("## أسماء ترد معه", 1)[0]
+    assert arts.index("a1.md") < arts.index("a3.md")  # dated newest first, undated last
+    co = body.split("## أسماء ترد معه", 1)[1]
+    assert "[وادي النور](../places/wadi-alnour.md) — 1" in co and "[إب](../places/ibb.md) — 1" in co
+
+
+def test_entity_articles_newest_first() -> None:
+    _, outs = build()
+    body = split(outs["people/laila-samir.md"].text)[1]
+    assert body.index("a2.md") < body.index("a4.md")
+
+
+def test_topic_and_outlet_pages() -> None:
+    _, outs = build()
+    topic = split(outs["topics/water.md"].text)[1]
+    assert "أخبار الماء والري" in topic and "a1.md" in topic and "a2.md" not in topic
+    outlet = split(outs["outlets/sada.md"].text)[1]
+    assert outlet.index("a2.md") < outlet.index("a1.md")
+    top = outlet.split("## الأسماء الأكثر وروداً", 1)[1].split("## المقالات", 1)[0]
+    assert top.splitlines()[2].startswith("- [وادي النور]") and top.splitlines()[2].endswith("— 2")
+
+
+def test_indexes_use_arabic_collation_with_counts() -> None:
+    _, outs = build()
+    places = split(outs["places/index.md"].text)[1]
+    order = [m for m in re.findall(r"\[([^\]]+)\]", places)]
+    assert order == ["إب", "عمّان", "وادي النور"]  # إ folds to ا: first
+    assert "[وادي النور](wadi-alnour.md) — 2" in places
+    people = split(outs["people/index.md"].text)[1]
+    assert re.findall(r"\[([^\]]+)\]", people) == ["كريم ناصر", "ليلى سمير"]
+
+
+def test_timeline_counts_and_month_pages() -> None:
+    _, outs = build()
+    tl = split(outs["timeline/index.md"].text)[1]
+    assert "## 2015 — 3" in tl
+    assert "[أيلول/سبتمبر 2015](2015-09.md) — 2" in tl and "[آب/أغسطس 2015](2015-08.md) — 1" in tl
+    assert "](undated.md) — 1" in tl
+    sept = split(outs["timeline/2015-09.md"].text)[1]
+    assert "a1.md" in sept and "a2.md" in sept and "a4.md" not in sept
+
+
+def test_home_and_report() -> None:
+    _, outs = build(skipped=[Skipped("corpus/bin.txt", "not a text file")])
+    home = split(outs["index.md"].text)[1]
+    assert "- **المقالات:** [4](timeline/index.md)" in home
+    latest = home.split("## أحدث المقالات", 1)[1]
+    assert latest.index("a2.md") < latest.index("a1.md")
+    report = split(outs["report.md"].text)[1]
+    assert "`corpus/bin.txt` — not a text file" in report
+    assert re.search(r"`corpus/a3.txt` → .*غير مؤرخ", report)
+    assert re.search(r"`corpus/a4.txt` → .*مصدر غير معروف", report)
+
+
+def test_every_link_points_to_a_generated_page() -> None:
+    _, outs = build()
+    for path, out in outs.items():
+        for label, target in links(path, out.text):
+            assert target in outs, f"{path}: [{label}] → {target}"
+
+
+def test_duplicates_and_clashing_ids() -> None:
+    a = art("corpus/same1.txt", "عنوان", "نص.", "2015-09-27")
+    b = art("corpus/same2.txt", "عنوان", "نص.", "2015-09-27")
+    b.sha256 = a.sha256
+    c = art("corpus/X.txt", "عنوان آخر", "نص آخر.", "2015-09-27")
+    d = art("corpus/x.txt", "عنوان ثالث", "نص ثالث.", "2015-09-27")
+    c.id = d.id = "x"
+    ctx, outs = build([b, a, d, c])
+    assert [(x.source, x.original) for x in ctx.duplicates] == [("corpus/same2.txt", "corpus/same1.txt")]
+    ids = {x.source: x.id for x in ctx.articles}
+    assert ids["corpus/x.txt"] == "x" and ids["corpus/X.txt"].startswith("x-")
+    assert f"articles/{ids['corpus/X.txt']}.md" in outs and "articles/x.md" in outs
+    assert "نسخة مطابقة من `corpus/same1.txt`" in outs["report.md"].text
+
+
+def test_rendering_is_deterministic_whatever_the_input_order() -> None:
+    _, one = build(sample_articles())
+    _, two = build(list(reversed(sample_articles())))
+    assert {p: o.text for p, o in one.items()} == {p: o.text for p, o in two.items()}
+
+
+# ---- Arabic dates --------------------------------------------------------------------------------
+
+def test_arabic_dates() -> None:
+    assert long_date("2015-09-27") == "الأحد 27 أيلول/سبتمبر 2015"
+    assert long_date("2016-01-04") == "الاثنين 4 كانون الثاني/يناير 2016"
+    assert undated_label("2015-09-25") == "غير مؤرخ — بعد 25 أيلول 2015"
+    assert undated_label(None) == "غير مؤرخ"
+    assert display_date(None, "2015-09-25") == undated_label("2015-09-25")
+    assert month_label(2015, 12) == "كانون الأول/ديسمبر 2015"
