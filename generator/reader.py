@@ -139,6 +139,8 @@ def _decode_text(data: bytes) -> tuple[str | None, str, str | None]:
 
 
 def _control_share(data: bytes) -> float:
+    """Share of control bytes, not counting NUL padding at the end of the file."""
+    data = data.rstrip(b"\x00")
     if not data:
         return 0.0
     return sum(1 for b in data if b in _CONTROL_BYTES) / len(data)
