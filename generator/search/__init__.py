@@ -1,0 +1,79 @@
+"""Arabic search for the built site.
+
+    write_index(context, urls, site_dir)   after the MkDocs build: writes <site>/search-index/
+    page_markdown()                        the Markdown of the search page (content/search.md)
+
+The header search box (theme partial `partials/search.html`) and the search page load
+`assets/javascripts/search/search.js` the first time the reader searches; it fetches only the
+manifest, the term shards and the records a query needs (see `indexer`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.model import Article
+from generator.search.indexer import INDEX_DIR, docs_from_articles, index_files, write_tree
+
+SEARCH_PAGE = "search.md"  # relative to the docs_dir; served at search/
+_MATERIAL_INDEX = Path("search") / "search_index.json"
+
+__all__ = ["SEARCH_PAGE", "page_markdown", "write_index"]
+
+
+def _articles(context: Any) -> list[Article]:
+    if isinstance(context, Iterable) and not isinstance(context, (str, bytes, Mapping)):
+        return list(context)
+    return list(context.articles)
+
+
+def article_urls(articles: list[Article], urls: Any) -> dict[str, str]:
+    """Article id → URL relative to the site root, from a mapping or from the build's `Urls`."""
+    if isinstance(urls, Mapping):
+        return {a.id: str(urls[a.id]) for a in articles}
+    return {a.id: urls.page_url(urls.article(a.id)) for a in articles}
+
+
+def write_index(context: Any, urls: Mapping[str, str], site_dir: Path) -> int:
+    """Write the search index for the built site; returns the number of files written.
+
+    `context` is the build context (anything with `.articles`) or a list of articles; `urls` is the
+    build's `Urls` or a mapping from article id to URL relative to the site root ("articles/x/"). Material's own
+    `search/search_index.json` is removed: its box is driven by this index instead.
+    """
+    site_dir = Path(site_dir)
+    articles = _articles(context)
+    docs = docs_from_articles(articles, article_urls(articles, urls))
+    written = write_tree(site_dir / INDEX_DIR, index_files(docs))
+    material = site_dir / _MATERIAL_INDEX
+    if material.is_file():
+        material.unlink()
+    return written
+
+
+def page_markdown() -> str:
+    """The search page: a title and the container the search script fills (results + filters)."""
+    return (
+        "---\n"
+        "title: البحث\n"
+        "search:\n"
+        "  exclude: true\n"
+        "hide:\n"
+        "  - toc\n"
+        "---\n"
+        "\n"
+        "# البحث في الأرشيف\n"
+        "\n"
+        '<div id="arshif-search-page" class="arshif-search-page" dir="rtl">\n'
+        '<form class="arshif-search-page__form" role="search" action="" method="get">\n'
+        '<input type="search" name="q" class="arshif-search-page__input" aria-label="ابحث في الأرشيف" '
+        'placeholder="ابحث في الأرشيف" autocomplete="off">\n'
+        '<button type="submit" class="md-button md-button--primary">بحث</button>\n'
+        "</form>\n"
+        '<div class="arshif-search-page__body">\n'
+        '<aside class="arshif-search-page__filters" aria-label="تضييق النتائج"></aside>\n'
+        '<section class="arshif-search-page__results" aria-live="polite"></section>\n'
+        "</div>\n"
+        "</div>\n"
+    )

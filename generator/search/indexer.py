@@ -1,0 +1,269 @@
+"""Build the search index with lunr at build time and split it into files fetched on demand.
+
+The browser downloads nothing until the reader starts searching. A query then fetches the small
+manifest, the term shards holding the query's terms, and the display records of the results shown.
+
+Layout under `<site>/search-index/` (all JSON, deterministic bytes):
+
+    manifest.json   fields, boosts, document count, first term of every shard, file counts
+    t/<k>.json      term shard k: {term: [term_index, postings of field 0, postings of field 1, ...]}
+                    postings are flat [doc delta, weight × 1000, doc delta, weight × 1000, ...] (0 when
+                    the term is not in that field); weights are lunr's BM25 field-vector entries
+    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt]
+    f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
+    f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
+    lunr.js         copied from the installed mkdocs package
+
+Documents are numbered newest first. lunr's query score only uses the document-vector entries of
+the query's own terms, so the browser rebuilds a lunr.Index from the shards it has loaded and gets
+the same scores as the full index would give.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lunr.builder import Builder
+
+from generator.model import Article
+from generator.search.analyzer import index_terms
+
+FORMAT_VERSION = 1
+INDEX_DIR = "search-index"
+FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("body", 1), ("entities", 3), ("outlet", 2))
+SHARD_BYTES = 16_000  # target size of a term shard; a single larger term gets a shard of its own
+RECORD_CHUNK = 8  # display records per file
+FACET_CHUNK = 1000  # facet rows per file
+EXCERPT_CHARS = 280
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One article as the search index sees it."""
+
+    url: str
+    title: str
+    date: str
+    outlet: str
+    body: str
+    entities: tuple[tuple[str, str, str], ...] = ()  # (id, name, type)
+    entity_text: str = ""
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else ""
+
+
+@dataclass
+class IndexFiles:
+    """Every file of the index, by path relative to the index folder."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def total_bytes(self) -> int:
+        return sum(len(b) for b in self.files.values())
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str]) -> list[Doc]:
+    """Documents in index order: newest first, undated last, then by id."""
+    docs: list[tuple[str, str, Doc]] = []
+    for art in articles:
+        entities = tuple(sorted({(e.id, e.name, e.type) for e in art.entities}))
+        names = " ".join(sorted({n for e in art.entities for n in [e.name, *e.surfaces]}))
+        doc = Doc(
+            url=urls[art.id],
+            title=art.title,
+            date=art.date or "",
+            outlet=art.outlet.name if art.outlet else "",
+            body=art.body,
+            entities=entities,
+            entity_text=names,
+        )
+        docs.append((art.date or "", art.id, doc))
+    dated = sorted((d for d in docs if d[0]), key=lambda d: (_neg(d[0]), d[1]))
+    undated = sorted((d for d in docs if not d[0]), key=lambda d: d[1])
+    return [d[2] for d in dated + undated]
+
+
+def _neg(date: str) -> str:
+    """A key that sorts ISO dates newest first."""
+    return "".join(chr(0x7A - ord(c) + 0x30) if c.isdigit() else c for c in date)
+
+
+def build_lunr(docs: Sequence[Doc]) -> Any:
+    """The lunr index over the analyzed fields (no lunr pipeline: the analyzer did the work)."""
+    builder = Builder()
+    builder.ref("n")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for n, doc in enumerate(docs):
+        builder.add({
+            "n": str(n),
+            "title": index_terms(doc.title),
+            "body": index_terms(doc.body),
+            "entities": index_terms(doc.entity_text),
+            "outlet": index_terms(doc.outlet),
+        })
+    return builder.build()
+
+
+def term_postings(index: Any) -> dict[str, list[Any]]:
+    """term → [term_index, flat postings per field], from a built lunr index."""
+    field_names = [name for name, _ in FIELDS]
+    weights: dict[tuple[str, int], dict[int, float]] = {}
+    for field_ref, vector in index.field_vectors.items():
+        name, ref = field_ref.split("/", 1)
+        elements = vector.elements
+        weights[(name, int(ref))] = {elements[i]: elements[i + 1] for i in range(0, len(elements), 2)}
+    out: dict[str, list[Any]] = {}
+    for term in sorted(index.inverted_index):
+        posting = index.inverted_index[term]
+        term_index = posting["_index"]
+        row: list[Any] = [term_index]
+        for name in field_names:
+            docs = sorted(int(ref) for ref in posting.get(name, {}))
+            if not docs:
+                row.append(0)
+                continue
+            flat: list[int] = []
+            prev = 0
+            for n in docs:
+                flat.append(n - prev)
+                flat.append(round(weights[(name, n)][term_index] * 1000))
+                prev = n
+            row.append(flat)
+        out[term] = row
+    return out
+
+
+def shard_terms(postings: Mapping[str, list[Any]], budget: int = SHARD_BYTES) -> list[list[str]]:
+    """Cut the sorted terms into consecutive runs of about `budget` bytes each."""
+    shards: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for term in sorted(postings):
+        cost = len(_dumps(term)) + len(_dumps(postings[term])) + 2
+        if current and size + cost > budget:
+            shards.append(current)
+            current, size = [], 0
+        current.append(term)
+        size += cost
+    if current:
+        shards.append(current)
+    return shards
+
+
+def shard_of(first_terms: Sequence[str], term: str) -> int:
+    """Which shard holds `term` (the JavaScript side does the same binary search)."""
+    return max(0, bisect.bisect_right(first_terms, term) - 1)
+
+
+def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
+    text = re.sub(r"\s+", " ", body).strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def build_files(docs: Sequence[Doc]) -> IndexFiles:
+    """Every index file for `docs`, as bytes."""
+    out = IndexFiles()
+    postings = term_postings(build_lunr(docs))
+    shards = shard_terms(postings)
+    for k, terms in enumerate(shards):
+        out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})
+
+    for k in range(0, len(docs), RECORD_CHUNK):
+        chunk = docs[k: k + RECORD_CHUNK]
+        out.files[f"r/{k // RECORD_CHUNK}.json"] = _dumps(
+            [[d.url, d.title, d.date, d.outlet, _excerpt(d.body)] for d in chunk]
+        )
+
+    years = sorted({d.year for d in docs if d.year}, reverse=True)
+    outlets = sorted({d.outlet for d in docs if d.outlet})
+    entities = sorted({e for d in docs for e in d.entities}, key=lambda e: (e[2], e[1], e[0]))
+    year_ix = {y: i for i, y in enumerate(years)}
+    outlet_ix = {o: i for i, o in enumerate(outlets)}
+    entity_ix = {e: i for i, e in enumerate(entities)}
+    out.files["f/meta.json"] = _dumps({"years": years, "outlets": outlets, "entities": [list(e) for e in entities]})
+    for k in range(0, len(docs), FACET_CHUNK):
+        rows = [
+            [year_ix.get(d.year, -1), outlet_ix.get(d.outlet, -1), sorted(entity_ix[e] for e in d.entities)]
+            for d in docs[k: k + FACET_CHUNK]
+        ]
+        out.files[f"f/{k // FACET_CHUNK}.json"] = _dumps(rows)
+
+    digest = hashlib.sha256()
+    for name in sorted(out.files):
+        digest.update(name.encode() + b"\0" + out.files[name])
+    manifest = {
+        "version": FORMAT_VERSION,
+        "build": digest.hexdigest()[:16],
+        "fields": [name for name, _ in FIELDS],
+        "boosts": {name: boost for name, boost in FIELDS},
+        "docs": len(docs),
+        "recordChunk": RECORD_CHUNK,
+        "facetChunk": FACET_CHUNK,
+        "shards": [terms[0] for terms in shards],
+    }
+    out.files["manifest.json"] = _dumps(manifest)
+    return out
+
+
+def lunr_js_source() -> bytes:
+    """lunr.js as shipped by the installed mkdocs package."""
+    import mkdocs.contrib.search as contrib
+
+    return (Path(contrib.__file__).parent / "templates" / "search" / "lunr.js").read_bytes()
+
+
+def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
+    """Write `files` under `root` (only those whose bytes changed) and drop files not listed.
+
+    Returns the number of files written.
+    """
+    written = 0
+    for rel, data in sorted(files.items()):
+        path = root / rel
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written += 1
+    if root.is_dir():
+        for path in sorted(root.rglob("*"), reverse=True):
+            rel = path.relative_to(root).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written
+
+
+def index_files(docs: Sequence[Doc]) -> dict[str, bytes]:
+    """The complete index folder: data files plus lunr.js."""
+    files = dict(build_files(docs).files)
+    files["lunr.js"] = lunr_js_source()
+    return files
+
+
+def group_by_shard(first_terms: Sequence[str], terms: Iterable[str]) -> dict[int, list[str]]:
+    groups: dict[int, list[str]] = defaultdict(list)
+    for t in terms:
+        groups[shard_of(first_terms, t)].append(t)
+    return dict(groups)
