@@ -38,8 +38,9 @@ class BuiltSite:
 
 def run_build(corpus: Path, config: Path, out: Path, site: Path | None = None,
               extra: list[str] | None = None) -> BuiltSite:
-    """Run the generator as a user would (a subprocess from the project folder)."""
-    cmd = [sys.executable, "-m", "generator", "build", "--corpus", str(corpus), "--config", str(config),
+    """Run the generator as a user would (a subprocess from the project folder); paths inside the
+    project are passed relative to it, as a user typing the command would."""
+    cmd = [sys.executable, "-m", "generator", "build", "--corpus", _arg(corpus), "--config", _arg(config),
            "--out", str(out)]
     if site is not None:
         cmd += ["--site", "--site-dir", str(site)]
@@ -47,6 +48,13 @@ def run_build(corpus: Path, config: Path, out: Path, site: Path | None = None,
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     return BuiltSite(out, site or out.parent / "site", proc.returncode, proc.stdout, proc.stderr)
+
+
+def _arg(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,246 @@
+"""The build command end to end: content/ from a corpus, MkDocs --strict, exit codes, determinism."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, BuiltSite, run_build
+from generator import cli
+
+SUMMARY = re.compile(r"^built (\d+) articles, (\d+) warnings, (\d+) skipped.*; (\d+) files written, (\d+) removed, (\d+) unchanged")
+
+# Sentences written for these tests (not taken from any article).
+OWN_ARTICLE = """افتتاح جسر جديد فوق النهر في المدينة
+الأحد 27 أيلول 2015
+افتتحت البلدية صباح اليوم جسراً جديداً فوق النهر بعد عامين من العمل.
+وقال مهندس المشروع إن الجسر سيخفف الزحام في وسط المدينة.
+وأضاف أن أعمال الإنارة ستنتهي خلال الشهر المقبل.
+"""
+OWN_UNDATED = """مهرجان للكتاب في الساحة العامة
+تستضيف الساحة العامة مهرجاناً للكتاب يشارك فيه عشرات الناشرين.
+ويقدم المهرجان أمسيات شعرية وورشاً للأطفال طوال أيامه.
+"""
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def summary(built: BuiltSite) -> tuple[int, ...]:
+    lines = built.stdout.strip().splitlines()
+    assert len(lines) == 1, built.stdout
+    m = SUMMARY.match(lines[0])
+    assert m, lines[0]
+    return tuple(int(x) for x in m.groups())
+
+
+def front(md: Path) -> dict:
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)])
+
+
+def make_corpus(folder: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = folder / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return folder
+
+
+# ---- the seed site -------------------------------------------------------------------------------
+
+def test_seed_build_summary_and_exit_code(seed_site: BuiltSite) -> None:
+    assert seed_site.returncode == 0, seed_site.stderr
+    built, _warnings, skipped, *_ = summary(seed_site)
+    assert built == len(list((ROOT / "corpus").glob("*.txt"))) and skipped == 0
+
+
+def test_site_has_a_page_for_every_generated_page(seed_site: BuiltSite) -> None:
+    pages = [p.relative_to(seed_site.content).as_posix() for p in seed_site.content.rglob("*.md")]
+    assert len([p for p in pages if p.startswith("articles/")]) == len(list((ROOT / "corpus").glob("*.txt")))
+    for rel in ["index.md", "report.md", "timeline/index.md", "people/index.md", "places/index.md",
+                "organizations/index.md", "topics/index.md", "outlets/index.md"]:
+        assert rel in pages
+    for rel in pages:
+        html = rel[:-3] + "/index.html" if not rel.endswith("index.md") else rel[:-2] + "html"
+        assert (seed_site.site / html).is_file(), html
+
+
+def test_site_references_no_other_host(seed_site: BuiltSite) -> None:
+    for page in seed_site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:link|script|img|iframe|source)\b[^>]*>", text):
+            assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", tag), f"{page}: {tag}"
+    css = (seed_site.site / "assets/stylesheets/arshif.css").read_text(encoding="utf-8")
+    for url in re.findall(r"url\(\"?([^\")]+)", css):
+        assert not url.startswith(("http", "//"))
+        assert (seed_site.site / "assets/stylesheets" / url).resolve().is_file(), url
+
+
+def test_committed_content_matches_the_generator(tmp_path: Path) -> None:
+    built = run_build(ROOT / "corpus", ROOT / "site_config", tmp_path / "content")
+    assert built.returncode == 0, built.stderr
+    committed, fresh = tree(ROOT / "content"), tree(tmp_path / "content")
+    assert sorted(committed) == sorted(fresh), "content/ is out of date: run `make site` and commit content/"
+    changed = [p for p in fresh if committed[p] != fresh[p]]
+    assert changed == [], f"content/ is out of date ({changed[:5]}): run `make site` and commit content/"
+
+
+def test_second_build_writes_nothing_and_output_is_byte_identical(tmp_path: Path) -> None:
+    first = run_build(ROOT / "corpus", ROOT / "site_config", tmp_path / "one")
+    files = sorted((tmp_path / "one").rglob("*"))
+    stamps = {p: p.stat().st_mtime_ns for p in files}
+    second = run_build(ROOT / "corpus", ROOT / "site_config", tmp_path / "one")
+    assert summary(second)[3:5] == (0, 0), second.stdout
+    assert summary(second)[5] == summary(first)[3]
+    assert {p: p.stat().st_mtime_ns for p in sorted((tmp_path / "one").rglob("*"))} == stamps
+    run_build(ROOT / "corpus", ROOT / "site_config", tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_generated_markdown_is_lf_with_valid_front_matter(seed_site: BuiltSite) -> None:
+    for md in seed_site.content.rglob("*.md"):
+        raw = md.read_bytes()
+        assert b"\r" not in raw and raw.endswith(b"\n")
+        data = front(md)
+        assert isinstance(data.get("title"), str) and data["title"]
+
+
+# ---- inputs of every shape -----------------------------------------------------------------------
+
+def test_nested_folders_duplicates_clashes_and_symlinks(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {
+        "2015/09/bridge.txt": OWN_ARTICLE,
+        "copy-of-bridge.txt": OWN_ARTICLE,
+        "fair.txt": OWN_UNDATED,
+        "Fair.txt": OWN_UNDATED + "وتستمر الفعاليات حتى نهاية الأسبوع.\n",
+        "notes.md": "ليس مقالاً",
+    })
+    secret = tmp_path / "outside.txt"
+    secret.write_text(OWN_ARTICLE, encoding="utf-8")
+    os.symlink(secret, corpus / "link.txt")
+    os.symlink(corpus / "fair.txt", corpus / "inner-link.txt")
+    before = tree(corpus)
+    built = run_build(corpus, ROOT / "site_config", tmp_path / "content")
+    assert built.returncode == 1
+    assert "link.txt" in built.stderr and "outside the corpus" in built.stderr
+    assert "copy-of-bridge.txt: duplicate of" in built.stderr and "2015/09/bridge.txt" in built.stderr
+    assert tree(corpus) == before  # the corpus is never written
+    arts = {front(p)["source"]: p.stem for p in (tmp_path / "content/articles").glob("*.md")}
+    sources = {s.rsplit("corpus/", 1)[1] for s in arts}
+    assert "2015/09/bridge.txt" in sources and "copy-of-bridge.txt" not in sources
+    if (corpus / "Fair.txt").read_text(encoding="utf-8") != (corpus / "fair.txt").read_text(encoding="utf-8"):
+        assert {"fair.txt", "Fair.txt"} <= sources
+        ids = [v for k, v in arts.items() if k.endswith(("/fair.txt", "/Fair.txt"))]
+        assert len(set(ids)) == 2
+    report = (tmp_path / "content/report.md").read_text(encoding="utf-8")
+    assert "link.txt" in report and "copy-of-bridge.txt" in report
+    assert not (tmp_path / "site").exists()
+
+
+def test_hostile_names_and_titles_stay_inside_content(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {
+        "a.txt": "../../etc/passwd\n" + OWN_ARTICLE,
+        "b.txt": "---\nkey: value\n" + OWN_UNDATED,
+        "مقال عن الجسر.txt": "<script>alert(1)</script>\n" + OWN_ARTICLE.replace("جديداً", "حديثاً"),
+    })
+    out = tmp_path / "deep" / "content"
+    built = run_build(corpus, ROOT / "site_config", out)
+    assert built.returncode == 0, built.stderr
+    everything = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert all(p.is_relative_to(out) or p.is_relative_to(corpus) for p in everything)
+    for md in out.rglob("*.md"):
+        front(md)
+        assert re.fullmatch(r"[a-z0-9./_-]+", md.relative_to(out).as_posix())
+    assert "<script>" not in "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.md"))
+
+
+def test_stale_pages_removed_when_an_article_leaves(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {"one.txt": OWN_ARTICLE, "two.txt": OWN_UNDATED})
+    run_build(corpus, ROOT / "site_config", tmp_path / "content")
+    assert (tmp_path / "content/articles/two.md").is_file()
+    (corpus / "two.txt").unlink()
+    again = run_build(corpus, ROOT / "site_config", tmp_path / "content")
+    assert not (tmp_path / "content/articles/two.md").exists()
+    assert summary(again)[4] >= 1
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {"fair.txt": OWN_UNDATED})
+    plain = run_build(corpus, ROOT / "site_config", tmp_path / "c1")
+    strict = run_build(corpus, ROOT / "site_config", tmp_path / "c2", extra=["--strict"])
+    warnings = summary(plain)[1]
+    assert warnings > 0, "an article with no date at all should raise a warning"
+    assert plain.returncode == 0 and strict.returncode == 1
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_build(tmp_path / "missing", ROOT / "site_config", tmp_path / "c").returncode == 2
+    corpus = make_corpus(tmp_path / "corpus", {"x.txt": OWN_ARTICLE})
+    inside = run_build(corpus, ROOT / "site_config", corpus / "content")
+    assert inside.returncode == 2 and "overlaps" in inside.stderr
+    assert not (corpus / "content").exists()
+    assert cli.main(["build", "--no-such-flag"]) == 2
+
+
+# ---- configuration files -------------------------------------------------------------------------
+
+def test_mkdocs_config() -> None:
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = cfg["theme"]
+    assert theme["name"] == "material" and theme["language"] == "ar" and theme["font"] is False
+    assert {p["scheme"] for p in theme["palette"]} == {"default", "slate"}
+    assert cfg["docs_dir"] == "content"
+    nav_files = [next(iter(item.values())) for item in cfg["nav"]]
+    assert all(f == "index.md" or f.endswith("/index.md") or f == "report.md" for f in nav_files)
+    assert all((ROOT / "content" / f).is_file() for f in nav_files)
+
+
+def test_dependencies_pinned_as_required() -> None:
+    reqs = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert re.search(r"^mkdocs==1\.6\.\d+$", reqs, re.M)
+    assert re.search(r"^mkdocs-material==9\.\d+\.\d+$", reqs, re.M)
+    lock = (ROOT / "package-lock.json").read_text(encoding="utf-8")
+    assert '"node_modules/@fontsource/noto-naskh-arabic"' in lock
+
+
+def test_publish_workflow_structure() -> None:
+    path = ROOT / ".github/workflows/publish.yml"
+    wf = yaml.safe_load(path.read_text(encoding="utf-8"))
+    on = wf.get("on", wf.get(True))  # YAML 1.1 reads the bare key `on` as true
+    paths = on["push"]["paths"]
+    assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
+    for needed in ("corpus/**", "site_config/**", "generator/**", "mkdocs.yml"):
+        assert needed in paths
+    assert wf["permissions"]["pages"] == "write" and wf["permissions"]["id-token"] == "write"
+    jobs = wf["jobs"]
+    for name, job in jobs.items():
+        assert isinstance(job.get("runs-on"), str), name
+        for dep in [job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", []):
+            assert dep in jobs
+        for step in job["steps"]:
+            assert ("uses" in step) != ("run" in step), step
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+    steps = [s for job in jobs.values() for s in job["steps"]]
+    uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
+    assert uses["actions/setup-python"]["with"]["cache"] == "pip"
+    assert "actions/setup-node" in uses and "actions/deploy-pages" in uses
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
+    assert any(s.get("run", "").strip() == "make site" for s in steps)
+    deploy = next(j for j in jobs.values() if any(s.get("uses", "").startswith("actions/deploy-pages") for s in j["steps"]))
+    assert deploy["environment"]["name"] == "github-pages"
+    actionlint = shutil.which("actionlint")
+    if actionlint:  # the full linter, when the machine has it
+        import subprocess
+
+        proc = subprocess.run([actionlint, str(path)], capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
