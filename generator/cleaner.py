@@ -74,7 +74,7 @@ class Cleaned:
 
 _TAG = re.compile(r"<!--.*?-->|<!--.*$|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_TRAILING_AMP = re.compile(r"(?:^|\s)&{1,2}\s*$")
+_TRAILING_AMP = re.compile(r"\s*&{1,2}\s*$")
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
 _LETTER = re.compile(r"[^\W\d_]")
