@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from generator.arabic import fold
-from generator.context import Context, EntityInfo, collation_key, newest_first_key
+from generator.context import Context, EntityInfo, collation_key, newest_first_key, sort_form
 from generator.dates_ar import display_date, list_date, month_label, parse_iso
 from generator.model import Article, EntityHit
 from generator.urls import INDEX_KINDS, Urls
@@ -347,8 +347,7 @@ def render_outlet(ctx: Context, oid: str) -> Output:
 # ---- indexes -------------------------------------------------------------------------------------
 
 def first_letter(name: str) -> str:
-    folded = fold(name).strip()
-    for ch in folded:
+    for ch in sort_form(name):
         if ch.isalpha() or ch.isdigit():
             return ch.upper()
     return "#"
@@ -546,4 +545,12 @@ def render_site(ctx: Context) -> list[Output]:
     outs += [render_entity(ctx, info) for info in ctx.entities.values()]
     outs += [render_topic(ctx, t) for t in ctx.topics]
     outs += [render_outlet(ctx, o) for o in ctx.outlets]
+    outs.append(render_search_page())
     return outs
+
+
+def render_search_page() -> Output:
+    """The search page (its Markdown comes from the search package)."""
+    from generator.search import SEARCH_PAGE, page_markdown
+
+    return Output(SEARCH_PAGE, page_markdown(), "search")
