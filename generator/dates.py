@@ -419,10 +419,13 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _to_source(index: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+    """Map a folded span back to the source, taking in marks `fold` dropped at its end."""
     if start >= len(index):
         return len(text), len(text)
     s = index[start]
     e = index[end - 1] + 1 if end > 0 else s
+    while e < len(text) and _UNEVEN.match(text, e):
+        e += 1
     return s, e
 
 
@@ -516,7 +519,7 @@ class _Line:
     copyright: bool
     date_only: bool  # the whole line is a date (plus weekday, time, label, a few words)
     seg_date_only: list[bool]  # per mention: its part of the line (between | or dashes) is a date
-    seg_first: list[bool]  # per mention: that part opens the line
+    seg_first: list[bool]  # per mention: that part opens the line (after a place name at most)
     pub_label: list[bool]
     upd_label: list[bool]
 
@@ -582,7 +585,7 @@ def _analyse(i: int, text: str, kept: bool) -> _Line:
     for m in mentions:
         lo, hi = next(((a, b) for a, b in segs if a <= m.start < b), (0, len(text)))
         seg_only.append(_date_only(text, lo, hi, mentions, m))
-        seg_first.append(lo == 0)
+        seg_first.append(len(_residual_words(fold(text[:lo]))) <= 3)
     date_only = bool(mentions) and _date_only(text, 0, len(text), mentions, None)
     return _Line(
         index=i, text=text, kept=kept, words=len(text.split()), mentions=mentions,
@@ -715,9 +718,10 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
             elif ln.index == first_para and lead and ln.seg_date_only[k]:
                 add(2, (0, ln.index), ln, k)  # `city - date - first sentence…`
             elif ln.index in head_zone and ln.index != first_para and ln.seg_date_only[k]:
-                if not _site_header(ln):
-                    add(2, (0, ln.index), ln, k)
-            elif ln.index == adjacent_before and ln.date_only and m.weekday is None:
+                add(2, (0, ln.index), ln, k)
+            elif ln.index == adjacent_before and ln.date_only and all(
+                x.weekday is None for x in ln.mentions
+            ):
                 add(2, (1, ln.index), ln, k)
             # 3. a date-only line in or right after the article
             elif (first_para is not None and last_para is not None and ln.index > top
