@@ -163,9 +163,17 @@ def _neg_date(iso: str) -> str:
 
 
 def collation_key(name: str) -> tuple[str, str]:
-    """Arabic alphabetical order: compare folded forms (hamza forms, ى/ي, ة/ه, diacritics), then
-    the written form so the order is total."""
-    return (fold(name).strip(), name)
+    """Arabic alphabetical order: compare folded forms (hamza forms, ى/ي, ة/ه, diacritics) without
+    the definite article (الرمادي files under ر, as in printed indexes), then the written form so
+    the order is total."""
+    return (sort_form(name), name)
+
+
+def sort_form(name: str) -> str:
+    folded = fold(name).strip()
+    if folded.startswith("ال") and len(folded) > 3:
+        return folded[2:]
+    return folded
 
 
 # ---- assembly ------------------------------------------------------------------------------------

@@ -452,8 +452,7 @@ def render_home(ctx: Context) -> Output:
         lines.append(f"- **{TYPE_LABELS[t]}:** [{counts[t]}]({Urls.link(here, urls.index(kind))})")
     lines.append(f"- **المصادر:** [{len(ctx.outlets)}]({Urls.link(here, urls.index('outlets'))})")
     lines.append(f"- **الموضوعات:** [{len(ctx.topics)}]({Urls.link(here, urls.index('topics'))})")
-    lines.append(f"- **تقرير البناء:** [{len(ctx.skipped) + len(ctx.duplicates)} ملفات لم تُبنَ]"
-                 f"({Urls.link(here, urls.report())})")
+    lines.append(f"- **ملفات لم تُبنَ:** [{len(ctx.skipped) + len(ctx.duplicates)}]({Urls.link(here, urls.report())})")
     lines += ["", "## أحدث المقالات", ""] + article_list(ctx, here, ctx.articles[:LATEST_ON_HOME])
     top = sorted(ctx.entities.values(), key=lambda i: (-len(i.articles), -i.mentions, collation_key(i.name)))
     if top:

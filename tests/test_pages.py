@@ -24,6 +24,7 @@ PEOPLE = {
     "laila-samir": entities.Entity("laila-samir", "person", "ليلى سمير"),
     "wadi-alnour": entities.Entity("wadi-alnour", "place", "وادي النور"),
     "amman": entities.Entity("amman", "place", "عمّان"),
+    "almarj": entities.Entity("almarj", "place", "المرج"),
     "ibb": entities.Entity("ibb", "place", "إب"),
     "unused": entities.Entity("unused", "place", "مدينة بلا مقالات"),
     "water-council": entities.Entity("water-council", "organization", "مجلس المياه"),
@@ -54,7 +55,8 @@ def sample_articles() -> list[Article]:
         art("corpus/a1.txt", "افتتاح سد جديد في وادي النور",
             "قال كريم ناصر إن السد الجديد في وادي النور سيخدم المزارعين.\nوأضاف ناصر أن كريم ناصر سيزور عمّان.",
             "2015-09-27", outlet=sada, topics=["water"],
-            entities=[hit("karim-nasser", 3, ["كريم ناصر", "ناصر"]), hit("wadi-alnour"), hit("amman")]),
+            entities=[hit("karim-nasser", 3, ["كريم ناصر", "ناصر"]), hit("wadi-alnour"), hit("amman"),
+                      hit("almarj")]),
         art("corpus/a2.txt", "مجلس المياه يجتمع",
             "اجتمع مجلس المياه مع ليلى سمير ووفد من وادي النور.",
             "2015-09-29", outlet=sada, author="سلمى يوسف", wire=["وكالة متخيلة"],
@@ -235,7 +237,8 @@ def test_indexes_use_arabic_collation_with_counts() -> None:
     _, outs = build()
     places = split(outs["places/index.md"].text)[1]
     order = [m for m in re.findall(r"\[([^\]]+)\]", places)]
-    assert order == ["إب", "عمّان", "وادي النور"]  # إ folds to ا: first
+    assert order == ["إب", "عمّان", "المرج", "وادي النور"]  # إ folds to ا; المرج files under م
+    assert "\n## م\n" in places
     assert "[وادي النور](wadi-alnour.md) — 2" in places
     people = split(outs["people/index.md"].text)[1]
     assert re.findall(r"\[([^\]]+)\]", people) == ["كريم ناصر", "ليلى سمير"]

@@ -1,0 +1,110 @@
+"""The built seed site in headless chromium: right-to-left Arabic pages, links between articles and
+entities, the timeline, no request to any other host, and screenshots to look at."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+
+def front(md: Path) -> dict:
+    text = md.read_text(encoding="utf-8")
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)])
+
+
+def articles(site: BuiltSite) -> dict[str, dict]:
+    return {p.stem: front(p) for p in sorted((site.content / "articles").glob("*.md"))}
+
+
+def goto(page: Any, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
+def only_local(requests: list[str], base: str) -> list[str]:
+    host = urlsplit(base).netloc
+    return [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != host]
+
+
+@pytest.mark.parametrize("path", ["", "timeline/", "people/", "report/"])
+def test_pages_are_rtl_arabic(page: Any, site_url: str, path: str) -> None:
+    goto(page, site_url + path)
+    assert page.get_attribute("html", "lang") == "ar"
+    assert page.get_attribute("body", "dir") == "rtl"  # Material sets the direction on <body>
+    assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
+
+
+def test_article_entity_link_reaches_entity_page_listing_the_article(
+        page: Any, site_url: str, seed_site: BuiltSite, test_output: Path) -> None:
+    found = None
+    for art_id in articles(seed_site):
+        goto(page, f"{site_url}articles/{art_id}/")
+        links = page.locator("article a", has_text=re.compile("العبادي"))
+        if links.count():
+            found = art_id
+            break
+    assert found, "no article links حيدر العبادي to an entity page"
+    page.screenshot(path=str(test_output / "article.png"), full_page=False)
+    link = page.locator("article a", has_text=re.compile("العبادي")).first
+    link.click()
+    page.wait_for_load_state("load")
+    assert "/people/" in page.url
+    assert "العبادي" in page.locator("article h1").inner_text()
+    hrefs = page.eval_on_selector_all("article a", "els => els.map(e => e.href)")
+    assert any(h.rstrip("/").endswith(f"articles/{found}") for h in hrefs)
+    page.screenshot(path=str(test_output / "entity.png"), full_page=False)
+
+
+def test_timeline_lists_september_2015_with_its_count(page: Any, site_url: str, seed_site: BuiltSite) -> None:
+    expected = sum(1 for fm in articles(seed_site).values() if str(fm.get("date", "")).startswith("2015-09"))
+    assert expected > 0, "no seed article is dated September 2015"
+    goto(page, site_url + "timeline/")
+    item = page.locator("article li", has_text="أيلول/سبتمبر 2015")
+    assert item.count() == 1
+    text = item.inner_text()
+    assert re.search(rf"—\s*{expected}\s*$", text), text
+    item.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.locator("article li a[href*='articles/']").count() == expected
+
+
+def test_no_request_leaves_localhost_and_font_is_arabic(page: Any, site_url: str, seed_site: BuiltSite,
+                                                       test_output: Path) -> None:
+    first = next(iter(articles(seed_site)))
+    for path in ["", f"articles/{first}/", "people/", "timeline/", "outlets/", "topics/", "report/"]:
+        goto(page, site_url + path)
+    assert only_local(page.requests, site_url) == []
+    assert any(u.endswith(".woff2") for u in page.requests), "the Arabic font was never loaded"
+    goto(page, site_url)
+    fonts = page.evaluate("""async () => { await document.fonts.ready;
+        return [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family); }""")
+    assert any("Noto Naskh Arabic" in f for f in fonts), fonts
+    page.screenshot(path=str(test_output / "home.png"), full_page=False)
+
+
+def test_nothing_overlaps_on_the_article_page(page: Any, site_url: str, seed_site: BuiltSite) -> None:
+    first = next(iter(articles(seed_site)))
+    goto(page, f"{site_url}articles/{first}/")
+    content = page.locator("article").bounding_box()
+    sidebar = page.locator(".md-sidebar--primary").bounding_box()
+    assert content and sidebar
+    # right-to-left: the navigation sidebar sits to the right of the article text
+    assert sidebar["x"] >= content["x"] + content["width"] - 1
+    overflow = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    assert not overflow
+
+
+def test_dark_palette_toggle(page: Any, site_url: str) -> None:
+    goto(page, site_url)
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
