@@ -308,6 +308,7 @@
       engine.search(q).then(function (res) {
         if (mine !== seq) return;
         current = { q: q, words: res.words, hits: res.hits };
+        box.setAttribute("data-arshif-query", q);
         shown = 0;
         list.innerHTML = "";
         meta.textContent = countText(res.hits.length);
@@ -323,6 +324,7 @@
 
     input.addEventListener("input", function () {
       open();
+      box.setAttribute("data-arshif-state", "typing");
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     });

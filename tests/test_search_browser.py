@@ -1,0 +1,179 @@
+"""The header search box and the search page of the built seed site, in headless Chromium.
+
+Results are checked against a grep written here, independent of the analyzer: fold the text, split
+it into words, and an article matches a query when every query word occurs in it as a word,
+possibly with proclitics (و ف ب ك ل) and the article (ال، لل) attached — on either side, so
+"ببغداد" finds "بغداد" and "والرمادي" finds "الرمادي". An article's text is what its page shows:
+title, body, outlet name and the names on its entity chips.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+import pytest
+
+from generator.arabic import fold
+from generator.context import Context, load_context
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+QUERIES = [
+    "داعش", "ايران", "إيران", "ببغداد", "عبادي", "العبادي", "الاسد", "الأسد", "المعلومات", "والرمادي",
+    "اوباما", "عسكريا", "الدوله", "60 دولة", "مركز معلوماتي",
+    # more spellings readers type
+    "روسيا", "بغداد", "الرمادي", "رمادي", "للدولة", "الإرهاب", "موسكو", "سوريا", "واشنطن", "وزير الخارجية",
+]
+
+# Every way the conjunctions, prepositions and the article can be written before a word.
+CLITICS = sorted(
+    {"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل",
+     "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل"},
+    key=len,
+)
+
+
+def grep_words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", fold(text)))
+
+
+def bases(word: str) -> set[str]:
+    """The word without any leading clitic string, keeping at least two letters."""
+    return {word[len(c):] for c in CLITICS if word.startswith(c) and len(word) - len(c) >= 2}
+
+
+def grep_match(query: str, words: set[str]) -> bool:
+    text_bases: set[str] = set()
+    for w in words:
+        text_bases |= bases(w)
+    return all(bases(q) & text_bases for q in re.findall(r"[^\W_]+", fold(query)))
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return load_context(ROOT / "corpus", ROOT / "site_config")
+
+
+@pytest.fixture(scope="module")
+def article_words(ctx: Context) -> dict[str, set[str]]:
+    """Article URL path → the words its page shows."""
+    out: dict[str, set[str]] = {}
+    for art in ctx.articles:
+        shown = [art.title, art.body, art.outlet.name if art.outlet else ""] + [e.name for e in art.entities]
+        out["/" + ctx.urls.page_url(ctx.urls.article(art.id))] = grep_words("\n".join(shown))
+    return out
+
+
+def header_search(page: Any, site_url: str, query: str) -> list[str]:
+    page.goto(site_url)
+    page.click(".md-search__input")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        "q => { const b = document.querySelector('[data-arshif-search]');"
+        " return b.getAttribute('data-arshif-state') === 'done' && b.getAttribute('data-arshif-query') === q; }",
+        arg=query,
+    )
+    links = page.eval_on_selector_all(
+        ".md-search-result__item.arshif-result a", "els => els.map(e => e.getAttribute('href'))"
+    )
+    return [urlsplit(urljoin(site_url, h)).path for h in links]
+
+
+def test_grep_rule_itself() -> None:
+    """The oracle, checked on sentences written here."""
+    assert grep_match("ببغداد", grep_words("وصل إلى بغداد"))
+    assert grep_match("والرمادي", grep_words("معارك الرمادي"))
+    assert grep_match("الدوله", grep_words("الدولة"))
+    assert grep_match("60 دولة", grep_words("تحالف يضم 60 دولةً"))
+    assert not grep_match("60 دولة", grep_words("تحالف يضم 61 دولة"))
+    assert not grep_match("معلوماتي", grep_words("تبادل المعلومات"))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_header_box_returns_exactly_the_grep_matches(
+    page: Any, site_url: str, article_words: dict[str, set[str]], query: str
+) -> None:
+    expected = {url for url, words in article_words.items() if grep_match(query, words)}
+    got = header_search(page, site_url, query)
+    assert len(got) == len(set(got)), "an article listed twice"
+    assert set(got) == expected
+    count = page.get_attribute("[data-arshif-search]", "data-arshif-count")
+    assert count == str(len(expected))
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in page.requests)
+
+
+def test_results_show_date_outlet_snippet_and_highlights(page: Any, site_url: str) -> None:
+    header_search(page, site_url, "داعش")
+    first = page.query_selector(".md-search-result__item.arshif-result")
+    assert first is not None
+    assert first.query_selector("h1").inner_text().strip()
+    assert first.query_selector(".arshif-result__snippet").inner_text().strip()
+    assert first.query_selector("time") is not None
+    marks = page.eval_on_selector_all(".arshif-result mark", "els => els.map(e => e.textContent)")
+    assert marks and all("داعش" in fold(m) for m in marks)
+
+
+def test_nothing_is_downloaded_before_searching_and_then_only_parts(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "search" in urlsplit(u).path], page.requests
+    header_search(page, site_url, "داعش")
+    index = [urlsplit(u).path for u in page.requests if "/search-index/" in u]
+    assert "/search-index/manifest.json" in index
+    assert not any(p.endswith("search_index.json") for p in index)
+    shards = [p for p in index if "/t/" in p]
+    assert 1 <= len(shards) <= 2  # the query's one word has at most two readings
+
+
+def test_material_index_is_not_shipped(seed_site: Any) -> None:
+    assert not (seed_site.site / "search" / "search_index.json").exists()
+    assert (seed_site.site / "search-index" / "lunr.js").is_file()
+
+
+def test_enter_opens_the_search_page_with_the_same_results(
+    page: Any, site_url: str, article_words: dict[str, set[str]]
+) -> None:
+    header_search(page, site_url, "عبادي")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#arshif-search-page[data-arshif-state=done]")
+    assert urlsplit(page.url).path == "/search/"
+    got = {urlsplit(urljoin(page.url, h)).path for h in page.eval_on_selector_all(
+        "#arshif-search-page .arshif-result a", "els => els.map(e => e.getAttribute('href'))")}
+    assert got == {u for u, w in article_words.items() if grep_match("عبادي", w)}
+
+
+def _page_results(page: Any) -> set[str]:
+    page.wait_for_selector("#arshif-search-page[data-arshif-state=done]")
+    hrefs = page.eval_on_selector_all(
+        "#arshif-search-page .arshif-result a", "els => els.map(e => e.getAttribute('href'))")
+    return {urlsplit(urljoin(page.url, h)).path for h in hrefs}
+
+
+def test_search_page_narrows_by_year_and_entity(page: Any, site_url: str, ctx: Context) -> None:
+    query = "داعش"
+    page.goto(site_url + "search/?q=" + quote(query))
+    everything = _page_results(page)
+    assert everything
+
+    by_url = {"/" + ctx.urls.page_url(ctx.urls.article(a.id)): a for a in ctx.articles}
+    years = sorted({by_url[u].date[:4] for u in everything if by_url[u].date})
+    assert years, "the seed articles are dated"
+    page.click(f"[data-facet=year] button[data-value='{years[0]}']")
+    narrowed = _page_results(page)
+    assert narrowed == {u for u in everything if (by_url[u].date or "").startswith(years[0])}
+    assert "year=" + years[0] in page.url
+
+    page.click("[data-facet=year] button[data-value='']")
+    counts: dict[str, int] = {}
+    for u in everything:
+        for e in {e.id for e in by_url[u].entities}:
+            counts[e] = counts.get(e, 0) + 1
+    rare = min(counts, key=lambda e: (counts[e], e))
+    page.click(f"[data-facet=entity] button[data-value='{rare}']")
+    narrowed = _page_results(page)
+    assert narrowed == {u for u in everything if rare in {e.id for e in by_url[u].entities}}
+    assert 0 < len(narrowed) == counts[rare]
