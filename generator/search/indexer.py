@@ -178,11 +178,11 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-def build_files(docs: Sequence[Doc]) -> IndexFiles:
+def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:
     """Every index file for `docs`, as bytes."""
     out = IndexFiles()
     postings = term_postings(build_lunr(docs))
-    shards = shard_terms(postings)
+    shards = shard_terms(postings, shard_bytes)
     for k, terms in enumerate(shards):
         out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})
 

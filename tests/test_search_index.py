@@ -1,0 +1,220 @@
+"""The search index files: lunr's weights, shards that cover every term, determinism, and the
+browser engine (run under node) giving the same ranking and scores as the whole lunr index."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.context import load_context
+from generator.model import Article, EntityHit, OutletRef
+from generator.search import article_urls, page_markdown, write_index
+from generator.search.analyzer import query_words
+from generator.search.indexer import (
+    FIELDS, Doc, build_files, build_lunr, docs_from_articles, index_files, shard_of, term_postings, write_tree,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+JS = ROOT / "site_config" / "theme" / "assets" / "javascripts" / "search"
+
+# Sentences written for these tests.
+SENTENCES = [
+    ("وصل الوزير إلى بغداد", "وصل وزير الخارجية إلى بغداد صباح الأحد في زيارة رسمية تستمر يومين."),
+    ("اجتماع ببغداد لبحث الأمن", "عقد في بغداد اجتماع أمني، وقال مسؤول إن 60 دولة تشارك في التحالف."),
+    ("معارك في الرمادي", "تواصلت المعارك في الرمادي والفلوجة، وأعلن الجيش تقدمه والرمادي محاصرة."),
+    ("الدولة والمجتمع", "ناقش المؤتمر دور الدولة في حماية المجتمع وللدولة مسؤوليات كبيرة."),
+    ("مركز للمعلومات", "افتتح مركز معلوماتي جديد لتبادل المعلومات بين الوزارات."),
+    ("تدخل عسكري", "رفضت الحكومة تدخلًا عسكريًّا جديدًا وأكدت أن الحل ليس عسكريا."),
+    ("أخبار إيران", "زار الرئيس الإيراني موسكو، وقالت إيران إن التعاون مستمر."),
+    ("بلا تاريخ", "نص قصير عن الطقس في الصيف والمطر في الشتاء."),
+]
+
+
+def _articles() -> list[Article]:
+    out = []
+    for i, (title, body) in enumerate(SENTENCES):
+        art = Article(source=f"t/{i}.txt", id=f"a{i}", title=title, body=body)
+        art.date = None if i == 7 else f"201{i % 3 + 4}-0{i % 9 + 1}-1{i % 9}"
+        art.outlet = OutletRef("o1", "وكالة الأنباء") if i % 2 else OutletRef("o2", "صحيفة المساء")
+        if "بغداد" in body:
+            art.entities = [EntityHit("baghdad", "بغداد", "place", 1, ["بغداد"])]
+        out.append(art)
+    return out
+
+
+def _docs() -> list[Doc]:
+    arts = _articles()
+    return docs_from_articles(arts, {a.id: f"articles/{a.id}/" for a in arts})
+
+
+def test_documents_are_numbered_newest_first_with_undated_last() -> None:
+    dates = [d.date for d in _docs()]
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[-1] == ""
+
+
+def test_output_is_deterministic() -> None:
+    a = build_files(_docs(), shard_bytes=600).files
+    b = build_files(list(_docs()), shard_bytes=600).files
+    assert a == b
+    assert len([k for k in a if k.startswith("t/")]) > 3
+
+
+def test_every_term_is_in_the_shard_the_manifest_points_to() -> None:
+    files = build_files(_docs(), shard_bytes=600).files
+    manifest = json.loads(files["manifest.json"])
+    first = manifest["shards"]
+    assert first == sorted(first)
+    seen: set[str] = set()
+    for k in range(len(first)):
+        shard = json.loads(files[f"t/{k}.json"])
+        for term in shard:
+            assert shard_of(first, term) == k
+            assert term not in seen
+            seen.add(term)
+    assert seen == set(build_lunr(_docs()).inverted_index)
+
+
+def test_postings_carry_lunrs_own_weights() -> None:
+    docs = _docs()
+    index = build_lunr(docs)
+    postings = term_postings(index)
+    names = [n for n, _ in FIELDS]
+    checked = 0
+    for term, row in postings.items():
+        for fi, flat in enumerate(row[1:]):
+            n = 0
+            for i in range(0, len(flat or []), 2):
+                n += flat[i]
+                vec = index.field_vectors[f"{names[fi]}/{n}"].elements
+                weight = dict(zip(vec[::2], vec[1::2]))[row[0]]
+                assert flat[i + 1] == round(weight * 1000)
+                checked += 1
+    assert checked > 100
+
+
+def test_records_and_facets() -> None:
+    docs = _docs()
+    files = build_files(docs).files
+    manifest = json.loads(files["manifest.json"])
+    size = manifest["recordChunk"]
+    for n, doc in enumerate(docs):
+        rec = json.loads(files[f"r/{n // size}.json"])[n % size]
+        assert rec[:4] == [doc.url, doc.title, doc.date, doc.outlet]
+        assert rec[4].split(" …")[0] in " ".join(doc.body.split())
+    meta = json.loads(files["f/meta.json"])
+    rows = json.loads(files["f/0.json"])
+    for doc, row in zip(docs, rows):
+        assert (meta["years"][row[0]] if row[0] >= 0 else "") == doc.year
+        assert meta["outlets"][row[1]] == doc.outlet
+        assert [meta["entities"][e][0] for e in row[2]] == [e[0] for e in doc.entities]
+
+
+def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> None:
+    files = {"a.json": b"1", "t/0.json": b"2"}
+    assert write_tree(tmp_path, files) == 2
+    assert write_tree(tmp_path, files) == 0
+    (tmp_path / "t" / "9.json").write_bytes(b"old")
+    assert write_tree(tmp_path, {"a.json": b"1", "t/0.json": b"3"}) == 1
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "a.json", "t/0.json"]
+
+
+def test_write_index_over_the_seed_corpus(tmp_path: Path) -> None:
+    ctx = load_context(ROOT / "corpus", ROOT / "site_config")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text("{}")
+    assert write_index(ctx, ctx.urls, tmp_path) > 0
+    assert write_index(ctx, ctx.urls, tmp_path) == 0
+    assert not (tmp_path / "search" / "search_index.json").exists()
+    manifest = json.loads((tmp_path / "search-index" / "manifest.json").read_text("utf-8"))
+    assert manifest["docs"] == len(ctx.articles)
+    urls = article_urls(ctx.articles, ctx.urls)
+    assert all(u.startswith("articles/") for u in urls.values())
+
+
+def test_search_page_markdown_holds_the_container() -> None:
+    md = page_markdown()
+    assert md.startswith("---\n") and 'id="arshif-search-page"' in md and 'name="q"' in md
+
+
+_NODE_ENGINE = r"""
+const fs = require("fs"), path = require("path");
+const [dir, lunrPath, analyzerPath, searchPath] = process.argv.slice(1);
+global.lunr = require(lunrPath);
+global.ArshifAnalyzer = require(analyzerPath);
+global.window = global;
+global.fetched = [];
+global.fetch = (url) => {
+  const rel = url.split("?")[0];
+  fetched.push(rel);
+  return Promise.resolve({ ok: true, json: () => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, rel), "utf8"))) });
+};
+require(searchPath);
+const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+(async () => {
+  const out = [];
+  for (const q of queries) {
+    const engine = new ArshifSearch.Engine("");
+    fetched.length = 0;
+    const res = await engine.search(q);
+    out.push({ hits: res.hits, fetched: fetched.slice() });
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+ENGINE_QUERIES = ["بغداد", "ببغداد", "والرمادي", "الدوله", "60 دولة", "مركز معلوماتي", "عسكريا", "ايران",
+                  "الوزير", "المعلومات", "في", "غير موجود", "وكالة الانباء", "بغداد الرمادي"]
+
+
+def _python_ranking(index, query: str) -> list[tuple[int, float]]:
+    words = query_words(query)
+    allowed = None
+    for forms in words:
+        docs = {int(ref) for t in forms if t in index.inverted_index
+                for f, _ in FIELDS for ref in index.inverted_index[t][f]}
+        allowed = docs if allowed is None else allowed & docs
+    if not allowed:
+        return []
+    q = index.create_query()
+    for forms in words:
+        for i, t in enumerate(forms):
+            if t in index.inverted_index:
+                q.term(t, use_pipeline=False, boost=4 if i == 0 else 1)
+    hits = [(int(r["ref"]), r["score"]) for r in index.query(q) if int(r["ref"]) in allowed]
+    return sorted(hits, key=lambda h: (-h[1], h[0]))
+
+
+def test_browser_engine_ranks_like_the_whole_lunr_index(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run the search engine script")
+    docs = _docs()
+    for rel, data in build_files(docs, shard_bytes=600).files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    (tmp_path / "lunr.js").write_bytes(index_files(docs)["lunr.js"])
+    proc = subprocess.run(
+        [node, "-e", _NODE_ENGINE, str(tmp_path), str(tmp_path / "lunr.js"), str(JS / "analyzer.js"),
+         str(JS / "search.js")],
+        input=json.dumps(ENGINE_QUERIES), capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    got = json.loads(proc.stdout)
+    index = build_lunr(docs)
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    nonempty = 0
+    for query, result in zip(ENGINE_QUERIES, got):
+        expected = _python_ranking(index, query)
+        assert [h["n"] for h in result["hits"]] == [n for n, _ in expected], query
+        for h, (_, score) in zip(result["hits"], expected):
+            assert h["score"] == pytest.approx(score, rel=1e-9), query
+        nonempty += bool(expected)
+        terms = {t for forms in query_words(query) for t in forms}
+        wanted = {f"t/{shard_of(manifest['shards'], t)}.json" for t in terms}
+        assert set(result["fetched"]) == {"manifest.json"} | wanted, query
+    assert nonempty >= 10
