@@ -554,14 +554,21 @@ def _blank(text: str, spans: list[tuple[int, int]], lo: int, hi: int) -> str:
     return "".join(parts)
 
 
+_LABELS_ANYWHERE = re.compile(
+    "|".join(r.pattern.removesuffix("$") for r in (_PUB_LABEL, _UPDATE_LABEL))
+)
+_MAX_EXTRA = 100  # characters besides the dates beyond which a line is never "date-only"
+
+
 def _strip_labels(folded: str) -> str:
-    for regex in (_PUB_LABEL, _UPDATE_LABEL):
-        folded = re.sub(regex.pattern.replace("$", ""), " ", folded)
-    return folded
+    return _LABELS_ANYWHERE.sub(" ", folded)
 
 
 def _date_only(text: str, lo: int, hi: int, mentions: list[Mention], m: Mention | None) -> bool:
     spans = [(x.start, x.end) for x in mentions]
+    inside = sum(max(0, min(e, hi) - max(s, lo)) for s, e in spans)
+    if hi - lo - inside > _MAX_EXTRA:
+        return False
     if m is None:
         words = _residual_words(_strip_labels(fold(_blank(text, spans, lo, hi))))
         return len(words) <= 3
@@ -725,7 +732,7 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
                 add(2, (1, ln.index), ln, k)
             # 3. a date-only line in or right after the article
             elif (first_para is not None and last_para is not None and ln.index > top
-                  and ln.date_only and not _site_header(ln)
+                  and ln.date_only
                   and ln.index <= _line_after(nonempty, last_para, 2)):
                 add(3, (0 if m.has_time else 1, ln.index), ln, k)
 
@@ -751,9 +758,13 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
                 elif m.precision == DAY_MONTH:
                     partial.append(m)
 
-    for ln in info:
+    # Lines whose dates are the article's own: below the page header, not copyright, kept by
+    # the cleaner (or a date-only line it dropped).
+    own = [ln for ln in info if ln.mentions and ln.index >= top and not ln.copyright
+           and (ln.kept or ln.date_only or ln.index == anchor)]
+    for ln in own:
         for m in ln.mentions:
-            if m.problem and m.problem != _MMDD_NOTE and ln.index >= top and not ln.copyright:
+            if m.problem and m.problem != _MMDD_NOTE:
                 warnings.append(f"date not used ({m.problem}): '{m.text}'")
 
     result = DateResult()
@@ -761,18 +772,18 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
         best = min(cands, key=lambda c: (c.level, c.mention.weekday_ok is False, c.order, c.mention.start))
         m = best.mention
         result.date, result.evidence = m.iso, m.text
-        if m.weekday_ok is False:
-            warnings.append(_weekday_warning(m))
         if m.problem == _MMDD_NOTE:
             warnings.append(f"date {m.text} {_MMDD_NOTE}")
+        saved = [x.iso for ln in info[:top] if ln.date_only and not ln.copyright
+                 for x in ln.mentions if x.iso and _usable(x)]
+        if saved and max(saved) < (m.iso or ""):  # ISO strings compare as dates
+            warnings.append(f"publication date {m.iso} is later than the page-header date {max(saved)}")
     else:
         warnings.append("no publication date stated")
         for m in partial[:1]:
             warnings.append(f"publication day stated without a year: '{m.text}'")
-        result.not_before = _not_before(info, top, anchor)
-    for ln in info:
-        if ln.index < top or ln.copyright:
-            continue
+        result.not_before = _not_before(own)
+    for ln in own:
         for m in ln.mentions:
             if m.weekday_ok is False:
                 w = _weekday_warning(m)
@@ -787,18 +798,8 @@ def _line_after(nonempty: list[int], line: int, n: int) -> int:
     return later[min(n, len(later)) - 1] if later else line
 
 
-def _site_header(ln: _Line) -> bool:
-    """A saved page's "today" widget: a date-only line with a weekday and the Hijri date too."""
-    return ln.date_only and any(m.hijri for m in ln.mentions) and any(
-        m.weekday is not None and not m.hijri for m in ln.mentions
-    )
-
-
-def _not_before(info: list[_Line], top: int, anchor: int | None) -> str | None:
-    """The latest date the article mentions (header and copyright lines left out)."""
-    eligible = [ln for ln in info if ln.mentions and ln.index >= top and not ln.copyright
-                and not _site_header(ln) and (ln.kept or ln.date_only) and ln.index != anchor
-                or (ln.mentions and ln.index == anchor and not ln.copyright)]
+def _not_before(eligible: list[_Line]) -> str | None:
+    """The latest date mentioned on the article's own lines."""
     full: list[tuple[int, int, _dt.date]] = []  # (line, offset, date)
     for ln in eligible:
         for k, m in enumerate(ln.mentions):

@@ -476,3 +476,17 @@ def test_seed_articles_through_the_pipeline(prefix: str) -> None:
     cfg, _ = load_site_config(CORPUS.parent / "site_config")
     art = extract_text("\n".join(_seed(prefix)), prefix, cfg)
     assert (art.date, art.date_not_before) == SEEDS[prefix]
+
+
+def test_numeric_hijri_needs_its_marker() -> None:
+    assert isos("صدر في 1437/01/01 هـ") == ["2015-10-14"]
+    assert isos("صدر في 01/01/1437هـ") == ["2015-10-14"]
+    assert isos("الرقم 1437/01/01 في السجل") == []
+
+
+def test_publication_date_after_the_save_date_is_reported() -> None:
+    lines = ["الخميس 28 مارس 2019 أبوظبي", "", TITLE, "12 أبريل 2019", BODY1, BODY2]
+    r = run(lines, 2)
+    assert r.date == "2019-04-12"
+    assert any("later than the page-header date 2019-03-28" in w for w in r.warnings)
+    assert run(["الخميس 28 مارس 2024 أبوظبي", TITLE, "12 أبريل 2019", BODY1], 1).warnings == []
