@@ -13,8 +13,9 @@ short names or fingerprints):
 
     100  copyright line   "جميع الحقوق محفوظة لـ…", "© …", "All rights reserved": the named holder
     90   domain           a web address of the outlet, on a short line (not cited inside a sentence)
+    85   page title       a saved page's title line "<headline> | <section> | <outlet>"
     80   dateline         "لندن - «الشرق الأوسط»", "موسكو — سبوتنيك.", "واشنطن (CNN) --"
-    75   outlet first     "السومرية نيوز/ بغداد", "<outlet> - <reporter>"
+    75   outlet first     "السومرية نيوز/ بغداد", "<outlet> - <text>", a brand line "<outlet>:"
     70   closing line     the last line is only a quoted outlet name: 'الاتحاد'
     60   self-mention     a quoted name after a self-referring phrase: قال لـ«…», اطلعت على نصه «…», علمت «…»
     50   furniture        a site's own furniture phrase (newsletter box label, error page text)
@@ -34,7 +35,7 @@ Reported speech such as "قال … لفرانس برس" or "نقلت وكالة
 interviewed or reported something, not that the text is the agency's, and it is just as common in
 articles written from scratch. The outlet's own agency name is not repeated in `wire`.
 
-Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "نص : X", "إعداد: X", "تقرير: X", "<outlet> - X",
+Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "نص : X", "إعداد: X", "تقرير: X", "<outlet> - X",
 "X - <city>", a name line right before a dateline, or "X: قال …" opening the first body paragraph.
 X must be a 2–4 word personal name: Arabic words only, no function words, titles, organisation heads
 or outlet names; honorifics (الكاتب، د.) and trailing punctuation are dropped.
@@ -67,6 +68,7 @@ FINGERPRINT_KINDS = ("copyright", "signoff", "self_mention", "dateline", "furnit
 STRENGTH = {
     "copyright": 100,
     "domain": 90,
+    "page-title": 85,
     "dateline": 80,
     "outlet-first": 75,
     "closing": 70,
@@ -267,14 +269,14 @@ def _make_outlet(item: dict[str, Any]) -> Outlet:
 _QUOTES = str.maketrans({"'": '"', "`": '"', "“": '"', "”": '"', "«": '"', "»": '"',
                          "–": "-", "—": "-", "−": "-", "‒": "-", "―": "-", "ـ": "-", "|": "|"})
 _SPACES = re.compile(r"\s+")
-_LETTER_DOT = re.compile(r"(?<=[\u0621-\u064A])\s?\.\s?(?=[\u0621-\u064A])")
+_LETTER_DOT = re.compile(r"(?<=\b[\u0621-\u064A])\s?\.\s?(?=[\u0621-\u064A]\b)")
 
 
 def norm(text: str) -> str:
     """Comparison form of a line: Arabic folding, one quote mark ("), one dash (-), single spaces.
 
     A tatweel standing alone between spaces is a dash ("سوريا ـ العراق"); inside a word it is dropped.
-    Dots between Arabic letters become spaces ("أ.ف.ب" → "ا ف ب").
+    Dots between single Arabic letters become spaces ("أ.ف.ب" → "ا ف ب").
     """
     text = re.sub(r"(?<!\S)ـ+(?!\S)", "-", text)
     text = fold(text).translate(_QUOTES)
@@ -538,10 +540,18 @@ def dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
         if not found:
             quoted = s.startswith('"')
             hit = _name_at(s, 1 if quoted else 0, index, quoted)
-            if hit:
-                tail = re.match(r'\s*"?\s*[-/]\s*(?P<rest>[^-:،,/()"]+?)\s*(?::|$)', s[hit[1]:])
-                if tail and 1 <= len(tail.group("rest").split()) <= 4:
-                    signals.append(Signal("outlet-first", hit[0], i, line.strip()))
+            # "<outlet> - …", "<outlet>/ بغداد", a brand line "<outlet>:"; not "<outlet>: …", a headline
+            # quoting another outlet ("CNN: …")
+            if hit and re.match(r'\s*"?\s*(?:[-/]\s*\S|:\s*$)', s[hit[1]:]):
+                signals.append(Signal("outlet-first", hit[0], i, line.strip()))
+                found = True
+        if not found and " | " in s:
+            # a saved page's title: "<headline> | <section> | <outlet> | <date>"
+            for seg in s.split(" | ")[1:]:
+                key = name_key(seg)
+                if key in index.forms:
+                    signals.append(Signal("page-title", index.forms[key], i, line.strip()))
+                    break
     return signals
 
 
@@ -752,6 +762,7 @@ _NOT_NAME = set("""
 """.split())
 _BYLINE = re.compile(
     r"^\s*(?P<mark>بقلم|كتب|كتبت|كتبه|كتبها|نص|إعداد|اعداد|تقرير|تحرير)\s*(?P<sep>[:：\-–—]|\s)\s*(?P<rest>.+)$")
+_WRITES = re.compile(r"^\s*(?P<name>[^:،,.\d]{3,50}?)\s+(?:يكتب|تكتب)\s*:")
 _NEEDS_SEP = {"نص", "تقرير", "تحرير", "إعداد", "اعداد"}
 _REPORT_VERBS = set("""
 قال قالت اعلن اعلنت اكد اكدت كشف كشفت افاد افادت ذكر ذكرت اشار اشارت نفى نفت دعا دعت بحث بحثت
@@ -805,6 +816,11 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
     candidates = [i for i, ln in enumerate(lines) if ln.strip() and i != title_index]
     # 1. explicit byline markers, anywhere
     for i in candidates:
+        m = _WRITES.match(lines[i])
+        if m:  # "خالد محمود يكتب: …"
+            name = _clean_name(m.group("name"), allow_article_first=False)
+            if name and _not_outlet(name, index):
+                return name
         m = _BYLINE.match(lines[i])
         if not m:
             continue
