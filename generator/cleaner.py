@@ -35,7 +35,7 @@ from generator.config import LineList, Problem, check_mapping, load_yaml
 FURNITURE_FILE = "furniture.yml"
 FURNITURE_KINDS = ("exact", "prefix", "contains", "blocks")
 
-# Prefix, contains and block phrases only apply to lines up to this length.
+# Furniture phrases only apply to lines up to this length.
 PHRASE_LINE_MAX = 100
 # Lines after a block phrase that belong to the block: at most this many, each at most this long.
 BLOCK_LINES = 3
@@ -179,27 +179,26 @@ def has_letters(line: str) -> bool:
 
 def match_furniture(line: str, furniture: Furniture, key: str | None = None) -> str | None:
     """Which furniture rule the line matches ("exact", "prefix", "contains"), or None."""
+    if len(line) > PHRASE_LINE_MAX:
+        return None
     key = phrase_key(line) if key is None else key
     if key and key in furniture.lines:
         return "exact"
-    if len(line) <= PHRASE_LINE_MAX:
-        if key and any(key.startswith(p) for p in furniture.prefixes):
-            return "prefix"
-        if furniture.contains:
-            folded = fold(line)
-            padded = f" {key} "
-            for phrase in furniture.contains:
-                if phrase.startswith("\x00"):
-                    if phrase[1:] in folded:
-                        return "contains"
-                elif f" {phrase} " in padded or phrase in key:
-                    return "contains"
+    if key and key.startswith(furniture.prefixes):
+        return "prefix"
+    folded = fold(line) if furniture.contains else ""
+    for phrase in furniture.contains:
+        symbol = phrase.startswith("\x00")  # a phrase without letters ("©"), compared on the folded line
+        if (symbol and phrase[1:] in folded) or (not symbol and key and phrase in key):
+            return "contains"
     return None
 
 
 def starts_block(line: str, furniture: Furniture, key: str | None = None) -> bool:
+    if len(line) > PHRASE_LINE_MAX:
+        return False
     key = phrase_key(line) if key is None else key
-    return len(line) <= PHRASE_LINE_MAX and bool(key) and any(key.startswith(p) for p in furniture.blocks)
+    return bool(key) and key.startswith(furniture.blocks)
 
 
 # ---- the cleaning pass ----------------------------------------------------------------------------
@@ -208,7 +207,7 @@ def clean(text: str, furniture: Furniture) -> Cleaned:
     lines = [clean_line(ln) for ln in text.split("\n")]
     n = len(lines)
     reasons = [""] * n
-    keys = [phrase_key(ln) if ln else "" for ln in lines]
+    keys = [phrase_key(ln) if ln and len(ln) <= PHRASE_LINE_MAX else ln for ln in lines]
 
     # 1. phrases, blocks and shapes, wherever they are
     i = 0

@@ -71,10 +71,14 @@ ENCODING_NAMES: dict[str, str] = {
 
 # Control bytes that never occur in text files (tab, LF, VT, FF, CR and ESC are tolerated).
 _CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | {0x0E, 0x0F} | set(range(0x10, 0x1B)) | set(range(0x1C, 0x20)) | {0x7F})
+_CONTROL_TABLE = bytes(sorted(_CONTROL_BYTES))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 # Share of control bytes above which a file is taken for binary.
 BINARY_CONTROL_SHARE = 0.02
 # A file with invalid UTF-8 is still read as UTF-8 when at most this share of its non-ASCII bytes is bad.
 UTF8_DAMAGE_SHARE = 0.05
+# Encoding guesses look at most this many bytes from the start of the file.
+SAMPLE_BYTES = 200_000
 # A UTF-16 reading must be at least this plausible (share of ordinary characters).
 UTF16_PLAUSIBLE = 0.97
 
@@ -82,6 +86,7 @@ _STRIP_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
+_ESCAPED_CHAR = re.compile(r"[\udc80-\udcff]")
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
@@ -128,14 +133,23 @@ def _decode_text(data: bytes) -> tuple[str | None, str, str | None]:
         if _control_share(data) > BINARY_CONTROL_SHARE:
             return None, "", "not a text file (binary data: control bytes)"
         return text, "utf-8", None
-    bad = invalid_utf8_spans(data)
-    non_ascii = sum(1 for b in data if b >= 0x80)
-    bad_bytes = sum(end - start for start, end in bad)
     if _control_share(data) > BINARY_CONTROL_SHARE:
         return None, "", "not a text file (binary data: control bytes)"
+    sample = _head(data)
+    non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    bad_bytes = len(_ESCAPED_CHAR.findall(sample.decode("utf-8", errors="surrogateescape")))
     if non_ascii and bad_bytes <= UTF8_DAMAGE_SHARE * non_ascii:
         return data.decode("utf-8", errors="replace"), "utf-8", _utf8_damage_warning(data, 0)
     return _decode_legacy(data)
+
+
+def _head(data: bytes) -> bytes:
+    """The first SAMPLE_BYTES of a file, ending at a line break so no character is cut."""
+    if len(data) <= SAMPLE_BYTES:
+        return data
+    head = data[:SAMPLE_BYTES]
+    cut = head.rfind(b"\n")
+    return head[: cut + 1] if cut > 0 else head
 
 
 def _control_share(data: bytes) -> float:
@@ -143,7 +157,7 @@ def _control_share(data: bytes) -> float:
     data = data.rstrip(b"\x00")
     if not data:
         return 0.0
-    return sum(1 for b in data if b in _CONTROL_BYTES) / len(data)
+    return (len(data) - len(data.translate(None, _CONTROL_TABLE))) / len(data)
 
 
 def invalid_utf8_spans(data: bytes) -> list[tuple[int, int]]:
@@ -186,10 +200,8 @@ def guess_utf16(data: bytes) -> str | None:
     if max(zeros_even, zeros_odd) < max(1, len(odd) // 20):
         return None
     codec = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
-    try:
-        text = data[: len(data) - len(data) % 2].decode(codec)
-    except UnicodeDecodeError:
-        return None
+    sample = data[:SAMPLE_BYTES]
+    text = sample[: len(sample) - len(sample) % 2].decode(codec, errors="replace")
     return codec if plausibility(text) >= UTF16_PLAUSIBLE else None
 
 
@@ -229,8 +241,9 @@ def legacy_score(text: str) -> int:
 
 def _decode_legacy(data: bytes) -> tuple[str | None, str, str | None]:
     names: list[str] = []
+    sample = _head(data)
     try:
-        for match in from_bytes(data, cp_isolation=list(LEGACY_CANDIDATES)):
+        for match in from_bytes(sample, cp_isolation=list(LEGACY_CANDIDATES)):
             name = match.encoding
             if name in LEGACY_CANDIDATES and name not in names:
                 names.append(name)
@@ -241,7 +254,7 @@ def _decode_legacy(data: bytes) -> tuple[str | None, str, str | None]:
             names.append(name)
     best: tuple[float, int, str, str] | None = None
     for rank, name in enumerate(names):
-        text = data.decode(name, errors="replace")
+        text = sample.decode(name, errors="replace")
         score = legacy_score(text)
         if best is None or (score, -rank) > (best[0], -best[1]):
             best = (score, rank, name, text)
@@ -249,7 +262,7 @@ def _decode_legacy(data: bytes) -> tuple[str | None, str, str | None]:
     _, _, name, text = best
     if plausibility(text) < 0.8:
         return None, "", "not a text file (no known text encoding reads it)"
-    return text, ENCODING_NAMES[name], None
+    return data.decode(name, errors="replace"), ENCODING_NAMES[name], None
 
 
 def normalise(text: str) -> str:

@@ -236,3 +236,22 @@ def test_windows_1256_seed_reports_its_encoding(cfg) -> None:
 def test_binary_file_is_skipped_with_its_reason(cfg) -> None:
     result = extract_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100), "corpus/picture.txt", cfg)
     assert isinstance(result, Skipped) and "not a text file (PNG image)" in result.reason
+
+
+def test_large_file_damaged_after_the_sampled_start_is_still_utf8() -> None:
+    good = (SAMPLE * 2000).encode()  # well over the sampled start of the file
+    assert len(good) > reader.SAMPLE_BYTES
+    cut = good.index(b"\n", len(good) - 5000) + 1
+    data = good[:cut] + b"\xff" + good[cut:]
+    d = decode(data)
+    assert d.encoding == "utf-8"
+    assert d.text.replace("\ufffd", "") == SAMPLE * 2000
+    line = good[:cut].count(b"\n") + 1
+    assert d.warning is not None and f"byte offset {cut} (line {line})" in d.warning
+
+
+@pytest.mark.parametrize("codec,name", [("cp1256", "windows-1256"), ("utf-16-le", "utf-16-le")])
+def test_large_legacy_files(codec: str, name: str) -> None:
+    text = SAMPLE * 3000
+    d = decode(text.encode(codec))
+    assert d.encoding == name and d.text == text
