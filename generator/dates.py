@@ -149,11 +149,10 @@ _TEXTUAL = re.compile(
     rf"(?:\s*[/\-–—(|،,]?\s*{_NL_BEFORE}(?P<m2>{_G_ALT}){_NL_AFTER}\s*\)?)?"
     rf"(?:[\s,،/.\-]*(?:من\s+)?(?:(?:عام|سنه|العام)\s+)?(?<!\d)(?P<year>\d{{4}})(?!\d){_G_ERA})?"
 )
-# "June 8, 2024"
-_ENGLISH_MDY = re.compile(
-    r"(?<![a-z])(?P<m1>january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+"
-    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+(?P<year>\d{4})(?!\d)"
+# Month first, then a comma before the year: "سبتمبر 29, 2015", "June 8, 2024".
+_MONTH_DAY_YEAR = re.compile(
+    rf"{_NL_BEFORE}(?P<m1>{_G_ALT}){_NL_AFTER}\.?\s+"
+    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)\s*[,،]\s*(?P<year>\d{4})(?!\d)"
 )
 _HIJRI = re.compile(
     rf"(?:{_DAY}{_DAY_SEP})?"
@@ -176,7 +175,7 @@ _YEAR_ONLY = re.compile(
 )
 
 _TIME_AFTER = re.compile(
-    r"(?:\s*[\-–—|،,@t]\s*|\s*)(?:الساعه\s*)?(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
+    r"(?:\s*[\-–—|،,(@t]\s*|\s*)(?:الساعه\s*)?(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
     r"(?:z|[+\-]\d\d:?\d\d)?(?!\d)(?:\s*(?:ص|م|am|pm|gmt|utc|صباحا|مساء|مساءا)" + _NL_AFTER + ")?"
 )
 _TIME_BEFORE = re.compile(
@@ -184,7 +183,7 @@ _TIME_BEFORE = re.compile(
     r"[\s\-–—|،,]*$"
 )
 _WEEKDAY_BEFORE = re.compile(
-    rf"(?:(?P<pre>اليوم|يوم|{'|'.join(sorted(_EVENT_WORDS, key=len, reverse=True))})[\s(]+)?"
+    rf"(?:{_NL_BEFORE}(?P<pre>اليوم|يوم|{'|'.join(sorted(_EVENT_WORDS, key=len, reverse=True))})[\s(]+)?"
     rf"{_NL_BEFORE}(?P<wd>{_WD_ALT}){_NL_AFTER}"
     r"[\s,،(\-–\"']*(?:(?:الموافق|الماضي|المقبل|القادم|المنصرم)[\s,،(]*)?$"
 )
@@ -319,7 +318,7 @@ def _textual(folded: str) -> list[_Raw]:
             out.append(_Raw(start, end, DAY_MONTH, None, month, day, problem=problem))
         else:
             out.append(_Raw(start, end, MONTH_YEAR, year, month, None, problem=problem))
-    for m in _ENGLISH_MDY.finditer(folded):
+    for m in _MONTH_DAY_YEAR.finditer(folded):
         year, day, month = int(m.group("year")), int(m.group("day")), _g_month(m.group("m1"))
         if 1000 <= year <= 2199:
             problem = None if _valid(year, month, day) else "no such day"
@@ -465,8 +464,17 @@ def _decorate(text: str, folded: str, index: list[int], r: _Raw) -> Mention:
             pre_word = p.group(1)
     s, e = _to_source(index, text, start, end)
     problem = r.problem or (_MMDD_NOTE if r.mmdd else None)
+    year, month, day = r.year, r.month, r.day
+    if r.hijri and weekday is not None and year and month and day:
+        # Tabular conversion can be a day off the locally sighted month: the weekday settles it.
+        base = _dt.date(year, month, day)
+        for delta in (0, -1, 1):
+            d = base + _dt.timedelta(days=delta)
+            if d.weekday() == weekday:
+                year, month, day = d.year, d.month, d.day
+                break
     return Mention(
-        start=s, end=e, text=text[s:e], precision=r.precision, year=r.year, month=r.month, day=r.day,
+        start=s, end=e, text=text[s:e], precision=r.precision, year=year, month=month, day=day,
         has_time=has_time, hijri=r.hijri, weekday=weekday, weekday_text=weekday_text, today=today,
         prev_word=pre_word, problem=problem,
     )
@@ -769,7 +777,8 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
 
     result = DateResult()
     if cands:
-        best = min(cands, key=lambda c: (c.level, c.mention.weekday_ok is False, c.order, c.mention.start))
+        best = min(cands, key=lambda c: (c.level, c.mention.weekday_ok is False, c.order,
+                                         c.mention.hijri, c.mention.start))
         m = best.mention
         result.date, result.evidence = m.iso, m.text
         if m.problem == _MMDD_NOTE:

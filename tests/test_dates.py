@@ -398,6 +398,9 @@ def test_date_only_line_just_before_the_title() -> None:
 def test_hijri_dateline() -> None:
     r = run([TITLE, "15 رمضان 1440 هـ", BODY1, BODY2])
     assert (r.date, r.evidence) == ("2019-05-20", "15 رمضان 1440 هـ")
+    # with both calendars the Gregorian date is the evidence
+    r = run([TITLE, "15 رمضان 1440 هـ - 20 مايو 2019", BODY1, BODY2])
+    assert (r.date, r.evidence) == ("2019-05-20", "20 مايو 2019")
 
 
 def test_hijri_disagreeing_with_gregorian_is_reported() -> None:
@@ -490,3 +493,33 @@ def test_publication_date_after_the_save_date_is_reported() -> None:
     assert r.date == "2019-04-12"
     assert any("later than the page-header date 2019-03-28" in w for w in r.warnings)
     assert run(["الخميس 28 مارس 2024 أبوظبي", TITLE, "12 أبريل 2019", BODY1], 1).warnings == []
+
+
+def test_weekday_settles_a_hijri_date_a_day_off_the_tables() -> None:
+    # The tables put 13 ذو الحجة 1436 on Saturday 26 September 2015; a text saying الأحد means the 27th.
+    plain = only("في 13 ذو الحجة 1436 هـ")
+    assert plain.iso == "2015-09-26"
+    sighted = find_mentions("الأحد 13 ذو الحجة 1436 هـ الموافق 27 سبتمبر 2015")
+    assert [m.iso for m in sighted] == ["2015-09-27", "2015-09-27"]
+    assert sighted[0].weekday_ok is True
+    # four days off is a real mismatch
+    assert only("الأربعاء 13 ذو الحجة 1436 هـ").weekday_ok is False
+
+
+@pytest.mark.parametrize("line,iso,has_time", [
+    ("الاثنين - 15 ذو الحجة 1436 هـ - 28 سبتمبر 2015 مـ رقم العدد [12345]", "2015-09-28", False),
+    ("الإثنين، ٢٨ سبتمبر/ أيلول ٢٠١٥ (٠١:٠٠ - بتوقيت غرينتش)", "2015-09-28", True),
+    ("الاثنين، 28 سبتمبر 2015 02:00 م", "2015-09-28", True),
+    ("الاثنين 28 شتنبر 2015 - 11:09", "2015-09-28", True),
+    ("28 أيلول 2015 | 00:05", "2015-09-28", True),
+    ("سبتمبر 28, 2015", "2015-09-28", False),
+    ("تاريخ النشر: الاثنين 28 سبتمبر 2015 - 12:00 م", "2015-09-28", True),
+    ("الاثنين، 28 أيلول/سبتمبر 2015، آخر تحديث 12:00 (GMT+0400)", "2015-09-28", False),
+    ("الاثنين 28-09-2015 13:45", "2015-09-28", True),
+])
+def test_dateline_forms_under_a_headline(line: str, iso: str, has_time: bool) -> None:
+    r = run([TITLE, "", line, "", BODY1, BODY2])
+    assert r.date == iso
+    assert r.evidence is not None and r.evidence in line
+    assert r.warnings == []
+    assert any(m.has_time for m in find_mentions(line)) is has_time
