@@ -177,8 +177,13 @@ def has_letters(line: str) -> bool:
 
 # ---- furniture phrases --------------------------------------------------------------------------
 
-def match_furniture(line: str, furniture: Furniture, key: str | None = None) -> str | None:
-    """Which furniture rule the line matches ("exact", "prefix", "contains"), or None."""
+def match_furniture(
+    line: str, furniture: Furniture, key: str | None = None, outside_body: bool = True
+) -> str | None:
+    """Which furniture rule the line matches ("exact", "prefix", "contains"), or None.
+
+    `contains` phrases ("جميع الحقوق محفوظة") only count outside the body (`outside_body`), so a
+    sentence of the article that quotes one stays."""
     if len(line) > PHRASE_LINE_MAX:
         return None
     key = phrase_key(line) if key is None else key
@@ -186,12 +191,20 @@ def match_furniture(line: str, furniture: Furniture, key: str | None = None) -> 
         return "exact"
     if key and key.startswith(furniture.prefixes):
         return "prefix"
+    if not outside_body:
+        return None
+    return "contains" if matches_contains(line, key, furniture) else None
+
+
+def matches_contains(line: str, key: str, furniture: Furniture) -> bool:
+    if len(line) > PHRASE_LINE_MAX:
+        return False
     folded = fold(line) if furniture.contains else ""
     for phrase in furniture.contains:
         symbol = phrase.startswith("\x00")  # a phrase without letters ("©"), compared on the folded line
         if (symbol and phrase[1:] in folded) or (not symbol and key and phrase in key):
-            return "contains"
-    return None
+            return True
+    return False
 
 
 def starts_block(line: str, furniture: Furniture, key: str | None = None) -> bool:
@@ -233,9 +246,15 @@ def clean(text: str, furniture: Furniture) -> Cleaned:
 
     # 2. header and footer runs
     arabic_text = is_arabic(text)
-    paragraphs = [k for k in range(n) if lines[k] and not reasons[k] and is_paragraph(lines[k])]
+    edge_phrase = [bool(ln) and not reasons[k] and matches_contains(ln, keys[k], furniture)
+                   for k, ln in enumerate(lines)]
+    paragraphs = [k for k in range(n) if lines[k] and not reasons[k] and not edge_phrase[k]
+                  and is_paragraph(lines[k])]
     first_par = paragraphs[0] if paragraphs else n
     last_par = paragraphs[-1] if paragraphs else -1
+    for k in range(n):
+        if edge_phrase[k] and (k < first_par or k > last_par):
+            reasons[k] = "furniture (contains)"
     seen: set[str] = set()
     for k in range(first_par):
         line = lines[k]
@@ -261,7 +280,7 @@ def clean(text: str, furniture: Furniture) -> Cleaned:
 
 def line_reason(line: str, furniture: Furniture, key: str) -> str:
     """Why a line is not article text wherever it stands ("" when it may be)."""
-    kind = match_furniture(line, furniture, key)
+    kind = match_furniture(line, furniture, key, outside_body=False)
     if kind:
         return f"furniture ({kind})"
     if is_date_line(line):

@@ -148,11 +148,26 @@ def test_bylines(line: str, expected: bool) -> None:
     "تخطي إلى المحتوى الرئيسي", "مواقيت الصلاة", "الأكثر قراءة", "شارك", "فيس بوك", "تويتر",
     "واتساب", "اشترك في النشرة البريدية", "الرسالة الإخبارية", "إعلان", "4 دقائق", "٣ دقائق للقراءة",
     "عدد اليوم", "أبرز الأخبار", "طباعة", "تعليقات (12)", "Skip to content", "Share",
-    "© 2024 صحيفة المساء", "جميع الحقوق محفوظة لصحيفة المساء 2024",
 ])
 def test_furniture_phrases_anywhere(line: str, furniture: Furniture) -> None:
     text = "\n".join([HEADLINE, P1, line, P2, P3])
     assert removed(text, furniture) == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "© 2024 صحيفة المساء",
+    "جميع الحقوق محفوظة لصحيفة المساء 2024",
+    "جميع الحقوق محفوظة لمؤسسة المساء للصحافة والطباعة والنشر 2024.",
+])
+def test_copyright_lines_in_the_footer(line: str, furniture: Furniture) -> None:
+    text = "\n".join([HEADLINE, P1, P2, P3, "", line])
+    assert removed(text, furniture) == [line]
+
+
+def test_contained_phrase_in_the_body_stays(furniture: Furniture) -> None:
+    line = "وقال الناشر إن جميع الحقوق محفوظة للمؤلف."
+    text = "\n".join([HEADLINE, P1, line, P2])
+    assert kept(text, furniture) == [HEADLINE, P1, line, P2]
 
 
 def test_prefix_phrase_only_on_short_lines(furniture: Furniture) -> None:
