@@ -8,6 +8,7 @@ before a single page is rendered (as Pelican does). Nothing here writes to disk.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,15 +179,40 @@ def sort_form(name: str) -> str:
 
 # ---- assembly ------------------------------------------------------------------------------------
 
+PARALLEL_FROM = 64  # inputs; below this a process pool costs more than it saves
+
+_WORKER_CFG: SiteConfig | None = None
+
+
+def _init_worker(config_dir: str) -> None:
+    global _WORKER_CFG
+    _WORKER_CFG, _ = load_site_config(Path(config_dir))
+
+
+def _extract_one(job: tuple[str, str, str]) -> tuple[Article | Skipped, list[Problem]]:
+    path, display, rel = job
+    assert _WORKER_CFG is not None
+    return extract_file(Path(path), _WORKER_CFG, display, rel=rel)
+
+
 def _extract_all(
-    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path
+    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None
 ) -> tuple[list[Article], list[Skipped], list[Problem]]:
+    """Extract every file, in a pool of processes when there are many (results keep input order,
+    so the output does not depend on the number of processes)."""
+    display_root = corpus_dir.as_posix().rstrip("/")
+    work = [(str(path), f"{display_root}/{rel}", rel) for path, rel in files]
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs > 1 and len(work) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                 initargs=(str(cfg.config_dir),)) as pool:
+            results = list(pool.map(_extract_one, work, chunksize=32))
+    else:
+        results = [extract_file(Path(p), cfg, d, rel=r) for p, d, r in work]
     articles: list[Article] = []
     skipped: list[Skipped] = []
     problems: list[Problem] = []
-    display_root = corpus_dir.as_posix().rstrip("/")
-    for path, rel in files:
-        result, side_problems = extract_file(path, cfg, f"{display_root}/{rel}", rel=rel)
+    for result, side_problems in results:
         problems += side_problems
         if isinstance(result, Article):
             articles.append(result)

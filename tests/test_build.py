@@ -244,3 +244,18 @@ def test_publish_workflow_structure() -> None:
         proc = subprocess.run([actionlint, str(path)], capture_output=True, text=True)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
+
+
+def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import context
+    from generator.pipeline import load_site_config
+
+    corpus = make_corpus(tmp_path / "corpus", {f"{i:02d}.txt": OWN_ARTICLE.replace("النهر", f"النهر {i}")
+                                               for i in range(6)} | {"z.txt": OWN_UNDATED})
+    cfg, _ = load_site_config(ROOT / "site_config")
+    files, _ = context.discover(corpus)
+    monkeypatch.setattr(context, "PARALLEL_FROM", 2)
+    one = context._extract_all(files, cfg, corpus, jobs=1)
+    two = context._extract_all(files, cfg, corpus, jobs=2)
+    assert [a.to_json() for a in one[0]] == [a.to_json() for a in two[0]]
+    assert len(one[0]) == 7
