@@ -322,3 +322,21 @@ def test_seed_bodies_keep_every_long_line(seeds: dict[str, dict]) -> None:
             line = clean_line(line)
             if len(line) > 120:
                 assert line in art["body"].split("\n\n") or line == art["title"], (name, line[:40])
+
+
+# ---- properties over arbitrary text -----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ARABICISH = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويةءأإآى ،.؟:|ـ>-0123456789٠١٢\n<&;/")),
+                     max_size=400)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=400), _ARABICISH))
+def test_clean_never_raises_and_keeps_line_count(text: str) -> None:
+    f, _ = load_furniture(ROOT / "site_config")
+    c = clean(text, f)
+    assert len(c.lines) == len(c.keep) == len(text.split("\n"))
+    assert all(ln for ln, k in zip(c.lines, c.keep) if k)

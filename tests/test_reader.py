@@ -255,3 +255,29 @@ def test_large_legacy_files(codec: str, name: str) -> None:
     text = SAMPLE * 3000
     d = decode(text.encode(codec))
     assert d.encoding == name and d.text == text
+
+
+# ---- properties over arbitrary input ----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2000))
+def test_decode_never_raises_and_gives_clean_text(data: bytes) -> None:
+    d = decode(data)
+    if d.text is None:
+        assert d.warning and d.warning.startswith("not a text file")
+    else:
+        assert "\r" not in d.text
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in d.text)
+        assert unicodedata.is_normalized("NFC", d.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_utf8_text_round_trips(text: str) -> None:
+    d = decode(text.encode("utf-8", errors="surrogatepass"))
+    if d.text is not None and d.warning is None:
+        assert d.text == reader.normalise(text)

@@ -153,3 +153,20 @@ def test_seed_004_title_is_not_the_save_date_or_widget(seeds: dict[str, dict]) -
 
 def test_seed_000_title_is_its_first_line(seeds: dict[str, dict]) -> None:
     assert seeds["000"]["title"] == first_line("000", 0) and not seeds["000"]["title_derived"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ابتجدرسعلمنهوي ،.؟!:|-0123")), max_size=200),
+                max_size=8))
+def test_pick_title_never_raises(lines: list[str]) -> None:
+    furniture, _ = load_furniture(ROOT / "site_config")
+    c = clean("\n".join(lines), furniture)
+    r = pick_title(c.lines, c.keep)
+    if r.derived:
+        assert r.index is None and len(r.title) <= TITLE_MAX
+    else:
+        assert r.index is not None and c.keep[r.index] and r.title in c.lines[r.index]
