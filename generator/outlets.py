@@ -333,6 +333,8 @@ class _Index:
             if o.name_latin:
                 names.append(o.name_latin)
             names += [_strip_dative(s) for s in o.fingerprints.self_mention]
+            if o.is_agency:
+                names += [o.wire_name, *o.credits]
             for n in names:
                 k = name_key(n)
                 if len(k) >= 2:
@@ -408,24 +410,33 @@ _HOLDER_SUFFIXES = {"الاعلاميه", "للاعلام", "الاعلامي", 
 
 
 def _holder_ids(chunk: str, index: _Index) -> tuple[str, ...]:
-    """Resolve a copyright holder ("لمركز الاتحاد للأخبار") to outlet ids, or ()."""
+    """Resolve a copyright holder ("لمركز الاتحاد للأخبار") to outlet ids, or ().
+
+    The holder, without a leading ل and organisation words (صحيفة، مؤسسة، مركز…), must be an outlet's
+    name form, optionally followed by generic words (للصحافة والنشر، الإعلامية…) or another form of
+    the same outlet ("وكالة الأنباء الكويتية (كونا)").
+    """
     for fp, oid in index.copyright:
         if fp and fp in chunk:
             return (oid,)
     tokens = [t for t in re.split(r"[\s\"()\[\].,:،;|/-]+", chunk) if t and not t.isdigit()]
-    if tokens and tokens[0].startswith("لل") and len(tokens[0]) > 3:
-        tokens[0] = "ال" + tokens[0][2:]
-    elif tokens and tokens[0].startswith("ل") and tokens[0][1:] and (
-        tokens[0][1:] in _HOLDER_TYPES or " ".join([tokens[0][1:], *tokens[1:]]) in index.forms
-        or any(" ".join([tokens[0][1:], *tokens[1:k]]) in index.forms for k in range(1, len(tokens) + 1))
-    ):
-        tokens[0] = tokens[0][1:]
-    while tokens and tokens[0] in _HOLDER_TYPES:
-        tokens = tokens[1:]
-    for k in range(len(tokens), 0, -1):
-        key = " ".join(tokens[:k])
-        if key in index.forms and all(t in _HOLDER_SUFFIXES for t in tokens[k:]):
-            return index.forms[key]
+    if not tokens:
+        return ()
+    variants = [tokens]
+    first = tokens[0]
+    if first.startswith("لل") and len(first) > 3:
+        variants.append(["ال" + first[2:], *tokens[1:]])
+    if first.startswith("ل") and len(first) > 2:
+        variants.append([first[1:], *tokens[1:]])
+    for toks in list(variants):
+        while toks and toks[0] in _HOLDER_TYPES:
+            toks = toks[1:]
+            variants.append(toks)
+    for toks in variants:
+        for k in range(len(toks), 0, -1):
+            ids = index.forms.get(" ".join(toks[:k]))
+            if ids and all(t in _HOLDER_SUFFIXES or index.forms.get(t) == ids for t in toks[k:]):
+                return ids
     return ()
 
 
@@ -485,7 +496,7 @@ def domain_signals(lines: list[str], keep: list[bool], index: _Index) -> list[Si
 
 _SEP = r"[-:،,/]"
 _LEAD = re.compile(rf"^(?P<lead>[^-:،,/()\"]{{2,45}}?)\s*{_SEP}+\s*")
-_LEAD_PAREN = re.compile(r"^(?P<lead>[^-:،,/()\"]{0,45}?)\s*\(")
+_LEAD_PAREN = re.compile(r"^(?P<lead>[^-:/()\"]{0,45}?)\s*\(")
 _AFTER_NAME = re.compile(r"\s*[\")]?\s*(?:$|[-:.،,/])")
 
 
@@ -512,7 +523,7 @@ def dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
     signals: list[Signal] = []
     for i, line in enumerate(lines):
         s = norm(line)
-        if not s:
+        if not s or _SOURCE_PREFIX.match(s):
             continue
         found = False
         m = _LEAD.match(s)
@@ -779,10 +790,8 @@ def _clean_name(raw: str, allow_article_first: bool = True) -> str | None:
     tokens = [t for t in tokens if t]
     while tokens and fold(tokens[0]).rstrip(".") in _HONORIFICS:
         tokens = tokens[1:]
-    if not 2 <= len(tokens) <= 5:
-        return None
     folded = [fold(t) for t in tokens]
-    if len(tokens) == 5 and not any(f in _CONNECTORS for f in folded):
+    if not 2 <= len([f for f in folded if f not in _CONNECTORS]) <= 4 or len(tokens) > 7:
         return None
     if not all(_AR_WORD.fullmatch(t) for t in tokens):
         return None
