@@ -22,7 +22,8 @@ Two pure parts:
 * the *chooser*, `find_date`, decides which mention is the publication date from where it stands:
 
   1. a date introduced by a publication label (تاريخ النشر، نشر في، أضيف بتاريخ، Published…) on a
-     line of its own, anywhere in the text;
+     line (or a `|`/dash-separated part of a line) of its own, above the article, in it or right
+     after it (further down such lines date the other stories of a "related news" list);
   2. a dateline near the headline: a date-only line (weekday, time, city, label allowed) among the
      lines between the headline and the first paragraph, a date-only part of the headline line
      (`… | outlet | 25.08.2017`), a date opening the first paragraph before a dash
@@ -36,7 +37,11 @@ Two pure parts:
      paragraphs.
 
   Within a level a date whose stated weekday matches is preferred to one whose weekday does not
-  (the mismatch is a warning), then the one nearest after the headline. Never taken: anything
+  (the mismatch is a warning), then the one nearest after the headline, then a Gregorian date
+  over the Hijri date beside it. A Hijri date is converted with the Umm al-Qura tables; when a
+  weekday is stated and falls one day off (the month was sighted a day earlier or later), the
+  weekday settles the day. When the headline is unknown, the last line of three words or more
+  above the first paragraph stands in for it. Never taken: anything
   above the headline other than the case in 2 (the "today" header of a saved page — weekday + date
   + city, often with the Hijri date — is the date the page was saved), copyright years, dates
   after an "updated" label, and dates inside body sentences (event dates such as `منذ حزيران 2014`).
@@ -46,7 +51,9 @@ Two pure parts:
   When no publication date is found, `date` is None, a warning says so and `not_before` is the
   latest date the article mentions (a month-year counts as its first day; a day-month takes the year
   of the nearest full date in the text, and is dropped when the weekday stated with it then does
-  not match). Page-header dates and copyright years are not counted.
+  not match). Page-header dates, copyright years, "updated" dates and dates in furniture the
+  cleaner removed are not counted. A publication date later than the page-header date is
+  reported (a saved page cannot predate its article).
 """
 from __future__ import annotations
 
@@ -718,13 +725,18 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
         if prev and prev[-1] != first_line:
             adjacent_before = prev[-1]
 
+    # The article ends two non-empty lines after its last paragraph (a closing date line).
+    article_end = _line_after(nonempty, last_para, 2) if last_para is not None else len(info)
+
     for ln in info:
         if not ln.mentions:
             continue
         for k, m in enumerate(ln.mentions):
-            # 1. labelled publication date on a date-only line (or part of a line)
+            # 1. labelled publication date on a date-only line (or part of a line); far below the
+            #    article it belongs to a list of other stories
             if ln.pub_label[k] and ln.seg_date_only[k]:
-                add(1, (ln.index,), ln, k)
+                if ln.index <= article_end:
+                    add(1, (ln.index,), ln, k)
                 continue
             # 2. dateline near the headline
             lead = ln.index == first_para and k == 0 and ln.seg_first[k] and m.start < 60
@@ -739,9 +751,7 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
             ):
                 add(2, (1, ln.index), ln, k)
             # 3. a date-only line in or right after the article
-            elif (first_para is not None and last_para is not None and ln.index > top
-                  and ln.date_only
-                  and ln.index <= _line_after(nonempty, last_para, 2)):
+            elif last_para is not None and top < ln.index <= article_end and ln.date_only:
                 add(3, (0 if m.has_time else 1, ln.index), ln, k)
 
     # 4. news in the present: the first sentence of the article states the day with its weekday.
@@ -767,9 +777,9 @@ def find_date(lines: list[str], keep: list[bool], title_index: int | None) -> Da
                     partial.append(m)
 
     # Lines whose dates are the article's own: below the page header, not copyright, kept by
-    # the cleaner (or a date-only line it dropped).
+    # the cleaner (or a date-only line it dropped, within the article).
     own = [ln for ln in info if ln.mentions and ln.index >= top and not ln.copyright
-           and (ln.kept or ln.date_only or ln.index == anchor)]
+           and (ln.kept or ln.index == anchor or ln.date_only and ln.index <= article_end)]
     for ln in own:
         for m in ln.mentions:
             if m.problem and m.problem != _MMDD_NOTE:

@@ -523,3 +523,11 @@ def test_dateline_forms_under_a_headline(line: str, iso: str, has_time: bool) ->
     assert r.evidence is not None and r.evidence in line
     assert r.warnings == []
     assert any(m.has_time for m in find_mentions(line)) is has_time
+
+
+def test_labelled_dates_of_other_stories_far_below_do_not_win() -> None:
+    related = ["", "أخبار ذات صلة", "", "عنوان خبر آخر عن الاقتصاد", "تاريخ النشر: 02/01/2020",
+               "عنوان خبر ثالث عن الرياضة", "تاريخ النشر: 03/01/2020"]
+    assert run([TITLE, "12/03/2019", BODY1, BODY2] + related).date == "2019-03-12"
+    # nor are they taken when the article states no date of its own
+    assert run([TITLE, BODY1, BODY2] + related).date is None
