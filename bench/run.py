@@ -52,7 +52,7 @@ def run(n: int) -> None:
     t_gen = time.perf_counter() - t0
     cfg, tmp = mkdocs_config_for(content, site, ROOT)
     t0 = time.perf_counter()
-    mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg)],
+    mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
                         cwd=ROOT, env=env, capture_output=True, text=True)
     t_mk = time.perf_counter() - t0
     if tmp:

@@ -86,7 +86,7 @@ def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Pat
 def run_mkdocs(out_dir: Path, site_dir: Path, project: Path) -> int:
     cfg, tmp = mkdocs_config_for(out_dir, site_dir, project)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(cfg), "-d", str(site_dir.resolve())]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg), "-d", str(site_dir.resolve())]
     try:
         proc = subprocess.run(cmd, env=env, cwd=project)
     finally:

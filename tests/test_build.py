@@ -199,7 +199,7 @@ def test_mkdocs_config() -> None:
     assert {p["scheme"] for p in theme["palette"]} == {"default", "slate"}
     assert cfg["docs_dir"] == "content"
     nav_files = [next(iter(item.values())) for item in cfg["nav"]]
-    assert all(f == "index.md" or f.endswith("/index.md") or f == "report.md" for f in nav_files)
+    assert all(f == "index.md" or f.endswith("/index.md") or f in ("report.md", "search.md") for f in nav_files)
     assert all((ROOT / "content" / f).is_file() for f in nav_files)
 
 
@@ -259,3 +259,14 @@ def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch:
     two = context._extract_all(files, cfg, corpus, jobs=2)
     assert [a.to_json() for a in one[0]] == [a.to_json() for a in two[0]]
     assert len(one[0]) == 7
+
+
+def test_site_build_fails_on_a_broken_link(tmp_path: Path) -> None:
+    from generator.build import run_mkdocs
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "report.md").write_text("# تقرير\n\n[رابط مكسور](nowhere.md)\n", encoding="utf-8")
+    assert run_mkdocs(content, tmp_path / "site", ROOT) != 0
+    (content / "report.md").write_text("# تقرير\n", encoding="utf-8")
+    assert run_mkdocs(content, tmp_path / "site", ROOT) == 0
