@@ -50,8 +50,8 @@ Two pure parts:
 
   When no publication date is found, `date` is None, a warning says so and `not_before` is the
   latest date the article mentions (a month-year counts as its first day; a day-month takes the year
-  of the nearest full date in the text, and is dropped when the weekday stated with it then does
-  not match). Page-header dates, copyright years, "updated" dates and dates in furniture the
+  of the nearest full date in the text when that full date is on the same line or the weekday
+  stated with the day-month falls on the completed date — a bare `25 يناير` may be an anniversary). Page-header dates, copyright years, "updated" dates and dates in furniture the
   cleaner removed are not counted. A publication date later than the page-header date is
   reported (a saved page cannot predate its article).
 """
@@ -817,6 +817,21 @@ def _line_after(nonempty: list[int], line: int, n: int) -> int:
     return later[min(n, len(later)) - 1] if later else line
 
 
+def _complete(m: Mention, line: int, full: list[tuple[int, int, _dt.date]]) -> _dt.date | None:
+    """A day-month in the year of the nearest full date, when that reading can be trusted.
+
+    Trusted when the full date is on the same line, or when the weekday stated with the day-month
+    falls on the completed date; a bare `25 يناير` far from any year may name an anniversary.
+    """
+    near = min(full, key=lambda f: (abs(f[0] - line), abs(f[1] - m.start)))
+    if m.month is None or m.day is None or not _valid(near[2].year, m.month, m.day):
+        return None
+    d = _dt.date(near[2].year, m.month, m.day)
+    if m.weekday is not None:
+        return d if d.weekday() == m.weekday else None
+    return d if near[0] == line else None
+
+
 def _not_before(eligible: list[_Line]) -> str | None:
     """The latest date mentioned on the article's own lines."""
     full: list[tuple[int, int, _dt.date]] = []  # (line, offset, date)
@@ -835,11 +850,7 @@ def _not_before(eligible: list[_Line]) -> str | None:
             elif m.precision == MONTH_YEAR and m.year and m.month:
                 d = _dt.date(m.year, m.month, 1)
             elif m.precision == DAY_MONTH and m.month and m.day and full:
-                near = min(full, key=lambda f: (abs(f[0] - ln.index), abs(f[1] - m.start)))
-                if _valid(near[2].year, m.month, m.day):
-                    d = _dt.date(near[2].year, m.month, m.day)
-                    if m.weekday is not None and d.weekday() != m.weekday:
-                        d = None
+                d = _complete(m, ln.index, full)
             if d is not None and (best is None or d > best):
                 best = d
     return best.isoformat() if best else None

@@ -531,3 +531,11 @@ def test_labelled_dates_of_other_stories_far_below_do_not_win() -> None:
     assert run([TITLE, "12/03/2019", BODY1, BODY2] + related).date == "2019-03-12"
     # nor are they taken when the article states no date of its own
     assert run([TITLE, BODY1, BODY2] + related).date is None
+
+
+def test_day_month_is_completed_only_when_the_reading_can_be_trusted() -> None:
+    lines = [TITLE, "وكانت الحكومة قد أعلنت في 5 يناير 2015 عن خطة جديدة للإصلاح الاقتصادي والإداري.",
+             "وأعادت الخطة إلى الأذهان مطالب ثورة 25 يناير التي رفعها المحتجون في الميادين العامة."]
+    assert run(lines).not_before == "2015-01-05"  # the anniversary is not read as 25 January 2015
+    lines[2] = "وقد اجتمع المجلس في 20 يناير لمناقشتها، قبل إقرارها في 5 يناير 2015 بأغلبية الأعضاء."
+    assert run(lines).not_before == "2015-01-20"  # same line as a full date
