@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -272,6 +272,7 @@ _SPACES = re.compile(r"\s+")
 _LETTER_DOT = re.compile(r"(?<=\b[\u0621-\u064A])\s?\.\s?(?=[\u0621-\u064A]\b)")
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Comparison form of a line: Arabic folding, one quote mark ("), one dash (-), single spaces.
 
@@ -557,13 +558,24 @@ def dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
                 signals.append(Signal("outlet-first", hit[0], i, line.strip()))
                 found = True
         if not found and " | " in s:
-            # a saved page's title: "<headline> | <section> | <outlet> | <date>"
-            for seg in s.split(" | ")[1:]:
-                key = name_key(seg)
-                if key in index.forms:
-                    signals.append(Signal("page-title", index.forms[key], i, line.strip()))
-                    break
+            ids = _page_title_brand(s, index)
+            if ids:
+                signals.append(Signal("page-title", ids, i, line.strip()))
     return signals
+
+
+def _page_title_brand(s: str, index: _Index) -> tuple[str, ...] | None:
+    """A saved page's title: "<headline> | <section> | <outlet>" with an optional trailing date.
+
+    The first segment must read as a headline (4 words or more): a menu ("الرئيسية | الخليج") is not a
+    page title.
+    """
+    segments = [seg.strip() for seg in s.split(" | ")]
+    if len(segments) < 2 or len(segments[0].split()) < 4:
+        return None
+    if len(segments) > 2 and not re.search(r"[^\W\d_]", segments[-1]):  # a trailing date
+        segments = segments[:-1]
+    return index.forms.get(name_key(segments[-1]))
 
 
 _CLOSING = re.compile(r'^["(\[]\s*(?P<name>[^"()\[\]]+?)\s*[")\]]\s*\.{0,3}$')

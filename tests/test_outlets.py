@@ -220,8 +220,12 @@ def test_outlet_first_lines_and_headlines_quoting_an_outlet(registry: Registry) 
 
 
 def test_page_title_brand_segment(registry: Registry) -> None:
-    att = run(["حملة تطعيم جديدة | صحة | يورونيوز | 2021", BODY], registry)
+    att = run(["حملة تطعيم جديدة في المدارس | صحة | يورونيوز | 12.03.2021", BODY], registry)
     assert outlet_id(att) == "euronews"
+    assert outlet_id(run(["حملة تطعيم جديدة في المدارس | الخليج", BODY], registry)) == "alkhaleej"
+    # a menu or breadcrumb is not a page title
+    assert run(["الرئيسية | محليات | الخليج", BODY], registry).outlet is None
+    assert run(["حملة تطعيم جديدة في المدارس | الخليج | اقتصاد", BODY], registry).outlet is None
 
 
 def test_closing_line(registry: Registry) -> None:
