@@ -19,7 +19,8 @@ Rules, in order (general shapes first, the phrase list in `site_config/furniture
 - in the header (the lines before the first paragraph of running text) and in the footer (the lines
   after the last one), short lines without sentence punctuation are dropped: menus, section labels,
   bullet lists, signatures. Lines with sentence punctuation and long lines are never dropped by this
-  rule, and the header keeps lines of four words or more, among them the headline;
+  rule, and the header keeps lines of four words or more, among them the headline (or, when there
+  is none, a two- or three-word line standing right before the first paragraph);
 - between paragraphs, short lines are article subheadings and stay.
 """
 from __future__ import annotations
@@ -265,6 +266,7 @@ def clean(text: str, furniture: Furniture) -> Cleaned:
         elif header_junk(line, arabic_text):
             reasons[k] = "header line"
         seen.add(keys[k])
+    rescue_short_headline(lines, reasons, first_par)
     for k in range(n - 1, max(last_par, first_par - 1), -1):
         line = lines[k]
         if not line or reasons[k]:
@@ -276,6 +278,20 @@ def clean(text: str, furniture: Furniture) -> Cleaned:
 
     keep = [bool(ln) and not r for ln, r in zip(lines, reasons)]
     return Cleaned(lines, keep, reasons)
+
+
+def rescue_short_headline(lines: list[str], reasons: list[str], first_par: int) -> None:
+    """A header without any kept line may still have a short headline ("بوتين يهدد أوروبا"): the
+    header line of two or three words standing right before the first paragraph, with only a
+    dateline or byline between them."""
+    if any(lines[k] and not reasons[k] for k in range(first_par)):
+        return
+    for k in range(first_par - 1, -1, -1):
+        if not lines[k] or reasons[k] in ("date line", "byline"):
+            continue
+        if reasons[k] == "header line" and len(words(lines[k])) >= 2 and not _BULLET.match(lines[k]):
+            reasons[k] = ""
+        return
 
 
 def line_reason(line: str, furniture: Furniture, key: str) -> str:

@@ -340,3 +340,18 @@ def test_clean_never_raises_and_keeps_line_count(text: str) -> None:
     c = clean(text, f)
     assert len(c.lines) == len(c.keep) == len(text.split("\n"))
     assert all(ln for ln, k in zip(c.lines, c.keep) if k)
+
+
+def test_short_headline_right_before_the_text_is_kept(furniture: Furniture) -> None:
+    text = "\n".join(["الرئيسية", "محليات", "", "الجسور الجديدة", "بقلم: سامي الخطيب", "الأحد 27 سبتمبر 2015",
+                      P1, P2])
+    assert kept(text, furniture) == ["الجسور الجديدة", P1, P2]
+
+
+def test_short_line_is_not_rescued_when_a_headline_exists(furniture: Furniture) -> None:
+    text = "\n".join(["الرئيسية", HEADLINE, "محليات دولية", P1])
+    assert kept(text, furniture) == [HEADLINE, P1]
+
+
+def test_title_only_file(furniture: Furniture) -> None:
+    assert kept("الجسور الجديدة\n", furniture) == ["الجسور الجديدة"]
