@@ -119,16 +119,17 @@ _BREADCRUMB_SEP = re.compile(r"\s+(?:ـ+|>|»|›|\||/|\\|-|–|—|•|·)\s+")
 
 
 def is_breadcrumb(line: str) -> bool:
-    """Three or more short parts joined by spaced separators, no sentence punctuation."""
+    """Three or more short parts joined by spaced separators, no sentence punctuation or colon."""
     parts = _BREADCRUMB_SEP.split(line)
-    if len(parts) < 3 or has_sentence_punct(line):
+    if len(parts) < 3 or has_sentence_punct(line) or ":" in line:
         return False
     return all(1 <= len(words(p)) <= 3 for p in parts)
 
 
 _BYLINE = re.compile(
-    r"^(?:بقلم|كتب|كتبت|كتبه|نص|إعداد|اعداد|تحرير|تقرير|حوار|متابعة|ترجمة|إعداد وتقديم|by|par|von|author)"
-    r"\s*(?::|-|–|—|ـ)?\s+(?P<name>.+)$",
+    r"^(?:(?:بقلم|كتب|كتبت|كتبه|by|par|von)\s*(?::|-|–|—|ـ)?"
+    r"|(?:نص|إعداد|اعداد|تحرير|تقرير|حوار|متابعة|ترجمة|تصوير|author)\s*(?::|-|–|—|ـ))"
+    r"\s*(?P<name>[^:]+)$",
     re.IGNORECASE,
 )
 

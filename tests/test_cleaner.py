@@ -124,6 +124,7 @@ def test_not_date_lines(line: str) -> None:
     ("لبنان ـ سوريا", False),
     ("بغداد - أ ف ب", False),
     ("الحكومة تعلن افتتاح جسر جديد | صحيفة المساء", False),
+    ("غزة - رام الله - القدس: مظاهرات", False),
 ])
 def test_breadcrumbs(line: str, expected: bool) -> None:
     assert is_breadcrumb(line) is expected
@@ -137,6 +138,10 @@ def test_breadcrumbs(line: str, expected: bool) -> None:
     ("By Sami Khatib", True),
     ("كتب الوزير رسالة طويلة إلى رئيس الحكومة يشرح فيها أسباب استقالته.", False),
     ("نص الاتفاق الذي وقعه الطرفان أمس في العاصمة الأردنية عمان بحضور الوسطاء الدوليين", False),
+    ("نص البيان", False),
+    ("تقرير اللجنة", False),
+    ("تقرير: منى يوسف", True),
+    ("بقلم سامي الخطيب", True),
 ])
 def test_bylines(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
