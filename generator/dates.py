@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hijridate import Hijri
 
@@ -212,7 +212,8 @@ _UPDATE_LABEL = re.compile(
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|حقوق|all rights reserved")
 _SEGMENT_SEP = re.compile(r"\s[|\-–—ـ]+\s|\|")
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
+# A sentence ends at . ! ? ؟ before a space, except after a one-letter abbreviation (د. م. أ.).
+_SENTENCE_END = re.compile(r"(?<!\s[^\W\d_])(?<!^[^\W\d_])[.!?؟](?=\s|$)")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 DATE, DAY_MONTH, MONTH_YEAR, YEAR = "date", "day-month", "month-year", "year"
@@ -508,7 +509,7 @@ def _check_calendars(mentions: list[Mention]) -> list[Mention]:
         g = min(partners, key=lambda g: min(abs(h.start - g.end), abs(g.start - h.end)))
         gap = abs((_dt.date.fromisoformat(h.iso) - _dt.date.fromisoformat(g.iso or "")).days)
         if gap > 1:
-            out[i] = Mention(**{**h.__dict__, "problem": f"Hijri date ({h.iso}) disagrees with {g.iso}"})
+            out[i] = replace(h, problem=f"Hijri date ({h.iso}) disagrees with {g.iso}")
     return out
 
 

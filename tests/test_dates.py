@@ -539,3 +539,9 @@ def test_day_month_is_completed_only_when_the_reading_can_be_trusted() -> None:
     assert run(lines).not_before == "2015-01-05"  # the anniversary is not read as 25 January 2015
     lines[2] = "وقد اجتمع المجلس في 20 يناير لمناقشتها، قبل إقرارها في 5 يناير 2015 بأغلبية الأعضاء."
     assert run(lines).not_before == "2015-01-20"  # same line as a full date
+
+
+def test_first_sentence_is_not_cut_at_a_one_letter_abbreviation() -> None:
+    first = ("أعلن د. سمير خليل الثلاثاء 12 آذار 2019، عن استئناف المفاوضات في العاصمة بعد توقف. "
+             + BODY1)
+    assert run([first, BODY2], None).date == "2019-03-12"
