@@ -6,6 +6,9 @@ Contract:
 Keys: title, date, outlet (an outlet id), author, source_url, topics, add_entities, remove_entities.
 Overrides win; each key applied is recorded in `article.overrides`.
 
+A date from the sidecar clears the warnings about the date (no date stated, a weekday that does not
+match…), an outlet clears those about the outlet; a title clears the derived-title flag.
+
 Every problem of a sidecar is reported at once, each naming the file, the line and the key. Keys
 with a problem are left out; the valid keys of the same sidecar still apply. `Overrides` is None
 only when the file cannot be read as a mapping at all. An empty sidecar overrides nothing.
@@ -29,7 +32,9 @@ KEYS: tuple[str, ...] = ("title", "date", "outlet", "author", "source_url", "top
                          "add_entities", "remove_entities")
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATE_WARNING = re.compile(r"\bdates?\b", re.IGNORECASE)
+# Warnings a curator's value settles: about the date (or a dateline's weekday), about the outlet.
+_DATE_WARNING = re.compile(r"\b(?:dates?|weekday)\b", re.IGNORECASE)
+_OUTLET_WARNING = re.compile(r"\boutlets?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -197,6 +202,7 @@ def apply_overrides(article: Article, overrides: Overrides, cfg: Any) -> None:
         elif key == "outlet":
             outlet = cfg.registry.outlets[value]
             article.outlet = OutletRef(value, outlet.name)
+            article.warnings = [w for w in article.warnings if not _OUTLET_WARNING.search(w)]
         elif key == "author":
             article.author = value
         elif key == "source_url":

@@ -165,7 +165,9 @@ def article() -> Article:
     return Article(
         source="corpus/article.txt", title="عنوان مشتق…", title_derived=True,
         date=None, date_not_before="2015-09-25",
-        warnings=["invalid UTF-8 bytes at byte offset 10 (line 1)", "no publication date stated"],
+        warnings=["invalid UTF-8 bytes at byte offset 10 (line 1)", "no publication date stated",
+                  "weekday الأحد does not match 2015-09-26 (a Saturday)",
+                  "conflicting outlet signals: almasaa (copyright) and alnahar (dateline)"],
         entities=[EntityHit("jordan", "الأردن", "place", 2, ["الأردن"])],
         topics=["health"],
     )
@@ -200,8 +202,15 @@ def test_untouched_fields_stay(cfg: SiteConfig) -> None:
     art = article()
     apply_overrides(art, Overrides({"author": "ليلى حداد"}), cfg)
     assert art.title_derived is True and art.date is None and art.topics == ["health"]
-    assert "no publication date stated" in art.warnings
+    assert "no publication date stated" in art.warnings and len(art.warnings) == 4
     assert art.overrides == ["author"]
+
+
+def test_outlet_override_clears_only_outlet_warnings(cfg: SiteConfig) -> None:
+    art = article()
+    apply_overrides(art, Overrides({"outlet": "alnahar"}), cfg)
+    assert art.outlet == OutletRef("alnahar", "النهار")
+    assert not any("outlet" in w for w in art.warnings) and len(art.warnings) == 3
 
 
 # ---- end to end through extract_file and the command line ----------------------------------------
