@@ -36,7 +36,9 @@ interviewed or reported something, not that the text is the agency's, and it is 
 articles written from scratch. The outlet's own agency name is not repeated in `wire`.
 
 Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "نص : X", "إعداد: X", "تقرير: X", "<outlet> - X",
-"X - <city>", a name line right before a dateline, or "X: قال …" opening the first body paragraph.
+"X - <city>", a name line right before a dateline, a header line (before the first paragraph) that is
+only a name starting with a known given name (`given_names` in outlets.yml), or "X: قال …" opening
+the first body paragraph.
 X must be a 2–4 word personal name: Arabic words only, no function words, titles, organisation heads
 or outlet names; honorifics (الكاتب، د.) and trailing punctuation are dropped.
 """
@@ -116,6 +118,7 @@ class Outlet:
 @dataclass
 class Registry:
     outlets: dict[str, Outlet] = field(default_factory=dict)
+    given_names: frozenset[str] = frozenset()  # folded; a header line starting with one is a byline
 
     @cached_property
     def index(self) -> "_Index":
@@ -132,7 +135,9 @@ def load_registry(config_dir: Path) -> tuple[Registry, list[Problem]]:
     if data is None:
         return Registry(), problems
     outlets, more = parse_registry(data, display)
-    return Registry(outlets), problems + more
+    names = data.get("given_names") if isinstance(data, dict) else None
+    given = frozenset(fold(n).strip() for n in _str_list(names))
+    return Registry(outlets, given), problems + more
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -189,8 +194,8 @@ def _line(data: Any, key: Any) -> int | None:
 
 def parse_registry(data: Any, file: str) -> tuple[dict[str, Outlet], list[Problem]]:
     """Validate the parsed YAML and build the outlets. Every problem is reported, none stops the rest."""
-    problems = check_mapping(data, {"outlets": lambda v: None if isinstance(v, list) else "must be a list"},
-                             ("outlets",), file)
+    problems = check_mapping(data, {"outlets": lambda v: None if isinstance(v, list) else "must be a list",
+                                    "given_names": is_str_list}, ("outlets",), file)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         return {}, problems
     items = data["outlets"]
@@ -833,7 +838,8 @@ def _name_from(rest: str, index: _Index, allow_article_first: bool = True) -> st
 _DATELINE_START = re.compile(r"^\S+(?:\s\S+)?\s*[-–—:ـ]\s*\S")
 
 
-def find_author(lines: list[str], keep: list[bool], title_index: int | None, index: _Index) -> str | None:
+def find_author(lines: list[str], keep: list[bool], title_index: int | None, index: _Index,
+                given_names: frozenset[str] = frozenset()) -> str | None:
     candidates = [i for i, ln in enumerate(lines) if ln.strip() and i != title_index]
     # 1. explicit byline markers, anywhere
     for i in candidates:
@@ -889,7 +895,17 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
             name = _clean_name(line, allow_article_first=False)
             if name and _not_outlet(name, index):
                 return name
-    # 4. "X: قال …" opening the first body paragraphs
+    # 4. a header line that is only a personal name starting with a known given name
+    for i in top[:-1]:
+        line = lines[i].strip()
+        if not 2 <= len(line.split()) <= 4 or re.search(r"[^\w\s]", line):
+            continue
+        folded = [fold(t) for t in line.split()]
+        if folded[0] in given_names and not any(re.match(r"(?:لل|بال|وال|فال|كال)", f) for f in folded[1:]):
+            name = _clean_name(line, allow_article_first=False)
+            if name and _not_outlet(name, index):
+                return name
+    # 5. "X: قال …" opening the first body paragraphs
     body = [i for i in candidates if keep[i] and len(lines[i].split()) >= 6][:2]
     for i in body:
         m = re.match(r"^\s*(?P<name>[^:،,.\d]{3,60}?)\s*(?:من\s+\S+\s*)?:\s*(?P<verb>\S+)", lines[i])
@@ -943,5 +959,5 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
         seen.add(oid)
         att.wire.append(registry.outlets[oid].wire_name or registry.outlets[oid].name)
 
-    att.author = find_author(lines, keep, title_index, index)
+    att.author = find_author(lines, keep, title_index, index, registry.given_names)
     return att

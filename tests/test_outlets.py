@@ -369,6 +369,25 @@ def test_name_lines_around_a_dateline(registry: Registry) -> None:
     assert run([TITLE, BODY, "مخاوف روسيا", "وأشارت الوزارة إلى أن " + BODY], registry).author is None
 
 
+def test_header_name_line_needs_a_known_given_name(registry: Registry) -> None:
+    assert "ساره" in registry.given_names  # folded
+    header = [TITLE, "الأحد 12 مارس 2023 - 10:15", "سارة عبد الهادي", "طباعة", BODY]
+    assert run(header, registry).author == "سارة عبد الهادي"
+    # the same shape without a given name is a menu or a label
+    for line in ("مواقيت الصلاة", "أخبار عاجلة", "أبرز العناوين اليوم", "محمد للاجئين"):
+        assert run([TITLE, line, "طباعة", BODY], registry).author is None
+    # below the first paragraph it is no longer the header
+    assert run([TITLE, BODY, "سارة عبد الهادي", BODY], registry).author is None
+
+
+def test_loader_checks_given_names(tmp_path: Path) -> None:
+    reg, problems = _load(tmp_path, GOOD + "given_names: سارة\n")
+    assert [(p.line, p.key, p.message) for p in problems] == [
+        (13, "given_names", "must be a list of non-empty strings")]
+    reg, problems = _load(tmp_path, GOOD + "given_names: [سارة, أحمد]\n")
+    assert problems == [] and reg.given_names == frozenset({"ساره", "احمد"})
+
+
 def test_norm_folds_quotes_dashes_and_acronym_dots() -> None:
     assert norm("«الاتحاد» — أ.ف.ب") == '"الاتحاد" - ا ف ب'
     assert norm("سبوتنيك. وقال") == "سبوتنيك. وقال"
