@@ -41,19 +41,19 @@ Two pure parts:
   over the Hijri date beside it. A Hijri date is converted with the Umm al-Qura tables; when a
   weekday is stated and falls one day off (the month was sighted a day earlier or later), the
   weekday settles the day. When the headline is unknown, the last line of three words or more
-  above the first paragraph stands in for it. Never taken: anything
-  above the headline other than the case in 2 (the "today" header of a saved page — weekday + date
-  + city, often with the Hijri date — is the date the page was saved), copyright years, dates
-  after an "updated" label, and dates inside body sentences (event dates such as `منذ حزيران 2014`).
-  Only a full date can be the publication date: a day and month without a year is reported in a
-  warning, never completed by guessing.
+  above the first paragraph stands in for it.
+
+  Never taken: anything above the headline other than the case in 2 (a saved page's "today"
+  header — weekday + date + city, often with the Hijri date — is the date the page was saved, and
+  a publication date later than it is reported), copyright years, dates after an "updated" label,
+  and dates inside body sentences (event dates such as `منذ حزيران 2014`). Only a full date can be
+  the publication date: a day and month without a year is reported in a warning, never completed.
 
   When no publication date is found, `date` is None, a warning says so and `not_before` is the
-  latest date the article mentions (a month-year counts as its first day; a day-month takes the year
-  of the nearest full date in the text when that full date is on the same line or the weekday
-  stated with the day-month falls on the completed date — a bare `25 يناير` may be an anniversary). Page-header dates, copyright years, "updated" dates and dates in furniture the
-  cleaner removed are not counted. A publication date later than the page-header date is
-  reported (a saved page cannot predate its article).
+  latest date the article mentions: a month-year counts as its first day; a day-month takes the
+  year of the nearest full date when that date is on the same line or the weekday stated with the
+  day-month falls on the completed date (a bare `25 يناير` may be an anniversary). Page-header
+  dates, copyright years, "updated" dates and dates in furniture the cleaner removed are left out.
 """
 from __future__ import annotations
 
@@ -310,7 +310,7 @@ def _textual(folded: str) -> list[_Raw]:
                 problem = f"month names disagree: {m.group('m1')} / {m.group('m2')}"
         year = int(year_s) if year_s else None
         day = int(day_s) if day_s else None
-        if year is not None and not 1000 <= year <= 2199:
+        if year is not None and not 1800 <= year <= 2199:
             continue
         if day is not None and not 1 <= day <= 31:
             if year is None:
@@ -328,7 +328,7 @@ def _textual(folded: str) -> list[_Raw]:
             out.append(_Raw(start, end, MONTH_YEAR, year, month, None, problem=problem))
     for m in _MONTH_DAY_YEAR.finditer(folded):
         year, day, month = int(m.group("year")), int(m.group("day")), _g_month(m.group("m1"))
-        if 1000 <= year <= 2199:
+        if 1800 <= year <= 2199:
             problem = None if _valid(year, month, day) else "no such day"
             out.append(_Raw(m.start(), m.end(), DATE, year, month, day, problem=problem))
     return out
