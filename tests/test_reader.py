@@ -281,3 +281,22 @@ def test_utf8_text_round_trips(text: str) -> None:
     d = decode(text.encode("utf-8", errors="surrogatepass"))
     if d.text is not None and d.warning is None:
         assert d.text == reader.normalise(text)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", b"\xef\xbb\xbf", "\u00a0\n\u200f\n".encode()])
+def test_empty_or_blank_file_is_skipped_with_a_reason(data: bytes, cfg) -> None:
+    result = extract_bytes(data, "corpus/empty.txt", cfg)
+    assert isinstance(result, Skipped) and "no article text" in result.reason
+
+
+def test_saved_html_page_extracts_like_its_text(cfg) -> None:
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    lines = [ln for ln in seed.split("\n") if ln.strip()]
+    page = ("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>x</title></head>"
+            "<body><nav><ul><li>الرئيسية</li><li>أخبار</li></ul></nav><article><h1>" + lines[0] + "</h1>"
+            + "".join(f"<p>{ln}</p>\n" for ln in lines[1:]) + "</article><footer>© 2024</footer></body></html>")
+    art = extract_bytes(page.encode("utf-8"), "corpus/page.txt", cfg)
+    plain = extract_bytes("\n".join(lines).encode("utf-8"), "corpus/page.txt", cfg)
+    assert not isinstance(art, Skipped) and not isinstance(plain, Skipped)
+    assert art.warnings[0].startswith("converted from a saved HTML page")
+    assert (art.title, art.body, art.date) == (plain.title, plain.body, plain.date)
