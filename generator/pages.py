@@ -416,7 +416,7 @@ def render_timeline(ctx: Context) -> list[Output]:
     for (y, m), arts in by_month.items():
         years.setdefault(y, []).append((m, len(arts)))
     for y in sorted(years, reverse=True):
-        lines += ["", f"## {y} — {sum(n for _, n in years[y])}", ""]
+        lines += ["", f"## {y}", "", count_line("عدد المقالات", sum(n for _, n in years[y])), ""]
         for m, n in years[y]:
             lines.append(f"- {link(month_label(y, m), Urls.link(here, urls.month(y, m)))} — {n}")
     undated = undated_articles(ctx)

@@ -247,7 +247,7 @@ def test_indexes_use_arabic_collation_with_counts() -> None:
 def test_timeline_counts_and_month_pages() -> None:
     _, outs = build()
     tl = split(outs["timeline/index.md"].text)[1]
-    assert "## 2015 — 3" in tl
+    assert "## 2015\n\n- **عدد المقالات:** 3\n" in tl
     assert "[أيلول/سبتمبر 2015](2015-09.md) — 2" in tl and "[آب/أغسطس 2015](2015-08.md) — 1" in tl
     assert "](undated.md) — 1" in tl
     sept = split(outs["timeline/2015-09.md"].text)[1]
