@@ -393,11 +393,8 @@ def _years(folded: str) -> list[_Raw]:
     return out
 
 
-def _fold_line(text: str) -> tuple[str, list[int]]:
-    folded = fold(text)
-    if len(folded) == len(text) and not _UNEVEN.search(text):
-        return folded, list(range(len(text)))
-    return fold_with_map(text)
+def _scan(folded: str) -> list[_Raw]:
+    return _textual(folded) + _hijri(folded) + _numeric(folded) + _years(folded)
 
 
 def _resolve(raws: list[_Raw]) -> list[_Raw]:
@@ -419,24 +416,33 @@ def find_mentions(text: str) -> list[Mention]:
     """Every date mention in `text`, in order of position (see module docstring)."""
     if not _DIGIT.search(text):
         return []
-    folded, index = _fold_line(text)
-    raws = _textual(folded) + _hijri(folded) + _numeric(folded) + _years(folded)
+    folded = fold(text)
+    raws = _scan(folded)
+    if not raws:
+        return []
+    index: list[int] | None = None  # None: folded[i] came from text[i]
+    if len(folded) != len(text) or _UNEVEN.search(text):
+        folded, index = fold_with_map(text)  # slower, only for lines that hold a date
+        raws = _scan(folded)
     mentions = [_decorate(text, folded, index, r) for r in _resolve(raws)]
     return _check_calendars(mentions)
 
 
-def _to_source(index: list[int], text: str, start: int, end: int) -> tuple[int, int]:
+def _to_source(index: list[int] | None, text: str, start: int, end: int) -> tuple[int, int]:
     """Map a folded span back to the source, taking in marks `fold` dropped at its end."""
-    if start >= len(index):
+    if index is None:
+        s, e = start, end
+    elif start >= len(index):
         return len(text), len(text)
-    s = index[start]
-    e = index[end - 1] + 1 if end > 0 else s
+    else:
+        s = index[start]
+        e = index[end - 1] + 1 if end > 0 else s
     while e < len(text) and _UNEVEN.match(text, e):
         e += 1
     return s, e
 
 
-def _decorate(text: str, folded: str, index: list[int], r: _Raw) -> Mention:
+def _decorate(text: str, folded: str, index: list[int] | None, r: _Raw) -> Mention:
     start, end = r.start, r.end
     has_time = False
     weekday: int | None = None
