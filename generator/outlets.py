@@ -17,7 +17,8 @@ short names or fingerprints):
     80   dateline         "لندن - «الشرق الأوسط»", "موسكو — سبوتنيك.", "واشنطن (CNN) --"
     75   outlet first     "السومرية نيوز/ بغداد", "<outlet> - <text>", a brand line "<outlet>:"
     70   closing line     the last line is only a quoted outlet name: 'الاتحاد'
-    60   self-mention     a quoted name after a self-referring phrase: قال لـ«…», اطلعت على نصه «…», علمت «…»
+    60   self-mention     a quoted name after a self-referring phrase: قال لـ«…», اطلعت على نصه «…», علمت «…»,
+                          or a headline quoting someone to the outlet: مسؤول لـ«…»: …
     50   furniture        a site's own furniture phrase (newsletter box label, error page text)
     30   byline style     a site's byline label ("نص :"); never enough on its own
 
@@ -632,7 +633,9 @@ def self_mention_signals(lines: list[str], index: _Index) -> list[Signal]:
         for m in _DATIVE_QUOTE.finditer(s):
             before = s[max(0, m.start() - 60):m.start()]
             before = re.split(r"[.!?؟:]", before)[-1]
-            if _SPEECH.search(before):
+            hit = _name_at(s, m.end(), index)
+            # a speech verb before it, or the headline form 'مسؤول لـ«…»: …'
+            if hit and (_SPEECH.search(before) or re.match(r'"\s*:', s[hit[1]:])):
                 starts.append(m.end())
         starts += [m.end() for m in _SELF_SUBJECT.finditer(s)]
         for pos in starts:

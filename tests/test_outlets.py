@@ -241,6 +241,8 @@ def test_self_mentions(registry: Registry) -> None:
     assert outlet_id(run([TITLE, told], registry)) == "alqabas"
     learned = "علمت «عكاظ» من مصادر في الوزارة أن الحملة ستمدد أسبوعا."
     assert outlet_id(run([TITLE, learned], registry)) == "okaz"
+    headline = "مسؤول في الوزارة لـ«الخليج»: الحملة تشمل كل المدارس"
+    assert outlet_id(run([headline, BODY], registry)) == "alkhaleej"
     read = 'وجاء في تقرير اطلعت على نسخة منه "هسبريس" أن الحملة ستمدد.'
     assert outlet_id(run([TITLE, read], registry)) == "hespress"
 
