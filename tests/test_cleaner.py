@@ -142,6 +142,8 @@ def test_breadcrumbs(line: str, expected: bool) -> None:
     ("تقرير اللجنة", False),
     ("تقرير: منى يوسف", True),
     ("بقلم سامي الخطيب", True),
+    ("كتبتها الصحيفة أمس", False),
+    ("Bylaws of the club", False),
 ])
 def test_bylines(line: str, expected: bool) -> None:
     assert is_byline(line) is expected
