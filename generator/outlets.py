@@ -37,8 +37,8 @@ interviewed or reported something, not that the text is the agency's, and it is 
 articles written from scratch. The outlet's own agency name is not repeated in `wire`.
 
 Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "نص : X", "إعداد: X", "تقرير: X", "<outlet> - X",
-"X - <city>", a name line right before a dateline, a header line (before the first paragraph) that is
-only a name starting with a known given name (`given_names` in outlets.yml), or "X: قال …" opening
+"X - <city>", a header line (before the first paragraph) that is only a name starting with a known
+given name (`given_names` in outlets.yml), or "X: قال …" opening
 the first body paragraph.
 X must be a 2–4 word personal name: Arabic words only, no function words, titles, organisation heads
 or outlet names; honorifics (الكاتب، د.) and trailing punctuation are dropped.
@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from generator.arabic import fold
 from generator.config import (
@@ -313,6 +313,7 @@ class _Index:
 
     forms: dict[str, tuple[str, ...]]  # name key -> outlet ids (more than one: a shared short name)
     plain: set[str]  # name keys that are also ordinary words: they count in a dateline only quoted
+    agencies: frozenset[str]  # ids of the wire agencies
     name_rx: re.Pattern[str] | None  # any outlet name form, longest first
     credits: dict[str, tuple[str, bool]]  # credit key -> (agency id, counts alone on a line)
     credit_rx: re.Pattern[str] | None
@@ -369,6 +370,7 @@ class _Index:
         return cls(
             forms={k: tuple(sorted(v)) for k, v in forms.items()},
             plain=plain,
+            agencies=frozenset(oid for oid, o in outlets.items() if o.is_agency),
             name_rx=re.compile(rf"(?<!\w)(?:{name_alt})(?!\w)") if name_alt else None,
             credits=credits,
             credit_rx=re.compile(rf"(?<!\w)(?:{credit_alt})(?!\w)") if credit_alt else None,
@@ -474,7 +476,7 @@ def copyright_signals(lines: list[str], index: _Index) -> tuple[list[Signal], li
 
 
 def _is_agency_id(oid: str, index: _Index) -> bool:
-    return any(a == oid for a, _ in index.credits.values())
+    return oid in index.agencies
 
 
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s\"'<>)]*)?", re.I)
@@ -730,7 +732,9 @@ def _credits_in(s: str, index: _Index) -> list[tuple[int, str, bool]] | None:
         pos = m.end()
 
 
-def wire_credits(lines: list[str], index: _Index, extra: list[tuple[int, str]] = ()) -> list[tuple[int, int, str]]:
+def wire_credits(
+    lines: list[str], index: _Index, extra: Sequence[tuple[int, str]] = ()
+) -> list[tuple[int, int, str]]:
     """All wire credits as (line, position, agency id)."""
     found: list[tuple[int, int, str]] = [(i, 0, oid) for i, oid in extra]
     if index.credit_rx is None:
@@ -750,7 +754,7 @@ def wire_credits(lines: list[str], index: _Index, extra: list[tuple[int, str]] =
                     found.append((i, pos, oid))
             continue
         # dateline credits: "بيروت (أ ف ب) -", "القاهرة /أ ش أ/", "الرياض - واس", "(رويترز) -"
-        m = re.match(r"^(?P<lead>[^()/\"\-:،,]{0,50}?)\s*(?P<open>[(/])\s*(?P<c>[^()/]{1,40}?)\s*[)/]", s)
+        m = re.match(r"^(?P<lead>[^()/\"\-:]{0,50}?)\s*(?P<open>[(/])\s*(?P<c>[^()/]{1,40}?)\s*[)/]", s)
         if m and (not m.group("lead").strip() or _lead_ok(m.group("lead"))):
             credits = _credits_in(m.group("c"), index)
             if credits:
@@ -778,7 +782,7 @@ _CONNECTORS = {"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ال",
 _HONORIFICS = {"الكاتب", "الكاتبه", "الصحفي", "الصحفيه", "الصحافي", "الصحافيه", "الزميل", "الزميله",
                "الدكتور", "الدكتوره", "د", "الاستاذ", "الاستاذه", "أ", "ا", "الاعلامي", "الاعلاميه",
                "المهندس", "م", "الشيخ", "بقلم", "كتب", "كتبت"}
-_NOT_NAME = set("""
+_NOT_NAME_WORDS = set("""
 في من على الى الي عن مع ان او ثم كما لا لم لن ما هل قد وقد تم يتم هذا هذه ذلك تلك التي الذي الذين هو هي هم
 كان كانت يكون عبر حول بعد قبل منذ خلال ضد بين عند لدى حتى اذا اليوم امس غدا الان ايضا فقط جدا كل بعض غير
 قال قالت يقول تقول اكد اكدت اعلن اعلنت اضاف اضافت اشار اشارت ذكر ذكرت كشف كشفت افاد افادت اوضح اوضحت
@@ -790,7 +794,11 @@ _NOT_NAME = set("""
 اخبار الاخبار نت تقرير الرئيس رئيس الامين المتحدث متحدث مصدر مصادر مسؤول مسؤولون السيد السيده الملك الامير
 الشيخ النائب الحكومه الجيش الشرطه القوات الدوله الولايات المتحده الامم العالم المنطقه البلاد دقائق دقيقه
 ساعه ساعات اعلان فيديو صور صوره شارك مشاركه تابعونا اقرا المزيد الرئيسيه الصفحه المحتوى الاخباريه
+الوزير الوزيره المسؤول المتحدث الناطق السفير النائب القائد الجنرال العقيد اللواء العميد المدير المحافظ
+الامين الحاكم العاهل ولي رئيسه مديره حرب ازمه قضيه ملف تقرير حوار مقال مقالات راي اراء عاجل
 """.split())
+# compared folded; "علي" (the name) folds like "على" (on), so only the written "على" is refused
+_NOT_NAME = {fold(w) for w in _NOT_NAME_WORDS} - {"علي"}
 _BYLINE = re.compile(
     r"^\s*(?P<mark>بقلم|كتب|كتبت|كتبه|كتبها|نص|إعداد|اعداد|تقرير|تحرير)\s*(?P<sep>[:：\-–—]|\s)\s*(?P<rest>.+)$")
 _WRITES = re.compile(r"^\s*(?P<name>[^:،,.\d]{3,50}?)\s+(?:يكتب|تكتب)\s*:")
@@ -815,7 +823,7 @@ def _clean_name(raw: str, allow_article_first: bool = True) -> str | None:
         return None
     if not all(_AR_WORD.fullmatch(t) for t in tokens):
         return None
-    if any(f in _NOT_NAME for f in folded):
+    if any(f in _NOT_NAME or t in _NOT_NAME_WORDS for f, t in zip(folded, tokens)):
         return None
     if not allow_article_first and folded[0].startswith("ال"):
         return None
@@ -838,9 +846,6 @@ def _name_from(rest: str, index: _Index, allow_article_first: bool = True) -> st
     return None
 
 
-_DATELINE_START = re.compile(r"^\S+(?:\s\S+)?\s*[-–—:ـ]\s*\S")
-
-
 def find_author(lines: list[str], keep: list[bool], title_index: int | None, index: _Index,
                 given_names: frozenset[str] = frozenset()) -> str | None:
     candidates = [i for i, ln in enumerate(lines) if ln.strip() and i != title_index]
@@ -859,7 +864,7 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
             if mark in _NEEDS_SEP:
                 continue
             # "كتبت سارة محمد": without a colon the line must be the byline alone
-            name = _clean_name(rest)
+            name = _clean_name(rest, allow_article_first=False)
             if name and _not_outlet(name, index) and len(rest.split()) <= 5:
                 return name
             continue
@@ -890,15 +895,7 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
             name = _clean_name(parts[0], allow_article_first=False)
             if name and _not_outlet(name, index) and _AR_WORD.fullmatch(parts[1].strip(".:")):
                 return name
-    # 3. a name line right before a dateline
-    for n, i in enumerate(top[:-1]):
-        nxt = top[n + 1]
-        line = lines[i].strip()
-        if 2 <= len(line.split()) <= 4 and _DATELINE_START.match(lines[nxt].strip()) and not re.search(r"[:.،,!?؟\"«»]", line):
-            name = _clean_name(line, allow_article_first=False)
-            if name and _not_outlet(name, index):
-                return name
-    # 4. a header line that is only a personal name starting with a known given name
+    # 3. a header line that is only a personal name starting with a known given name
     for i in top[:-1]:
         line = lines[i].strip()
         if not 2 <= len(line.split()) <= 4 or re.search(r"[^\w\s]", line):
@@ -908,7 +905,7 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
             name = _clean_name(line, allow_article_first=False)
             if name and _not_outlet(name, index):
                 return name
-    # 5. "X: قال …" opening the first body paragraphs
+    # 4. "X: قال …" opening the first body paragraphs
     body = [i for i in candidates if keep[i] and len(lines[i].split()) >= 6][:2]
     for i in body:
         m = re.match(r"^\s*(?P<name>[^:،,.\d]{3,60}?)\s*(?:من\s+\S+\s*)?:\s*(?P<verb>\S+)", lines[i])

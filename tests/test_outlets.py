@@ -351,6 +351,8 @@ def test_bylines(line: str, expected: str, registry: Registry) -> None:
     "كتب: مراسلنا في بغداد",
     "نص البيان: تعلن الوزارة بدء الحملة",
     "كتبت: الشرق الأوسط",
+    "كتب الوزير على تويتر",
+    "كتبت الصحيفة في افتتاحيتها",
 ])
 def test_not_bylines(line: str, registry: Registry) -> None:
     assert run([TITLE, line, BODY], registry).author is None
@@ -367,7 +369,8 @@ def test_name_colon_verb_opening_the_body(registry: Registry) -> None:
 def test_name_lines_around_a_dateline(registry: Registry) -> None:
     assert run([TITLE, "سامر خليل - باريس", BODY], registry).author == "سامر خليل"
     assert run([TITLE, "سامر خليل", "باريس - " + BODY], registry).author == "سامر خليل"
-    # a subheading followed by an ordinary paragraph is not a name line
+    # a heading before a dateline, or a subheading before a paragraph, is not a name line
+    assert run([TITLE, "حرب غزة", "القاهرة: " + BODY], registry).author is None
     assert run([TITLE, BODY, "مخاوف روسيا", "وأشارت الوزارة إلى أن " + BODY], registry).author is None
 
 
