@@ -35,7 +35,8 @@ PARAGRAPH_CHARS = 120
 PARAGRAPH_WORDS = 15
 ELLIPSIS = "…"
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?؟…]+(?!\d)|[!?؟…]+")
+# A sentence ends at . ! ? ؟ … followed by a space or the end ("2.5" and "سي.بي.إس" do not end one).
+_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
 _PAGE_TITLE_SEP = re.compile(r"\s+\|\s+")
 _CREDIT = re.compile(r"^[^\s].{0,40}?\s+[-–—ـ]\s+.{1,30}$")
 # Words a derived title should not end on (conjunctions, prepositions, particles).

@@ -107,9 +107,11 @@ def test_lines_that_are_never_headlines(line: str) -> None:
     assert headline_text(line) is None
 
 
-def test_sentences_split_but_not_inside_numbers() -> None:
+def test_sentences_split_but_not_inside_numbers_or_abbreviations() -> None:
     assert sentences("ارتفع المؤشر 2.5 نقطة. وتراجع النفط! هل يستمر؟") == [
         "ارتفع المؤشر 2.5 نقطة.", "وتراجع النفط!", "هل يستمر؟"]
+    assert sentences("قالت شبكة سي.بي.إس إن المقابلة سجلت أمس. وبثت اليوم.") == [
+        "قالت شبكة سي.بي.إس إن المقابلة سجلت أمس.", "وبثت اليوم."]
 
 
 def test_empty_text_has_no_title() -> None:
