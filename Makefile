@@ -50,4 +50,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site test-output .pytest_cache $(FONT_DIR)
+	rm -rf site test-output .pytest_cache .arshif-cache $(FONT_DIR)

@@ -65,7 +65,7 @@ def run(n: int) -> None:
     s_total, s_files, s_big = size(site) if site.exists() else (0, 0, None)
     print(f"N={n}")
     print(f"  generator: {t_gen:.1f} s (exit {gen.returncode}) — {gen.stdout.strip()}")
-    print(f"  generator, second run (nothing to write): {t_again:.1f} s")
+    print(f"  generator, second run (nothing changed: extraction cached, nothing written): {t_again:.1f} s")
     print(f"  mkdocs build --strict: {t_mk:.1f} s (exit {mk.returncode})")
     if mk.returncode:
         print("  " + (mk.stderr.strip().splitlines() or [""])[-1])

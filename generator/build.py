@@ -25,6 +25,7 @@ from generator.pages import render_site
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
 
 MKDOCS_CONFIG = "mkdocs.yml"
+CACHE_DIR = ".arshif-cache"  # extraction results of unchanged inputs (ARSHIF_CACHE=0 turns it off)
 
 
 def _overlaps(a: Path, b: Path) -> bool:
@@ -124,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: output folder {out} overlaps the {name} folder {other}", file=sys.stderr)
             return 2
     started = time.perf_counter()
-    ctx = load_context(corpus, config)
+    cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(CACHE_DIR)
+    ctx = load_context(corpus, config, cache)
     try:
         result = write_outputs(out, render_site(ctx))
     except (OutputConflict, UnsafePath) as exc:

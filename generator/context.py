@@ -7,7 +7,10 @@ before a single page is rendered (as Pelican does). Nothing here writes to disk.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
@@ -196,29 +199,98 @@ def _extract_one(job: tuple[str, str, str]) -> tuple[Article | Skipped, list[Pro
 
 
 def _extract_all(
-    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None
+    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None,
+    cache: ExtractionCache | None = None,
 ) -> tuple[list[Article], list[Skipped], list[Problem]]:
     """Extract every file, in a pool of processes when there are many (results keep input order,
-    so the output does not depend on the number of processes)."""
+    so the output does not depend on the number of processes). With a cache, files whose bytes,
+    sidecar, generator code and configuration are unchanged are not extracted again."""
     display_root = corpus_dir.as_posix().rstrip("/")
     work = [(str(path), f"{display_root}/{rel}", rel) for path, rel in files]
+    keys = [cache.key(Path(p), d, r) if cache else None for p, d, r in work]
+    results: list[tuple[Article | Skipped, list[Problem]] | None] = [
+        cache.get(k) if cache and k else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs > 1 and len(work) >= PARALLEL_FROM:
+    if jobs > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(str(cfg.config_dir),)) as pool:
-            results = list(pool.map(_extract_one, work, chunksize=32))
+            fresh = list(pool.map(_extract_one, [work[i] for i in todo], chunksize=32))
     else:
-        results = [extract_file(Path(p), cfg, d, rel=r) for p, d, r in work]
+        fresh = [extract_file(Path(work[i][0]), cfg, work[i][1], rel=work[i][2]) for i in todo]
+    for i, res in zip(todo, fresh):
+        results[i] = res
+        if cache and keys[i]:
+            cache.put(keys[i], res)
     articles: list[Article] = []
     skipped: list[Skipped] = []
     problems: list[Problem] = []
-    for result, side_problems in results:
+    for item in results:
+        assert item is not None
+        result, side_problems = item
         problems += side_problems
         if isinstance(result, Article):
             articles.append(result)
         else:
             skipped.append(result)
     return articles, skipped, problems
+
+
+class ExtractionCache:
+    """Extraction results on disk, keyed by everything they depend on: the input's bytes and name,
+    its sidecar, every generator source file and every curated configuration file. A change to any
+    of these makes a new key, so a cached result is never stale; results of older code or
+    configuration are removed when the cache is opened."""
+
+    def __init__(self, root: Path, config_dir: Path) -> None:
+        self.version = _version_key(config_dir)
+        self.root = root
+        self.folder = root / self.version[:24]
+        if root.is_dir():
+            for old in root.iterdir():
+                if old.is_dir() and old.name != self.folder.name:
+                    shutil.rmtree(old, ignore_errors=True)
+
+    def key(self, path: Path, display: str, rel: str) -> str | None:
+        try:
+            data = path.read_bytes()
+            side = path.with_suffix(".yml")
+            side_data = side.read_bytes() if side.is_file() else b"-"
+        except OSError:
+            return None
+        h = hashlib.sha256()
+        for part in (self.version.encode(), display.encode(), rel.encode(),
+                     hashlib.sha256(data).digest(), hashlib.sha256(side_data).digest()):
+            h.update(len(part).to_bytes(8, "big") + part)
+        return h.hexdigest()
+
+    def get(self, key: str) -> tuple[Article | Skipped, list[Problem]] | None:
+        try:
+            with (self.folder / key[:2] / key).open("rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+        return value if isinstance(value, tuple) and len(value) == 2 else None
+
+    def put(self, key: str, value: tuple[Article | Skipped, list[Problem]]) -> None:
+        target = self.folder / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.part")
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+def _version_key(config_dir: Path) -> str:
+    h = hashlib.sha256()
+    code = Path(__file__).resolve().parent
+    for base, pattern in ((code, "*.py"), (config_dir, "*")):
+        for p in sorted(base.rglob(pattern)):
+            if p.is_file() and "theme" not in p.relative_to(base).parts and "__pycache__" not in p.parts:
+                h.update(p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def drop_duplicates(articles: list[Article]) -> tuple[list[Article], list[Duplicate]]:
@@ -395,8 +467,10 @@ def assemble(
                    sorted(set(problems)), entities, topics, outlets, related, urls)
 
 
-def load_context(corpus_dir: Path, config_dir: Path) -> Context:
+def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None) -> Context:
+    """Everything the pages need. With `cache_dir`, unchanged inputs are not extracted again."""
     cfg, problems = load_site_config(config_dir)
     files, refused = discover(corpus_dir)
-    articles, skipped, side_problems = _extract_all(files, cfg, corpus_dir)
+    cache = ExtractionCache(cache_dir, config_dir) if cache_dir is not None else None
+    articles, skipped, side_problems = _extract_all(files, cfg, corpus_dir, cache=cache)
     return assemble(corpus_dir, config_dir, cfg, articles, refused + skipped, problems + side_problems)

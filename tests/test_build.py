@@ -270,3 +270,36 @@ def test_site_build_fails_on_a_broken_link(tmp_path: Path) -> None:
     assert run_mkdocs(content, tmp_path / "site", ROOT) != 0
     (content / "report.md").write_text("# تقرير\n", encoding="utf-8")
     assert run_mkdocs(content, tmp_path / "site", ROOT) == 0
+
+
+def test_extraction_cache_is_keyed_on_everything_it_depends_on(tmp_path: Path) -> None:
+    from generator.context import ExtractionCache
+
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": OWN_ARTICLE})
+    cache = ExtractionCache(tmp_path / "cache", ROOT / "site_config")
+    key = cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt")
+    assert key and key == cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt")
+    assert key != cache.key(corpus / "a.txt", "corpus/b.txt", "b.txt")
+    (corpus / "a.yml").write_text("title: عنوان آخر\n", encoding="utf-8")
+    with_sidecar = cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt")
+    assert with_sidecar != key
+    (corpus / "a.txt").write_text(OWN_ARTICLE + "سطر جديد.\n", encoding="utf-8")
+    assert cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt") not in (key, with_sidecar)
+    cache.put("ab" + "0" * 62, (None, []))  # type: ignore[arg-type]
+    assert cache.get("ab" + "0" * 62) == (None, [])
+    assert cache.get("cd" + "0" * 62) is None
+    config = tmp_path / "config"
+    shutil.copytree(ROOT / "site_config", config, ignore=shutil.ignore_patterns("theme"))
+    other = ExtractionCache(tmp_path / "cache", config)
+    assert other.version == cache.version
+    next(p for p in sorted(config.rglob("*.yml"))).write_text("# changed\n", encoding="utf-8")
+    assert ExtractionCache(tmp_path / "cache2", config).version != cache.version
+
+
+def test_cached_build_equals_uncached_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {"a.txt": OWN_ARTICLE, "b.txt": OWN_UNDATED})
+    run_build(corpus, ROOT / "site_config", tmp_path / "cached")  # fills the cache
+    run_build(corpus, ROOT / "site_config", tmp_path / "cached2")  # reads it
+    monkeypatch.setenv("ARSHIF_CACHE", "0")
+    run_build(corpus, ROOT / "site_config", tmp_path / "plain")
+    assert tree(tmp_path / "cached2") == tree(tmp_path / "plain") == tree(tmp_path / "cached")
