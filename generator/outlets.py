@@ -509,8 +509,19 @@ _LEAD_PAREN = re.compile(r"^(?P<lead>[^-:/()\"]{0,45}?)\s*\(")
 _AFTER_NAME = re.compile(r"\s*[\")]?\s*(?:$|[-:.،,/])")
 
 
+# Words that make the text before a bracket a sentence, not a dateline: "وقالت وكالة الأنباء (واس)".
+_LEAD_STOP = {fold(w) for w in """
+قال قالت ذكر ذكرت نقل نقلت افاد افادت اعلن اعلنت اكد اكدت اوضح اوضحت اضاف اضافت كشف كشفت نشر نشرت
+بث بثت وكاله صحيفه قناه موقع شبكه حسب بحسب وفق وفقا نقلا عن مع في من على الى ان إن أن
+""".split()}
+
+
 def _lead_ok(lead: str) -> bool:
-    return 1 <= len(lead.split()) <= 5 if lead.strip() else False
+    """The text before a dateline's separator: a place (and date), 1 to 5 words, not a sentence."""
+    words = lead.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return not any(w in _LEAD_STOP or (w[:1] in "وف" and w[1:] in _LEAD_STOP) for w in words)
 
 
 def _name_at(s: str, pos: int, index: _Index, quoted: bool = True) -> tuple[tuple[str, ...], int] | None:

@@ -210,6 +210,8 @@ def test_ordinary_words_are_not_datelines(registry: Registry) -> None:
     assert run([TITLE, "بروكسل - الاتحاد الأوروبي يدعو إلى وقف إطلاق النار"], registry).outlet is None
     assert run([TITLE, "أخبار - الشرق الأوسط"], registry).outlet is None
     assert run([TITLE, "الرئيسية / الجزيرة"], registry).outlet is None
+    assert run([TITLE, "الرياض: بدء الحملة في المدارس"], registry).outlet is None
+    assert run([TITLE, "اقرأ أيضا: «الخليج» تنشر تفاصيل الخطة"], registry).outlet is None
 
 
 def test_outlet_first_lines_and_headlines_quoting_an_outlet(registry: Registry) -> None:
@@ -316,7 +318,9 @@ def test_credit_forms_that_are_also_places(registry: Registry) -> None:
 
 def test_reported_agency_is_not_a_credit(registry: Registry) -> None:
     lines = [TITLE, "ونقلت وكالة رويترز عن مسؤول قوله إن الحملة ستستمر.",
-             "وقال المسؤول لفرانس برس إن الأرقام مشجعة."]
+             "وقال المسؤول لفرانس برس إن الأرقام مشجعة.",
+             "وقالت وكالة الأنباء السعودية (واس) إن الحملة بدأت.",
+             "أنقرة - قال مسؤول لوكالة الأناضول إن الأرقام مشجعة."]
     assert run(lines, registry).wire == []
 
 
