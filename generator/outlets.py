@@ -274,7 +274,7 @@ def _make_outlet(item: dict[str, Any]) -> Outlet:
 
 _QUOTES = str.maketrans({"'": '"', "`": '"', "“": '"', "”": '"', "«": '"', "»": '"',
                          "–": "-", "—": "-", "−": "-", "‒": "-", "―": "-", "ـ": "-", "|": "|"})
-_SPACES = re.compile(r"\s+")
+_LONE_TATWEEL = re.compile(r"(?<!\S)ـ+(?!\S)")
 _LETTER_DOT = re.compile(r"(?<=\b[\u0621-\u064A])\s?\.\s?(?=[\u0621-\u064A]\b)")
 
 
@@ -285,10 +285,12 @@ def norm(text: str) -> str:
     A tatweel standing alone between spaces is a dash ("سوريا ـ العراق"); inside a word it is dropped.
     Dots between single Arabic letters become spaces ("أ.ف.ب" → "ا ف ب").
     """
-    text = re.sub(r"(?<!\S)ـ+(?!\S)", "-", text)
+    if "ـ" in text:
+        text = _LONE_TATWEEL.sub("-", text)
     text = fold(text).translate(_QUOTES)
-    text = _LETTER_DOT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if "." in text:
+        text = _LETTER_DOT.sub(" ", text)
+    return " ".join(text.split())
 
 
 def name_key(text: str) -> str:
