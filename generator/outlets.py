@@ -36,12 +36,12 @@ Reported speech such as "قال … لفرانس برس" or "نقلت وكالة
 interviewed or reported something, not that the text is the agency's, and it is just as common in
 articles written from scratch. The outlet's own agency name is not repeated in `wire`.
 
-Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "نص : X", "إعداد: X", "تقرير: X", "<outlet> - X",
-"X - <city>", a header line (before the first paragraph) that is only a name starting with a known
-given name (`given_names` in outlets.yml), or "X: قال …" opening
-the first body paragraph.
-X must be a 2–4 word personal name: Arabic words only, no function words, titles, organisation heads
-or outlet names; honorifics (الكاتب، د.) and trailing punctuation are dropped.
+Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "نص : X", "إعداد: X", "تقرير: X",
+"<outlet> - X", "X - <city>", a header line (before the first paragraph) that is only a name, or
+"X: قال …" opening the first body paragraph. X must be a 2–4 word personal name: Arabic words only,
+no function words, titles, organisation heads or outlet names; honorifics (الكاتب، د.) and trailing
+punctuation are dropped. The two forms without any marker ("X - <city>" and a bare name line) also
+need X to open with a known given name (`given_names` in outlets.yml).
 """
 from __future__ import annotations
 
@@ -861,6 +861,7 @@ def _name_from(rest: str, index: _Index, allow_article_first: bool = True) -> st
 
 def find_author(lines: list[str], keep: list[bool], title_index: int | None, index: _Index,
                 given_names: frozenset[str] = frozenset()) -> str | None:
+    """The byline's personal name (see the module docstring for the forms), or None."""
     candidates = [i for i, ln in enumerate(lines) if ln.strip() and i != title_index]
     # 1. explicit byline markers, anywhere
     for i in candidates:
@@ -904,7 +905,8 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
                         return name
             continue
         parts = re.split(r"\s+[-–—ـ]\s+|\s*[–—]\s*", lines[i].strip())
-        if len(parts) == 2 and len(parts[1].split()) == 1 and 2 <= len(parts[0].split()) <= 4:
+        if (len(parts) == 2 and len(parts[1].split()) == 1 and 2 <= len(parts[0].split()) <= 4
+                and fold(parts[0].split()[0]) in given_names):
             name = _clean_name(parts[0], allow_article_first=False)
             if name and _not_outlet(name, index) and _AR_WORD.fullmatch(parts[1].strip(".:")):
                 return name

@@ -375,6 +375,7 @@ def test_name_lines_around_a_dateline(registry: Registry) -> None:
     assert run([TITLE, "سامر خليل", "باريس - " + BODY], registry).author == "سامر خليل"
     # a heading before a dateline, or a subheading before a paragraph, is not a name line
     assert run([TITLE, "حرب غزة", "القاهرة: " + BODY], registry).author is None
+    assert run([TITLE, "مخاوف روسيا - موسكو", BODY], registry).author is None
     assert run([TITLE, BODY, "مخاوف روسيا", "وأشارت الوزارة إلى أن " + BODY], registry).author is None
 
 
