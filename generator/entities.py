@@ -35,6 +35,7 @@ covers; a curator may add them to the gazetteer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,14 +105,31 @@ def normalise_form(form: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+# Characters that `fold` deletes (diacritics, tatweel, zero-width marks), found once.
+_DELETED = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in [*range(0x0600, 0x0700), 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF]
+    if fold(chr(c)) == "") + "]+")
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """`fold_with_map`, fast when every character folds to at most one (the usual case)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return fold_with_map(text)
+    folded = fold(text)
+    index: list[int] = []
+    pos = 0
+    for m in _DELETED.finditer(text):
+        index.extend(range(pos, m.start()))
+        pos = m.end()
+    index.extend(range(pos, len(text)))
+    if len(index) != len(folded):
+        return fold_with_map(text)
+    return folded, index
+
+
 def _fold_text(text: str) -> tuple[str, list[int]]:
     """Fold `text` for matching, with a map from each folded character to its source index."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        # Every character folded to exactly one: the map is the identity (the common case).
-        index: list[int] = list(range(len(text)))
-    else:
-        folded, index = fold_with_map(text)
+    folded, index = _fold_map(text)
     if not _REMOVE.search(folded):
         return folded, index
     parts: list[str] = []
@@ -127,6 +145,30 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
     parts.append(folded[pos:])
     new_index.extend(index[pos:])
     return "".join(parts), new_index
+
+
+@dataclass
+class _Analysis:
+    text: str
+    gazetteer_id: int
+    folded: str
+    index: list[int]
+    spans: list["_Span"]
+    resolved: list[tuple[int, int, str]]
+
+
+_LAST: list[_Analysis] = []
+
+
+def _analyse(text: str, gaz: Gazetteer) -> _Analysis:
+    """Folded text and raw matches; the last result is kept because both stages ask for it."""
+    if _LAST and _LAST[0].gazetteer_id == id(gaz) and _LAST[0].text == text:
+        return _LAST[0]
+    folded, index = _fold_text(text)
+    spans = _raw_spans(folded, gaz)
+    result = _Analysis(text, id(gaz), folded, index, spans, _resolve(spans))
+    _LAST[:] = [result]
+    return result
 
 
 def _variants(form: str) -> list[tuple[str, bool]]:
@@ -266,7 +308,11 @@ def _build_matcher(gaz: Gazetteer) -> _Matcher:
             table.setdefault(key, []).append(_Entry("", False, contracted, len(key)))
     automaton = ahocorasick.Automaton()
     for key in sorted(table):
-        automaton.add_word(key, tuple(table[key]))
+        entries = table[key]
+        plain = tuple(e for e in entries if not e.contracted)
+        contracted = tuple(e for e in entries if e.contracted)
+        # Payload: (key length, ignore phrase only, entries without and with a contracted ال).
+        automaton.add_word(key, (len(key), all(not e.entity for e in entries), plain, contracted))
     automaton.make_automaton()
     return _Matcher(automaton, len(gaz.ignore))
 
@@ -277,50 +323,50 @@ _PLAIN_PREFIXES = frozenset({"", "و", "ف", "ب", "ك", "ل", "وب", "وك", "
 _CONTRACTED_PREFIXES = frozenset({"ل", "ول", "فل"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Span:
     start: int  # in folded text, after the proclitic
     end: int  # exclusive
     entries: tuple[_Entry, ...]
 
 
-def _word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _raw_spans(folded: str, gaz: Gazetteer) -> list[_Span]:
     """Every automaton match that sits on word boundaries with a valid proclitic chain."""
     spans: list[_Span] = []
     n = len(folded)
-    for end_idx, entries in gaz.matcher().automaton.iter(folded):
+    for end_idx, (length, ignore_only, plain, contracted) in gaz.matcher().automaton.iter(folded):
         end = end_idx + 1
-        length = entries[0].length
+        if end < n and folded[end].isalnum() and not ignore_only:
+            continue
         start = end - length
-        ignore_only = all(not e.entity for e in entries)
-        if end < n and _word_char(folded[end]) and not ignore_only:
+        if start == 0 or not folded[start - 1].isalnum():
+            if plain:
+                spans.append(_Span(start, end, plain))
             continue
-        ws = start
-        while ws > 0 and _word_char(folded[ws - 1]) and start - ws <= 3:
+        ws = start - 1
+        while ws > 0 and folded[ws - 1].isalnum() and start - ws < 3:
             ws -= 1
-        prefix = folded[ws:start]
-        if ws > 0 and _word_char(folded[ws - 1]):
+        if ws > 0 and folded[ws - 1].isalnum():
             continue
-        ok = tuple(e for e in entries
-                   if prefix in (_CONTRACTED_PREFIXES if e.contracted else _PLAIN_PREFIXES))
-        if ok:
-            spans.append(_Span(start, end, ok))
+        prefix = folded[ws:start]
+        if contracted and prefix in _CONTRACTED_PREFIXES:
+            spans.append(_Span(start, end, contracted))
+        elif plain and prefix in _PLAIN_PREFIXES:
+            spans.append(_Span(start, end, plain))
     return spans
 
 
 def _select(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Longest first, then leftmost; drop anything overlapping a kept span."""
+    if not spans:
+        return []
+    occupied = bytearray(max(s[1] for s in spans))
     taken: list[tuple[int, int, str]] = []
-    occupied: list[tuple[int, int]] = []
     for s in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[0], x[2])):
-        if any(s[0] < b and a < s[1] for a, b in occupied):
+        if occupied.find(1, s[0], s[1]) != -1:
             continue
         taken.append(s)
-        occupied.append((s[0], s[1]))
+        occupied[s[0]:s[1]] = b"\x01" * (s[1] - s[0])
     return sorted(taken)
 
 
@@ -333,47 +379,70 @@ def _pick_short(owners: list[str], pos: int, mentions: dict[str, list[int]]) -> 
 
 
 def _resolve(spans: list[_Span]) -> list[tuple[int, int, str]]:
-    """Entity id for every kept match (short forms resolved), overlaps removed."""
-    full = [(s.start, s.end, e.entity) for s in spans for e in s.entries if not e.short]
-    first_pass = [t for t in _select(full)]
+    """Entity id for every kept match (short forms resolved), overlaps removed.
+
+    Ignore phrases are kept with the id "" so that callers can see what they hide.
+    """
+    full: list[tuple[int, int, str]] = []
+    has_short = False
+    for s in spans:
+        for e in s.entries:
+            if e.short:
+                has_short = True
+            else:
+                full.append((s.start, s.end, e.entity))
+    kept = _select(full)
+    if not has_short:
+        return kept
     mentions: dict[str, list[int]] = {}
-    for start, _end, ent in first_pass:
+    for start, _end, ent in kept:
         if ent:
             mentions.setdefault(ent, []).append(start)
     resolved: list[tuple[int, int, str]] = []
     for s in spans:
+        if len(s.entries) == 1:
+            e = s.entries[0]
+            if not e.short:
+                resolved.append((s.start, s.end, e.entity))
+            elif e.entity in mentions:
+                resolved.append((s.start, s.end, e.entity))
+            continue
         owners = sorted({e.entity for e in s.entries if e.short and e.entity in mentions})
         if owners:
             resolved.append((s.start, s.end, _pick_short(owners, s.start, mentions)))
             continue
         fulls = sorted({e.entity for e in s.entries if not e.short})
         if fulls:
-            # Several entities with the same full form cannot pass validation; keep the first.
+            # Two entities cannot share a full form (validation); an ignore phrase ("") sorts first.
             resolved.append((s.start, s.end, fulls[0]))
-    return [t for t in _select(resolved) if t[2]]
+    return _select(resolved)
 
 
-def _surface(text: str, folded: str, index: list[int], start: int, end: int, contracted: bool) -> str:
+_SURFACE_QUOTES = re.compile(r"[\"'`«»“”„‘’‹›]")
+_SPACES = re.compile(r"\s+")
+
+
+def _surface(text: str, index: list[int], start: int, end: int, contracted: bool) -> str:
     raw = text[index[start]:index[end - 1] + 1]
-    raw = re.sub(r"[\"'`«»“”„‘’‹›]", "", raw)
-    raw = re.sub(r"\s+", " ", raw).strip()
-    if contracted:
-        raw = "ا" + raw
-    return raw
+    if not raw.isalpha():
+        raw = _SPACES.sub(" ", _SURFACE_QUOTES.sub("", raw)).strip()
+    return "ا" + raw if contracted else raw
 
 
 def find_entities(text: str, gazetteer: Gazetteer) -> list[EntityHit]:
     """Gazetteer entities named in `text`, sorted by id (see module docstring)."""
     if not gazetteer.entities or not text:
         return []
-    folded, index = _fold_text(text)
-    spans = _raw_spans(folded, gazetteer)
+    analysis = _analyse(text, gazetteer)
+    folded, index, spans = analysis.folded, analysis.index, analysis.spans
     contracted_at = {(s.start, s.end) for s in spans if all(e.contracted for e in s.entries)}
     hits: dict[str, EntityHit] = {}
     surfaces: dict[str, set[str]] = {}
-    for start, end, ent_id in _resolve(spans):
+    for start, end, ent_id in analysis.resolved:
+        if not ent_id:
+            continue
         ent = gazetteer.entities[ent_id]
-        surface = _surface(text, folded, index, start, end, (start, end) in contracted_at)
+        surface = _surface(text, index, start, end, (start, end) in contracted_at)
         hit = hits.get(ent_id)
         if hit is None:
             hits[ent_id] = EntityHit(ent.id, ent.name, ent.type, 0, [], index[start])
@@ -445,25 +514,33 @@ _TITLE_ADJECTIVES = frozenset(fold(w) for w in """
 المؤقت المؤقتة المستقيل المستقيلة الفخري المنتهية ولايته الأسبق المقال
 """.split())
 
-_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
+_WORD = re.compile(r"\w+")
 _BREAK = re.compile(r"[.,;:!?()\[\]{}،؛؟\"'«»“”\n\-–—/|]")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Token:
     folded: str  # folded, proclitic not removed
     start: int  # offsets in the original text
     end: int
     broken: bool  # punctuation or a line break sits between the previous token and this one
+    fend: int  # end offset in the folded text
 
 
-def _tokens(text: str) -> list[_Token]:
+_WINDOW = 16  # tokens looked at after a trigger word
+
+
+def _window(text: str, folded: str, index: list[int], pos: int) -> list[_Token]:
+    """Up to _WINDOW tokens of the folded text from `pos`."""
     out: list[_Token] = []
-    prev_end = 0
-    for m in _WORD.finditer(text):
-        gap = text[prev_end:m.start()]
-        out.append(_Token(fold(m.group()), m.start(), m.end(), bool(_BREAK.search(gap)) or not out))
-        prev_end = m.end()
+    prev = pos
+    for m in _WORD.finditer(folded, pos):
+        a, b = m.span()
+        out.append(_Token(m.group(), index[a], index[b - 1] + 1,
+                          not out or bool(_BREAK.search(folded, prev, a)), b))
+        prev = b
+        if len(out) == _WINDOW:
+            break
     return out
 
 
@@ -492,21 +569,32 @@ def _looks_like_name_word(word: str, first: bool) -> bool:
     return True
 
 
+_ORG_HEAD_FORMS = {p + h: h for h in ORG_HEADS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")}
+# Words that may start a candidate: a title's first word (with و/ف) or an organisation head.
+_TRIGGERS = frozenset(_ORG_HEAD_FORMS) | {p + t.split(" ")[0] for t in PERSON_TITLES for p in ("", "و", "ف")}
+
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _t in PERSON_TITLES:  # longest first, as PERSON_TITLES is sorted
+    _TITLES_BY_FIRST.setdefault(_t.split(" ")[0], []).append(_t.split(" "))
+
+
 def _match_title(tokens: list[_Token], i: int) -> tuple[str, int] | None:
     """The title starting at token i: (title, number of tokens), longest first."""
-    for title in PERSON_TITLES:
-        parts = title.split(" ")
-        if i + len(parts) > len(tokens):
+    first = tokens[i].folded
+    options = _TITLES_BY_FIRST.get(first) or _TITLES_BY_FIRST.get(_strip_proclitic(first))
+    if not options:
+        return None
+    for parts in options:
+        n = len(parts)
+        if i + n > len(tokens):
             continue
-        words = [tokens[i + k].folded for k in range(len(parts))]
-        words[0] = words[0] if words[0] == parts[0] else _strip_proclitic(words[0])
-        if words == parts and not any(tokens[i + k].broken for k in range(1, len(parts))):
-            return title, len(parts)
+        if all(tokens[i + k].folded == parts[k] and not tokens[i + k].broken for k in range(1, n)):
+            return " ".join(parts), n
     return None
 
 
-def _covered(start: int, hits: list[tuple[int, int, str]], kinds: tuple[str, ...] = ()) -> bool:
-    return any(a <= start < b and (not kinds or k in kinds) for a, b, k in hits)
+def _covered(start: int, covered: "_Coverage") -> bool:
+    return covered.any(start, start + 1)
 
 
 def _evidence(text: str, start: int, end: int, width: int = 40) -> str:
@@ -520,24 +608,39 @@ def _evidence(text: str, start: int, end: int, width: int = 40) -> str:
 
 
 def _entity_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """Original-text spans of every accepted gazetteer match: (start, end, type); "" for ignore phrases."""
-    if not gazetteer.entities:
-        return []
-    folded, index = _fold_text(text)
-    spans = _raw_spans(folded, gazetteer)
-    full = [(s.start, s.end, e.entity) for s in spans for e in s.entries]
+    """Original-text spans of every kept gazetteer match: (start, end, type); "" for ignore phrases."""
+    analysis = _analyse(text, gazetteer)
+    index = analysis.index
     out: list[tuple[int, int, str]] = []
-    for a, b, ent in _select(full):
+    for a, b, ent in analysis.resolved:
         kind = gazetteer.entities[ent].type if ent in gazetteer.entities else ""
         out.append((index[a], index[b - 1] + 1, kind))
     return out
 
 
-def _overlaps(tok: _Token, hits: list[tuple[int, int, str]], kinds: tuple[str, ...] = ()) -> bool:
-    return any(a < tok.end and tok.start < b and (not kinds or k in kinds) for a, b, k in hits)
+_KIND_CODE = {"": 1, "person": 2, "place": 3, "organization": 4}
 
 
-def _person_after(tokens: list[_Token], j: int, covered: list[tuple[int, int, str]]) -> tuple[int, int]:
+class _Coverage:
+    """Which characters of the original text a gazetteer match covers, and by what kind."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, str]]) -> None:
+        self.codes = bytearray(len(text) + 1)
+        for a, b, kind in spans:
+            self.codes[a:b] = bytes([_KIND_CODE.get(kind, 1)]) * (b - a)
+
+    def any(self, a: int, b: int, kinds: tuple[str, ...] = ()) -> bool:
+        chunk = self.codes[a:b]
+        if not kinds:
+            return chunk.count(0) != len(chunk)
+        return any(chunk.find(_KIND_CODE[k]) != -1 for k in kinds)
+
+
+def _overlaps(tok: _Token, covered: _Coverage, kinds: tuple[str, ...] = ()) -> bool:
+    return covered.any(tok.start, tok.end, kinds)
+
+
+def _person_after(tokens: list[_Token], j: int, covered: _Coverage) -> tuple[int, int]:
     """Name tokens [j, k) after a title: 1–3 words (عبد/أبو joined with the next).
 
     A name already in the gazetteer is returned whole (so the caller can skip it); an uncovered
@@ -571,7 +674,7 @@ _MINISTRY_WORDS = frozenset(fold(w) for w in """
 
 
 def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
-                          covered: list[tuple[int, int, str]]) -> int:
+                          covered: _Coverage) -> int:
     """Step over the title's complement and adjectives: وزير [خارجية روسيا] [الروسي] [السابق]."""
     if title in _TAKES_COMPLEMENT:
         steps = 0
@@ -593,10 +696,7 @@ def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
 
 def _org_head(word: str) -> str:
     """The organisation head in `word` without its proclitics (وبوزارة → وزاره), or ""."""
-    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
-        if word.startswith(p) and word[len(p):] in ORG_HEADS:
-            return word[len(p):]
-    return ""
+    return _ORG_HEAD_FORMS.get(word, "")
 
 
 def _org_name_start(text: str, tok: _Token) -> int:
@@ -610,22 +710,9 @@ def _org_name_start(text: str, tok: _Token) -> int:
     return pos
 
 
-def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Names that look like entities but match no gazetteer entity (see module docstring)."""
-    tokens = _tokens(text)
-    if not tokens:
-        return []
-    covered = _entity_spans(text, gazetteer)
-    found: dict[str, Candidate] = {}
-
-    def add(a: int, b: int, type_guess: str) -> None:
-        start = tokens[a].start if type_guess == "person" else _org_name_start(text, tokens[a])
-        name = re.sub(r"\s+", " ", text[start:tokens[b - 1].end])
-        key = normalise_form(name)
-        if len(key) < 3 or key in found or _covered(start, covered):
-            return
-        found[key] = Candidate(name, type_guess, _evidence(text, start, tokens[b - 1].end))
-
+def _candidate_at(tokens: list[_Token], covered: _Coverage
+                  ) -> tuple[int, int, str, int] | None:
+    """The candidate starting at the trigger tokens[0]: (first, end, type_guess, tokens consumed)."""
     i = 0
     while i < len(tokens):
         m = _match_title(tokens, i)
@@ -638,18 +725,15 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
             if j < len(tokens) and not tokens[j].broken:
                 a, b = _person_after(tokens, j, covered)
                 if b > a:
-                    add(a, b, "person")
-                    i = b
-                    continue
-            i += n
-            continue
-        if _org_head(tokens[i].folded):
-            k = i + 1
-            while k < len(tokens) and k - i <= 3 and not tokens[k].broken:
+                    return a, b, "person", b
+            return None
+        if i == 0 and _org_head(tokens[0].folded):
+            k = 1
+            while k < len(tokens) and k <= 3 and not tokens[k].broken:
                 w = tokens[k].folded
                 if w in STOP_WORDS:
                     break
-                if k == i + 1 and not w.startswith("ال"):
+                if k == 1 and not w.startswith("ال"):
                     # A proper noun right after the head (حركة حماس), not an adjective (منظمة إرهابية).
                     if not _looks_like_name_word(w, True) or w.endswith("يه") or w.endswith("ي"):
                         break
@@ -657,12 +741,39 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
                     if not (k < len(tokens) and not tokens[k].broken and _is_nisba(tokens[k].folded)):
                         break
                     continue
-                if k > i + 1 and not w.startswith("ال"):
+                if k > 1 and not w.startswith("ال"):
                     break
                 k += 1
-            if k > i + 1 and not _overlaps(tokens[i + 1], covered, ("organization",)):
-                add(i, k, "organization")
-                i = k
-                continue
-        i += 1
+            if k > 1 and not _overlaps(tokens[1], covered, ("organization",)):
+                return 0, k, "organization", k
+        return None
+    return None
+
+
+def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Names that look like entities but match no gazetteer entity (see module docstring)."""
+    if not text:
+        return []
+    analysis = _analyse(text, gazetteer)
+    folded, index = analysis.folded, analysis.index
+    covered: _Coverage | None = None
+    found: dict[str, Candidate] = {}
+    done = 0  # folded offset up to which the text has been consumed
+    for m in _WORD.finditer(folded):
+        if m.start() < done or m.group() not in _TRIGGERS:
+            continue
+        if covered is None:
+            covered = _Coverage(text, _entity_spans(text, gazetteer))
+        tokens = _window(text, folded, index, m.start())
+        hit = _candidate_at(tokens, covered)
+        if hit is None:
+            continue
+        a, b, type_guess, used = hit
+        done = tokens[used - 1].fend
+        start = tokens[a].start if type_guess == "person" else _org_name_start(text, tokens[a])
+        name = re.sub(r"\s+", " ", text[start:tokens[b - 1].end])
+        key = normalise_form(name)
+        if len(key) < 3 or key in found or _covered(start, covered):
+            continue
+        found[key] = Candidate(name, type_guess, _evidence(text, start, tokens[b - 1].end))
     return sorted(found.values(), key=lambda c: (c.type_guess, normalise_form(c.name), c.name))
