@@ -226,7 +226,7 @@ def gazetteer_files(config_dir: Path) -> list[Path]:
 
 def _display(path: Path, config_dir: Path) -> str:
     try:
-        return (Path(config_dir.name) / path.relative_to(config_dir)).as_posix()
+        return (config_dir / path.relative_to(config_dir)).as_posix()
     except ValueError:
         return path.as_posix()
 
