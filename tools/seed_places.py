@@ -71,6 +71,9 @@ NAME = {
     "MK": "مقدونيا الشمالية",
 }
 
+# English name (and so the id) to use instead of CLDR's.
+LATIN = {"PS": "Palestine", "HK": "Hong Kong", "MO": "Macao", "TR": "Turkey", "MM": "Myanmar"}
+
 # Extra full forms (aliases) by code.
 ALIASES: dict[str, list[str]] = {
     "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"],
@@ -182,7 +185,7 @@ def build_entries() -> list[dict[str, object]]:
         name = NAME.get(code, cldr)
         aliases = [a for a in dict.fromkeys(([cldr] if cldr != name else []) + ALIASES.get(code, []))
                    if a != name]
-        latin = en[code].replace("Türkiye", "Turkey")
+        latin = LATIN.get(code, en[code])
         entry: dict[str, object] = {"id": slug(latin), "type": "place", "name": name}
         if aliases:
             entry["aliases"] = aliases
