@@ -105,6 +105,9 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         msg = f"YAML syntax error: {exc.problem or exc}"
+        start = exc.context_mark
+        if exc.context and start is not None and mark is not None and start.line != mark.line:
+            msg += f" ({exc.context} that starts at line {start.line + 1})"
         return None, [Problem(name, line, None, msg)]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, None, f"YAML error: {exc}")]
