@@ -236,6 +236,7 @@ def load_gazetteer(config_dir: Path) -> tuple[Gazetteer, list[Problem]]:
     gaz = Gazetteer()
     problems: list[Problem] = []
     owner: dict[str, tuple[str, str, int | None]] = {}  # folded full form → (entity id, file, line)
+    seen_ids: dict[str, str] = {}  # entity id → where it was first defined
     for path in gazetteer_files(config_dir):
         name = _display(path, config_dir)
         data, p = load_yaml(path, name)
@@ -252,18 +253,22 @@ def load_gazetteer(config_dir: Path) -> tuple[Gazetteer, list[Problem]]:
             where = f"entities[{i}]"
             item_problems = check_mapping(item, SCHEMA, ("id", "type", "name"), name, where)
             problems += item_problems
+            line_of = item.line if isinstance(item, LineDict) else (lambda k: None)
+            ident = item.get("id") if isinstance(item, dict) else None
+            if isinstance(ident, str):
+                if ident in seen_ids:
+                    problems.append(Problem(name, line_of("id"), f"{where}.id",
+                                            f"duplicate id {ident!r} (first in {seen_ids[ident]})"))
+                    continue
+                seen_ids[ident] = name + (f":{line_of('id')}" if line_of("id") else "")
             if item_problems:
                 continue
-            line_of = item.line if isinstance(item, LineDict) else (lambda k: None)
             ent = Entity(
                 id=item["id"], type=item["type"], name=item["name"],
                 aliases=list(item.get("aliases", [])), short=list(item.get("short", [])),
                 latin=item.get("latin", ""), wikidata=item.get("wikidata", ""),
                 description=item.get("description", "").strip(),
             )
-            if ent.id in gaz.entities:
-                problems.append(Problem(name, line_of("id"), f"{where}.id", f"duplicate id {ent.id!r}"))
-                continue
             short_forms = {normalise_form(s) for s in ent.short}
             for key in ("name", "aliases"):
                 forms = [ent.name] if key == "name" else ent.aliases
@@ -498,7 +503,7 @@ STOP_WORDS = frozenset(fold(w) for w in """
 ترحب زار زارت يزور تزور وصل وصلت يصل تصل غادر غادرت اجري أجرى اجرت يجري تجري عقد عقدت يعقد تعقد
 تلقي تلقى اتصالا اتصال هاتفيا هاتفي بيان بيانا تصريح تصريحات كلمه خطاب مؤتمر موتمر لقاء اجتماع
 انه إنه ان نحو عبر وفق وفقا بحسب حسب لدي بان بأن لان لأن اذا إذا اذ إذ سوف قبيل عقب اثر إثر
-الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا
+الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا مرة مره مجددا ثانية أخرى لاحقا
 """.split())
 
 # Nouns that follow a title but are never the first word of a personal name.
