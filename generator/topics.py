@@ -77,7 +77,7 @@ def keyword_key(keyword: str) -> tuple[str, bool]:
 def load_topics(config_dir: Path, gazetteer: Gazetteer) -> tuple[dict[str, Topic], list[Problem]]:
     """Read and validate `topics.yml`; every problem is returned, naming file, line and key."""
     path = config_dir / "topics.yml"
-    name = (Path(config_dir.name) / "topics.yml").as_posix()
+    name = path.as_posix()
     if not path.is_file():
         return {}, []
     data, problems = load_yaml(path, name)

@@ -105,7 +105,7 @@ def test_validation_reports_every_problem_with_file_line_and_key(tmp_path: Path)
     assert (6, "entities[4].id") in found
     assert (13, "entities[6].aliases") in found
     assert (14, "entities[7].name") in found
-    assert all(p.file == f"{tmp_path.name}/entities/a.yml" for p in problems)
+    assert all(p.file == (tmp_path / "entities" / "a.yml").as_posix() for p in problems)
     assert "already a name of 'four'" in next(p.message for p in problems if p.line == 13)
     assert "four" in g.entities and "two" not in g.entities  # valid entries still load, bad ones do not
 
