@@ -3,6 +3,7 @@ browser engine (run under node) giving the same ranking and scores as the whole 
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,8 +15,10 @@ from generator.model import Article, EntityHit, OutletRef
 from generator.search import article_urls, page_markdown, write_index
 from generator.search.analyzer import query_words
 from generator.search.indexer import (
-    FIELDS, Doc, build_files, build_lunr, docs_from_articles, index_files, shard_of, term_postings, write_tree,
+    FIELDS, Doc, analyzed, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
+    index_files, lunr_js_source, shard_of, term_postings, write_tree,
 )
+from lunr.builder import Builder
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "site_config" / "theme" / "assets" / "javascripts" / "search"
@@ -86,7 +89,8 @@ def test_postings_carry_lunrs_own_weights() -> None:
     names = [n for n, _ in FIELDS]
     checked = 0
     for term, row in postings.items():
-        for fi, flat in enumerate(row[1:]):
+        for fi, encoded in enumerate(row[1:]):
+            flat = decode_varints(encoded)
             n = 0
             for i in range(0, len(flat or []), 2):
                 n += flat[i]
@@ -95,6 +99,37 @@ def test_postings_carry_lunrs_own_weights() -> None:
                 assert flat[i + 1] == round(weight * 1000)
                 checked += 1
     assert checked > 100
+
+
+def test_term_list_builder_leaves_lunr_in_the_same_state() -> None:
+    docs = _docs()
+    fast, stock = build_lunr(docs), build_lunr(docs, builder_class=Builder)
+    assert {t: p["_index"] for t, p in fast.inverted_index.items()} == {
+        t: p["_index"] for t, p in stock.inverted_index.items()}
+    for term, posting in stock.inverted_index.items():
+        for name, _ in FIELDS:
+            assert set(fast.inverted_index[term][name]) == set(posting[name])
+    assert {k: v.elements for k, v in fast.field_vectors.items()} == {
+        k: v.elements for k, v in stock.field_vectors.items()}
+    assert analyzed(docs[0], 0)["title"]
+
+
+def test_varints_round_trip() -> None:
+    rng = random.Random(7)
+    values = [0, 1, 31, 32, 1023, 1024, 2**20, 2**31] + [rng.randrange(0, 10**rng.randint(1, 9)) for _ in range(500)]
+    text = encode_varints(values)
+    assert decode_varints(text) == values
+    assert set(text) <= set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
+    assert len(encode_varints([5, 700])) == 3
+    with pytest.raises(ValueError):
+        encode_varints([-1])
+
+
+def test_compact_js_keeps_code_and_drops_comments() -> None:
+    src = "/**\n * doc\n */\nvar a = 1 // keep\n\n  // gone\n  /* gone */\nvar s = 'x\\\n  y'\n"
+    assert compact_js(src) == "var a = 1 // keep\nvar s = 'x\\\n  y'\n"
+    lunr = lunr_js_source().decode("utf-8")
+    assert "lunr.Index = function" in lunr and "@param" not in lunr
 
 
 def test_records_and_facets() -> None:

@@ -7,12 +7,14 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
 
     manifest.json   fields, boosts, document count, first term of every shard, file counts
     t/<k>.json      term shard k: {term: [term_index, postings of field 0, postings of field 1, ...]}
-                    postings are flat [doc delta, weight × 1000, doc delta, weight × 1000, ...] (0 when
-                    the term is not in that field); weights are lunr's BM25 field-vector entries
+                    postings of a field are one string of varints (see `encode_postings`): doc delta,
+                    weight × 1000, doc delta, weight × 1000, ... ("" when the term is not in that
+                    field); the weights are lunr's BM25 field-vector entries, which lunr rounds to
+                    three decimals, so × 1000 they are exact integers
     r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt]
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
-    lunr.js         copied from the installed mkdocs package
+    lunr.js         from the installed mkdocs package, with comments and indentation removed
 
 Documents are numbered newest first. lunr's query score only uses the document-vector entries of
 the query's own terms, so the browser rebuilds a lunr.Index from the shards it has loaded and gets
@@ -102,21 +104,94 @@ def _neg(date: str) -> str:
     return "".join(chr(0x7A - ord(c) + 0x30) if c.isdigit() else c for c in date)
 
 
-def build_lunr(docs: Sequence[Doc]) -> Any:
+class TermListBuilder(Builder):  # type: ignore[misc]
+    """lunr's Builder for documents whose fields are already lists of terms.
+
+    `add` leaves the builder in exactly the state lunr's own `add` would (same term indexes, term
+    frequencies, field lengths and postings) without making a Token object per word, which is
+    where lunr spends its time; `build` (BM25 weights, vectors, token set) is lunr's, unchanged.
+    No token metadata is kept (the metadata whitelist must stay empty).
+    """
+
+    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
+        assert not self.metadata_whitelist
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = [str(t).lower() for t in doc[field_name]]
+            field_ref = f"{field_name}/{doc_ref}"
+            field_terms: defaultdict[str, int] = defaultdict(int)
+            for term in terms:
+                field_terms[term] += 1
+            self.field_term_frequencies[field_ref] = field_terms
+            self.field_lengths[field_ref] = len(terms)
+            for term in field_terms:
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                if doc_ref not in posting[field_name]:
+                    posting[field_name][doc_ref] = defaultdict(list)
+
+
+def analyzed(doc: Doc, n: int) -> dict[str, Any]:
+    """The lunr document for `doc` numbered `n`: every field as its list of index terms."""
+    return {
+        "n": str(n),
+        "title": index_terms(doc.title),
+        "body": index_terms(doc.body),
+        "entities": index_terms(doc.entity_text),
+        "outlet": index_terms(doc.outlet),
+    }
+
+
+def build_lunr(docs: Sequence[Doc], builder_class: type[Builder] = TermListBuilder) -> Any:
     """The lunr index over the analyzed fields (no lunr pipeline: the analyzer did the work)."""
-    builder = Builder()
+    builder = builder_class()
     builder.ref("n")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for n, doc in enumerate(docs):
-        builder.add({
-            "n": str(n),
-            "title": index_terms(doc.title),
-            "body": index_terms(doc.body),
-            "entities": index_terms(doc.entity_text),
-            "outlet": index_terms(doc.outlet),
-        })
+        builder.add(analyzed(doc, n))
     return builder.build()
+
+
+# Varint digits: 5 bits each; a terminal digit ends a number, a continuation digit does not.
+TERMINAL = "0123456789abcdefghijklmnopqrstuv"
+CONTINUATION = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+
+def encode_varints(values: Iterable[int]) -> str:
+    out: list[str] = []
+    for v in values:
+        if v < 0:
+            raise ValueError(f"cannot encode a negative number: {v}")
+        digits = [v & 31]
+        v >>= 5
+        while v:
+            digits.append(v & 31)
+            v >>= 5
+        out.extend(CONTINUATION[d] for d in reversed(digits[1:]))
+        out.append(TERMINAL[digits[0]])
+    return "".join(out)
+
+
+def decode_varints(text: str) -> list[int]:
+    out: list[int] = []
+    acc = 0
+    for ch in text:
+        d = TERMINAL.find(ch)
+        if d >= 0:
+            out.append(acc * 32 + d)
+            acc = 0
+        else:
+            acc = acc * 32 + CONTINUATION.index(ch)
+    if acc:
+        raise ValueError("truncated varint string")
+    return out
 
 
 def term_postings(index: Any) -> dict[str, list[Any]]:
@@ -134,16 +209,13 @@ def term_postings(index: Any) -> dict[str, list[Any]]:
         row: list[Any] = [term_index]
         for name in field_names:
             docs = sorted(int(ref) for ref in posting.get(name, {}))
-            if not docs:
-                row.append(0)
-                continue
             flat: list[int] = []
             prev = 0
             for n in docs:
                 flat.append(n - prev)
                 flat.append(round(weights[(name, n)][term_index] * 1000))
                 prev = n
-            row.append(flat)
+            row.append(encode_varints(flat))
         out[term] = row
     return out
 
@@ -224,10 +296,39 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFil
 
 
 def lunr_js_source() -> bytes:
-    """lunr.js as shipped by the installed mkdocs package."""
+    """lunr.js from the installed mkdocs package, without its comments (half its size)."""
     import mkdocs.contrib.search as contrib
 
-    return (Path(contrib.__file__).parent / "templates" / "search" / "lunr.js").read_bytes()
+    path = Path(contrib.__file__).parent / "templates" / "search" / "lunr.js"
+    return compact_js(path.read_text(encoding="utf-8")).encode("utf-8")
+
+
+def compact_js(source: str) -> str:
+    """Drop whole-line comments, blank lines and indentation (lines ending in a backslash keep
+    the next line as it is). Comments that share a line with code are left alone."""
+    out: list[str] = []
+    in_block = False
+    keep_next = False
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if keep_next:
+            out.append(line)
+            keep_next = line.endswith("\\")
+            continue
+        if in_block:
+            if "*/" in stripped:
+                if not stripped.endswith("*/"):
+                    raise ValueError(f"code after a block comment: {line!r}")
+                in_block = False
+            continue
+        if stripped.startswith("/*"):
+            in_block = not stripped.endswith("*/") or stripped == "/*"
+            continue
+        if not stripped or stripped.startswith("//"):
+            continue
+        out.append(stripped)
+        keep_next = line.endswith("\\")
+    return "\n".join(out) + "\n"
 
 
 def write_tree(root: Path, files: Mapping[str, bytes]) -> int:

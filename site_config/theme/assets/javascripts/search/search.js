@@ -64,14 +64,33 @@
     return lo;
   };
 
+  /* Varints as written by generator/search/indexer.py encode_varints. */
+  var TERMINAL = "0123456789abcdefghijklmnopqrstuv", CONTINUATION = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var DIGIT = {};
+  (function () {
+    for (var i = 0; i < 32; i++) {
+      DIGIT[TERMINAL.charCodeAt(i)] = i;
+      DIGIT[CONTINUATION.charCodeAt(i)] = i + 32;
+    }
+  })();
+
+  function decodeVarints(text) {
+    var out = [], acc = 0;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d < 32) { out.push(acc * 32 + d); acc = 0; } else acc = acc * 32 + d - 32;
+    }
+    return out;
+  }
+
   Engine.prototype.addShard = function (data) {
     var fields = this.manifest.fields, self = this;
     Object.keys(data).forEach(function (term) {
       if (self.inverted[term]) return;
       var row = data[term], termIndex = row[0], posting = { _index: termIndex };
       fields.forEach(function (field, fi) {
-        var flat = row[fi + 1], refs = {};
-        if (flat) {
+        var flat = decodeVarints(row[fi + 1]), refs = {};
+        if (flat.length) {
           var n = 0;
           for (var i = 0; i < flat.length; i += 2) {
             n += flat[i];
