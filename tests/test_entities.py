@@ -203,6 +203,19 @@ def test_word_boundaries_and_common_words(gaz: Gazetteer, text: str) -> None:
     assert "muscat" not in found and "un-security-council" not in found
 
 
+@pytest.mark.parametrize("text", [
+    "استقبل الجمهور الفريق بحماس كبير.",        # enthusiasm, not the movement
+    "حاول خصومه النيل من سمعته.",               # a verb phrase, not the Nile
+    "خرج المصلون بعد صلاة المغرب.",             # the prayer, not Morocco
+    "وقف الحجاج على جبل عرفات.",                # the mountain, not the person
+    "أصيب الجنين بمرض نادر.",                   # a foetus, not the city
+    "ارتدت المدينة حلة جديدة.",                  # a garment
+    "حققت الشركة ربحا ماليا، ودفعت دعما ماليا.",
+])
+def test_common_words_are_not_entities(gaz: Gazetteer, text: str) -> None:
+    assert ids(text, gaz) == []
+
+
 def test_short_form_needs_the_full_name_in_the_same_text(gaz: Gazetteer) -> None:
     lion = "زأر الأسد في حديقة الحيوان وخاف الأطفال من الأسد."
     assert ids(lion, gaz) == []
