@@ -645,7 +645,11 @@ def _overlaps(tok: _Token, covered: _Coverage, kinds: tuple[str, ...] = ()) -> b
     return covered.any(tok.start, tok.end, kinds)
 
 
-def _person_after(tokens: list[_Token], j: int, covered: _Coverage) -> tuple[int, int]:
+# Pronoun suffixes as written (ة is still distinct from ه here): كلمته، قواتهم، دولكم.
+_PRONOUN_SUFFIX = re.compile(r"(?:ته|تها|تهم|تهما|هم|هما|كم)$")
+
+
+def _person_after(tokens: list[_Token], j: int, covered: _Coverage, text: str) -> tuple[int, int]:
     """Name tokens [j, k) after a title: 1–3 words (عبد/أبو joined with the next).
 
     A name already in the gazetteer is returned whole (so the caller can skip it); an uncovered
@@ -663,6 +667,8 @@ def _person_after(tokens: list[_Token], j: int, covered: _Coverage) -> tuple[int
         if k > j and (tok.broken or _overlaps(tok, covered)):
             break
         if not _looks_like_name_word(tok.folded, first=(k == j)):
+            break
+        if _PRONOUN_SUFFIX.search(text[tok.start:tok.end]) and not tok.folded.endswith("الله"):
             break
         if tok.folded in ("عبد", "ابو", "ابن", "بن", "بنت", "ابي", "ام") and k + 1 < len(tokens) \
                 and not tokens[k + 1].broken:
@@ -715,7 +721,7 @@ def _org_name_start(text: str, tok: _Token) -> int:
     return pos
 
 
-def _candidate_at(tokens: list[_Token], covered: _Coverage
+def _candidate_at(tokens: list[_Token], covered: _Coverage, text: str
                   ) -> tuple[int, int, str, int] | None:
     """The candidate starting at the trigger tokens[0]: (first, end, type_guess, tokens consumed)."""
     i = 0
@@ -728,7 +734,7 @@ def _candidate_at(tokens: list[_Token], covered: _Coverage
                 i = j  # a second title: رئيس مكتب المتحدث باسم … → start again there
                 continue
             if j < len(tokens) and not tokens[j].broken:
-                a, b = _person_after(tokens, j, covered)
+                a, b = _person_after(tokens, j, covered, text)
                 if b > a:
                     return a, b, "person", b
             return None
@@ -770,7 +776,7 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
         if covered is None:
             covered = _Coverage(text, _entity_spans(text, gazetteer))
         tokens = _window(text, folded, index, m.start())
-        hit = _candidate_at(tokens, covered)
+        hit = _candidate_at(tokens, covered, text)
         if hit is None:
             continue
         a, b, type_guess, used = hit

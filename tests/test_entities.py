@@ -282,6 +282,11 @@ def test_candidate_stops_at_punctuation_and_joins_abd(gaz: Gazetteer) -> None:
     assert cands("وقال اللواء عبد الكريم خلف، إن الوضع مستقر.", gaz) == {"عبد الكريم خلف": "person"}
 
 
+def test_a_noun_with_a_pronoun_suffix_is_not_a_name(gaz: Gazetteer) -> None:
+    assert cands("ثم ألقى الرئيس الفرنسي كلمته أمام البرلمان.", gaz) == {}
+    assert cands("وقالت الوزيرة مها الخطيب إن الخطة جاهزة.", gaz) == {"مها الخطيب": "person"}
+
+
 def test_known_people_are_not_candidates(gaz: Gazetteer) -> None:
     text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الرئيس الكيني ويليام روتو في موسكو."
     assert cands(text, gaz) == {"ويليام روتو": "person"}
