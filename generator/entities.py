@@ -504,6 +504,7 @@ STOP_WORDS = frozenset(fold(w) for w in """
 تلقي تلقى اتصالا اتصال هاتفيا هاتفي بيان بيانا تصريح تصريحات كلمه خطاب مؤتمر موتمر لقاء اجتماع
 انه إنه ان نحو عبر وفق وفقا بحسب حسب لدي بان بأن لان لأن اذا إذا اذ إذ سوف قبيل عقب اثر إثر
 الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا مرة مره مجددا ثانية أخرى لاحقا
+بسبب عدم جراء رغم وسط نتيجة لدى إزاء حيال تجاه
 """.split())
 
 # Nouns that follow a title but are never the first word of a personal name.
@@ -649,6 +650,11 @@ def _overlaps(tok: _Token, covered: _Coverage, kinds: tuple[str, ...] = ()) -> b
 _PRONOUN_SUFFIX = re.compile(r"(?:ته|تها|تهم|تهما|هم|هما|كم)$")
 
 
+# A word with tanween fath (جدلاً، رسمياً) is an adverb or object, never a name (checked inline).
+# Present-tense verb stems: يتناول، تتحدث، يستقبل، تستعرض.
+_VERB_PREFIX = re.compile(r"^(?:[يتن]ت|[يتن]ست)\w{2,}")
+
+
 def _person_after(tokens: list[_Token], j: int, covered: _Coverage, text: str) -> tuple[int, int]:
     """Name tokens [j, k) after a title: 1–3 words (عبد/أبو joined with the next).
 
@@ -668,7 +674,9 @@ def _person_after(tokens: list[_Token], j: int, covered: _Coverage, text: str) -
             break
         if not _looks_like_name_word(tok.folded, first=(k == j)):
             break
-        if _PRONOUN_SUFFIX.search(text[tok.start:tok.end]) and not tok.folded.endswith("الله"):
+        raw = text[tok.start:tok.end]
+        if _PRONOUN_SUFFIX.search(raw) and not tok.folded.endswith("الله") \
+                or "\u064b" in text[tok.start:tok.end + 1] or _VERB_PREFIX.match(tok.folded):
             break
         if tok.folded in ("عبد", "ابو", "ابن", "بن", "بنت", "ابي", "ام") and k + 1 < len(tokens) \
                 and not tokens[k + 1].broken:

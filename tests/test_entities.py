@@ -287,6 +287,11 @@ def test_a_noun_with_a_pronoun_suffix_is_not_a_name(gaz: Gazetteer) -> None:
     assert cands("وقالت الوزيرة مها الخطيب إن الخطة جاهزة.", gaz) == {"مها الخطيب": "person"}
 
 
+def test_name_stops_before_a_verb_or_adverb(gaz: Gazetteer) -> None:
+    assert cands("وقال النائب سمير داود يتحدث إلى الصحفيين.", gaz) == {"سمير داود": "person"}
+    assert cands("أثار الرئيس جدلاً بسبب قراره.", gaz) == {}
+
+
 def test_known_people_are_not_candidates(gaz: Gazetteer) -> None:
     text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الرئيس الكيني ويليام روتو في موسكو."
     assert cands(text, gaz) == {"ويليام روتو": "person"}
