@@ -206,6 +206,7 @@ def test_word_boundaries_and_common_words(gaz: Gazetteer, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "استقبل الجمهور الفريق بحماس كبير.",        # enthusiasm, not the movement
     "حاول خصومه النيل من سمعته.",               # a verb phrase, not the Nile
+    "عاد إلى مسقط رأسه.",                        # a birthplace, not Muscat
     "خرج المصلون بعد صلاة المغرب.",             # the prayer, not Morocco
     "وقف الحجاج على جبل عرفات.",                # the mountain, not the person
     "أصيب الجنين بمرض نادر.",                   # a foetus, not the city
@@ -214,6 +215,10 @@ def test_word_boundaries_and_common_words(gaz: Gazetteer, text: str) -> None:
 ])
 def test_common_words_are_not_entities(gaz: Gazetteer, text: str) -> None:
     assert ids(text, gaz) == []
+
+
+def test_ignore_phrase_hides_only_whole_words_unless_open_ended(gaz: Gazetteer) -> None:
+    assert ids("تزرع أراضي النيل منطقة واسعة.", gaz) == ["nile"]   # "النيل من" is not "النيل منطقة"
 
 
 def test_short_form_needs_the_full_name_in_the_same_text(gaz: Gazetteer) -> None:
