@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from generator.arabic import fold_with_map
 from generator.entities import (
-    Gazetteer, find_candidates, find_entities, gazetteer_files, load_gazetteer, normalise_form,
+    Gazetteer, _fold_map, find_candidates, find_entities, gazetteer_files, load_gazetteer, normalise_form,
 )
 from generator.model import EntityHit
 
@@ -360,3 +363,23 @@ def test_seed_places_and_organisations(gaz: Gazetteer) -> None:
                      "white-house", "international-coalition", "russian-foreign-ministry",
                      "iraqi-joint-operations-command", "iraqi-defence-ministry", "iraqi-army"):
         assert expected in all_ids, expected
+
+
+# ---- folding with an offset map -------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىأإآؤئء") + [
+    "\u064b", "\u064e", "\u0651", "\u0640", "\u200f", " ", "\n", "«", "»", '"', "٣", "A", "b", "İ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_fast_fold_map_equals_fold_with_map(text: str) -> None:
+    assert _fold_map(text) == fold_with_map(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(_ALPHABET, max_size=60).map("".join))
+def test_find_entities_never_fails_and_surfaces_point_into_the_text(gaz: Gazetteer, text: str) -> None:
+    for h in find_entities("العراق " + text + " بغداد", gaz):
+        assert 0 <= h.first_offset < len(text) + 14
+        assert h.count >= 1 and h.surfaces
