@@ -76,7 +76,6 @@ class _Entry:
 @dataclass
 class _Matcher:
     automaton: Any
-    ignore_count: int
 
 
 @dataclass
@@ -150,7 +149,7 @@ def _fold_text(text: str) -> tuple[str, list[int]]:
 @dataclass
 class _Analysis:
     text: str
-    gazetteer_id: int
+    gazetteer: Gazetteer
     folded: str
     index: list[int]
     spans: list["_Span"]
@@ -162,11 +161,11 @@ _LAST: list[_Analysis] = []
 
 def _analyse(text: str, gaz: Gazetteer) -> _Analysis:
     """Folded text and raw matches; the last result is kept because both stages ask for it."""
-    if _LAST and _LAST[0].gazetteer_id == id(gaz) and _LAST[0].text == text:
+    if _LAST and _LAST[0].gazetteer is gaz and _LAST[0].text == text:
         return _LAST[0]
     folded, index = _fold_text(text)
     spans = _raw_spans(folded, gaz)
-    result = _Analysis(text, id(gaz), folded, index, spans, _resolve(spans))
+    result = _Analysis(text, gaz, folded, index, spans, _resolve(spans))
     _LAST[:] = [result]
     return result
 
@@ -324,7 +323,7 @@ def _build_matcher(gaz: Gazetteer) -> _Matcher:
         automaton.add_word(key, (len(key), key in open_end and all(not e.entity for e in entries),
                                  plain, contracted))
     automaton.make_automaton()
-    return _Matcher(automaton, len(gaz.ignore))
+    return _Matcher(automaton)
 
 
 # ---- matching -------------------------------------------------------------------------------------
