@@ -537,7 +537,7 @@ class _Token:
     fend: int  # end offset in the folded text
 
 
-_WINDOW = 16  # tokens looked at after a trigger word
+_WINDOW = 12  # tokens looked at after a trigger word
 
 
 def _window(text: str, folded: str, index: list[int], pos: int) -> list[_Token]:
@@ -582,6 +582,28 @@ def _looks_like_name_word(word: str, first: bool) -> bool:
 _ORG_HEAD_FORMS = {p + h: h for h in ORG_HEADS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")}
 # Words that may start a candidate: a title's first word (with و/ف) or an organisation head.
 _TRIGGERS = frozenset(_ORG_HEAD_FORMS) | {p + t.split(" ")[0] for t in PERSON_TITLES for p in ("", "و", "ف")}
+
+
+def _trigger_automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for word in sorted(_TRIGGERS):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGER_AUTOMATON = _trigger_automaton()
+
+
+def _trigger_positions(folded: str) -> list[int]:
+    """Start offsets of whole words that are trigger words, in order."""
+    n = len(folded)
+    out: list[int] = []
+    for end_idx, length in _TRIGGER_AUTOMATON.iter(folded):
+        start = end_idx + 1 - length
+        if (start == 0 or not folded[start - 1].isalnum()) and (end_idx + 1 == n or not folded[end_idx + 1].isalnum()):
+            out.append(start)
+    return sorted(set(out))
 
 _TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
 for _t in PERSON_TITLES:  # longest first, as PERSON_TITLES is sorted
@@ -782,12 +804,12 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     covered: _Coverage | None = None
     found: dict[str, Candidate] = {}
     done = 0  # folded offset up to which the text has been consumed
-    for m in _WORD.finditer(folded):
-        if m.start() < done or m.group() not in _TRIGGERS:
+    for pos in _trigger_positions(folded):
+        if pos < done:
             continue
         if covered is None:
             covered = _Coverage(text, _entity_spans(text, gazetteer))
-        tokens = _window(text, folded, index, m.start())
+        tokens = _window(text, folded, index, pos)
         hit = _candidate_at(tokens, covered, text)
         if hit is None:
             continue
