@@ -75,7 +75,7 @@ class _Entry:
 
 @dataclass
 class _Matcher:
-    automaton: Any
+    automaton: Any  # an ahocorasick.Automaton, or None for an empty gazetteer
 
 
 @dataclass
@@ -322,6 +322,8 @@ def _build_matcher(gaz: Gazetteer) -> _Matcher:
         # Payload: (key length, open-ended ignore phrase, entries without and with a contracted ال).
         automaton.add_word(key, (len(key), key in open_end and all(not e.entity for e in entries),
                                  plain, contracted))
+    if not table:
+        return _Matcher(None)
     automaton.make_automaton()
     return _Matcher(automaton)
 
@@ -342,8 +344,11 @@ class _Span:
 def _raw_spans(folded: str, gaz: Gazetteer) -> list[_Span]:
     """Every automaton match that sits on word boundaries with a valid proclitic chain."""
     spans: list[_Span] = []
+    automaton = gaz.matcher().automaton
+    if automaton is None:
+        return spans
     n = len(folded)
-    for end_idx, (length, open_ended, plain, contracted) in gaz.matcher().automaton.iter(folded):
+    for end_idx, (length, open_ended, plain, contracted) in automaton.iter(folded):
         end = end_idx + 1
         if end < n and folded[end].isalnum() and not open_ended:
             continue

@@ -120,6 +120,15 @@ def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert all(p.line for p in problems)
 
 
+def test_empty_gazetteer_finds_nothing_and_still_gives_candidates(tmp_path: Path) -> None:
+    g, problems = load_gazetteer(tmp_path)
+    assert problems == [] and find_entities("العراق", g) == []
+    assert [c.name for c in find_candidates("قال الرئيس سمير داود إن الوضع جيد.", g)] == ["سمير داود"]
+    write(tmp_path, {"entities.yml": "ignore: [مسقط رأس*]\n"})
+    g, problems = load_gazetteer(tmp_path)
+    assert problems == [] and g.entities == {} and find_entities("عاد إلى مسقط رأسه", g) == []
+
+
 def test_shared_short_forms_are_allowed(tmp_path: Path) -> None:
     config = write(tmp_path, {"entities.yml": (
         "entities:\n"
