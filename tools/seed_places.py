@@ -35,7 +35,7 @@ REGIONS = {
     "003": "north-america", "005": "south-america", "009": "oceania", "015": "north-africa",
     "014": "east-africa", "011": "west-africa", "030": "east-asia", "034": "south-asia",
     "035": "southeast-asia", "143": "central-asia", "151": "eastern-europe", "155": "western-europe",
-    "029": "caribbean", "202": "sub-saharan-africa",
+    "029": "caribbean", "202": "sub-saharan-africa", "013": "central-america",
 }
 
 # Other forms of the region names.
@@ -49,6 +49,10 @@ REGION_ALIASES: dict[str, list[str]] = {
     "sub-saharan-africa": ["أفريقيا جنوب الصحراء"],
     "north-africa": ["الشمال الأفريقي"],
     "east-asia": ["آسيا الشرقية"],
+    "north-america": ["شمال أمريكا", "أميركا الشمالية"],
+    "south-america": ["أميركا الجنوبية"],
+    "central-america": ["أميركا الوسطى"],
+    "latin-america": ["أميركا اللاتينية"],
 }
 
 # Canonical Arabic name to use instead of CLDR's when news usage differs.
