@@ -22,6 +22,16 @@ from typing import Iterable, Protocol
 MANIFEST = ".arshif-manifest.json"
 
 
+def _file_mode() -> int:
+    """The mode a plain `open(..., "w")` would give (mkstemp makes files readable by the owner only)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
 class _Out(Protocol):
     path: str
     text: str
@@ -105,6 +115,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, FILE_MODE)
         if path.is_symlink():
             path.unlink()
         os.replace(tmp, path)

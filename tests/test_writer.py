@@ -91,3 +91,10 @@ def test_no_temporary_files_left_and_lf_endings(tmp_path: Path) -> None:
     write_outputs(tmp_path, [Output("index.md", "a\r\nb\n", "t")])
     assert (tmp_path / "index.md").read_bytes() == b"a\nb\n"
     assert [p.name for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")] == []
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    from generator.writer import FILE_MODE
+
+    write_outputs(tmp_path, [Output("articles/a.md", "x\n", "t")])
+    assert (tmp_path / "articles/a.md").stat().st_mode & 0o777 == FILE_MODE
