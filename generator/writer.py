@@ -5,7 +5,8 @@
 - every path is checked to stay inside `out_dir` (no absolute path, no "..", no symlink escaping);
 - two outputs for one path are refused, naming both sources (`OutputConflict`);
 - a file is written only when its bytes differ, through a temporary file in the same folder and
-  `os.replace`, so an interrupted build leaves each file either old or new, never half-written;
+  `os.replace`, so an interrupted build leaves each file either old or new, never half-written; the
+  temporary files (hidden, so MkDocs skips them) that a killed build leaves are removed by the next;
 - a manifest (`.arshif-manifest.json`) lists the files the generator made; files it listed before and
   no longer makes are removed (only those, only inside `out_dir`), and folders left empty go too.
   Files a person put in `out_dir` by hand are never touched.
@@ -20,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Protocol
 
 MANIFEST = ".arshif-manifest.json"
+TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"  # temporary files, moved into place when complete
 
 
 def _file_mode() -> int:
@@ -111,7 +113,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -133,6 +135,7 @@ def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     result = WriteResult()
+    remove_leftovers(out_dir, root)
     for rel in sorted(data):
         target = out_dir / rel
         existing = target.parent
@@ -153,6 +156,13 @@ def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
     manifest = json.dumps({"generator": "arshif", "files": sorted(data)}, ensure_ascii=False, indent=1) + "\n"
     write_if_changed(out_dir / MANIFEST, manifest.encode("utf-8"))
     return result
+
+
+def remove_leftovers(out_dir: Path, root: Path) -> None:
+    """Remove the temporary files an interrupted build left in `out_dir`."""
+    for tmp in sorted(out_dir.rglob(f"{TMP_PREFIX}*{TMP_SUFFIX}")):
+        if tmp.is_file() and not tmp.is_symlink() and _inside(tmp.parent, root):
+            tmp.unlink()
 
 
 def _prune_empty(folder: Path, root: Path) -> None:
