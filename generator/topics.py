@@ -17,6 +17,7 @@ topic ids, so the same article always gets the same topics.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ TOPIC_SCHEMA = {"id": _is_id, "name": is_str, "description": is_str, "rules": _i
 RULE_SCHEMA = {"entities": is_str_list, "keywords": is_str_list, "min_hits": _is_positive_int}
 
 
+@lru_cache(maxsize=4096)
 def keyword_key(keyword: str) -> tuple[str, bool]:
     """Folded match form of a keyword and whether it is a prefix (`*`); a leading ال is dropped."""
     word = keyword.strip()
