@@ -59,6 +59,12 @@ YAML_TITLE = "title: \"عنوان مزيف\": 'بين' علامات {a: b} [1, 2
 YAML_ARTICLE = ("---\n" + YAML_TITLE + "\n---\nالأحد 27 أيلول 2015\n"
                 "كتب المحرر أن سطر العنوان أعلاه مكتوب بصيغة تشبه ترويسة الملفات.\n"
                 "وأضاف أن هذا لا ينبغي أن يغير شيئاً في الصفحة المولدة.\n")
+# A headline written with HTML entities: the cleaner decodes them, so the title holds real markup.
+ENCODED_TITLE = "<script>window.__pwned = 14</script> عنوان كتب بترميز الكيانات & \"علامات\""
+ENCODED_ARTICLE = ("&lt;script&gt;window.__pwned = 14&lt;/script&gt; عنوان كتب بترميز الكيانات &amp; &quot;علامات&quot;\n"
+                   "الأحد 27 أيلول 2015\n"
+                   "نشر الموقع خبراً كتب عنوانه بترميز الكيانات فصار فيه وسم برمجي بعد فك الترميز.\n"
+                   "ويجب أن يظهر العنوان نصاً كما هو في رأس الصفحة وفي عنوان النافذة.\n")
 PLAIN = ("خبر عادي عن حديقة جديدة في المدينة\nالأحد 27 أيلول 2015\n"
          "افتتحت البلدية حديقة عامة جديدة قرب النهر بعد أشهر من العمل.\n"
          "وقال مسؤول إن الحديقة ستفتح أبوابها للجميع طوال أيام الأسبوع.\n")
@@ -87,6 +93,7 @@ def write_corpus(corpus: Path) -> None:
     corpus.mkdir()
     (corpus / "hostile.txt").write_text(HOSTILE_BODY, encoding="utf-8")
     (corpus / "yaml-title.txt").write_text(YAML_ARTICLE, encoding="utf-8")
+    (corpus / "encoded-title.txt").write_text(ENCODED_ARTICLE, encoding="utf-8")
     (corpus / "editor.txt").write_text(PLAIN, encoding="utf-8")
     (corpus / "editor.yml").write_text(yaml.safe_dump(
         {"title": SIDECAR_TITLE, "author": SIDECAR_AUTHOR, "source_url": SIDECAR_URL}, allow_unicode=True),
@@ -139,7 +146,8 @@ def test_no_file_written_outside_content_and_site(hostile: Hostile) -> None:
         assert page_md(hostile, name).is_file()
 
 
-@pytest.mark.parametrize("name, title", [("yaml-title", YAML_TITLE), ("editor", SIDECAR_TITLE)]
+@pytest.mark.parametrize("name, title", [("yaml-title", YAML_TITLE), ("editor", SIDECAR_TITLE),
+                                         ("encoded-title", ENCODED_TITLE)]
                          + list(SIDECAR_TITLES.items()))
 def test_front_matter_round_trips_hostile_titles(hostile: Hostile, name: str, title: str) -> None:
     fm, body = front_and_body(page_md(hostile, name))
@@ -193,7 +201,7 @@ def visible_paragraphs(page: Any) -> list[str]:
         "article.md-content__inner p", "els => els.map(e => e.textContent.replace(/\\s+/g, ' ').trim())")
 
 
-@pytest.mark.parametrize("name", ["hostile", "editor", "yaml-title", "passwd"])
+@pytest.mark.parametrize("name", ["hostile", "editor", "yaml-title", "encoded-title", "passwd"])
 def test_no_script_runs_and_no_element_is_injected(page: Any, hostile_url: str, name: str) -> None:
     dialogs = open_article(page, hostile_url, name)
     assert page.evaluate("typeof window.__pwned") == "undefined"
@@ -230,6 +238,8 @@ def test_hostile_titles_author_and_url_are_shown_as_text(page: Any, hostile_url:
     assert SIDECAR_AUTHOR in text and SIDECAR_URL in text
     hrefs = page.eval_on_selector_all("article a[href^='https://example.com']", "els => els.map(e => e.href)")
     assert len(hrefs) == 1 and "<" not in hrefs[0] and '"' not in hrefs[0]
-    for name, title in [("yaml-title", YAML_TITLE)] + list(SIDECAR_TITLES.items()):
+    for name, title in [("yaml-title", YAML_TITLE), ("encoded-title", ENCODED_TITLE)] + list(SIDECAR_TITLES.items()):
         page.goto(f"{hostile_url}articles/{name}/", wait_until="load")
         assert page.locator("article h1").text_content().strip() == title
+        assert page.title().startswith(title)
+        assert page.locator(".md-header__topic .md-ellipsis").last.text_content().strip() == title
