@@ -28,6 +28,7 @@ TYPE_SINGULAR = {"person": "شخص", "place": "مكان", "organization": "من�
 TYPE_ORDER = ("person", "place", "organization")
 KIND_TYPES = {"people": "person", "places": "place", "organizations": "organization"}
 LATEST_ON_HOME = 10
+LIST_LIMIT = 100  # an entity, topic or outlet with more articles lists the newest and splits the rest by year
 TOP_ON_HOME = 15
 
 
@@ -127,6 +128,30 @@ def entity_link(ctx: Context, here: str, eid: str) -> str:
 def article_list(ctx: Context, here: str, arts: Iterable[Article]) -> list[str]:
     items = [article_item(ctx, here, a) for a in arts]
     return items or ["لا مقالات بعد."]
+
+
+def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], source: str
+                   ) -> tuple[list[str], list[Output]]:
+    """The article list of a page (newest first). Past LIST_LIMIT articles the page shows the
+    newest ones and links one sub-page per year (and one for undated articles) holding all of them."""
+    if len(arts) <= LIST_LIMIT:
+        return article_list(ctx, here, arts), []
+    groups: dict[str, list[Article]] = {}
+    for a in arts:
+        d = parse_iso(a.date)
+        groups.setdefault(str(d.year) if d else "undated", []).append(a)
+    lines = [f"أحدث {LIST_LIMIT} مقال:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
+    lines += ["", "### كل المقالات حسب السنة", ""]
+    subs: list[Output] = []
+    for part in sorted(groups, key=lambda k: (k == "undated", -int(k) if k.isdigit() else 0)):
+        sub = ctx.urls.subpage(here, part)
+        label = "غير مؤرخ" if part == "undated" else part
+        lines.append(f"- {link(label, Urls.link(here, sub))} — {len(groups[part])}")
+        heading = f"{title} — {label}"
+        body = [f"# {escape_inline(heading)}", "", f"[{escape_inline(title)}]({Urls.link(sub, here)})", ""]
+        body += article_list(ctx, sub, groups[part])
+        subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} {part}"))
+    return lines, subs
 
 
 def count_line(label: str, value: object) -> str:
@@ -284,7 +309,7 @@ def render_article(ctx: Context, art: Article) -> Output:
 
 # ---- entities, topics, outlets -------------------------------------------------------------------
 
-def render_entity(ctx: Context, info: EntityInfo) -> Output:
+def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     urls = ctx.urls
     here = urls.entity(info.type, info.id)
     fm = [("title", info.name), ("kind", info.type), ("id", info.id),
@@ -305,26 +330,28 @@ def render_entity(ctx: Context, info: EntityInfo) -> Output:
     lines.append("")
     if info.description:
         lines += [escape_line(info.description), ""]
-    lines += ["## المقالات", ""] + article_list(ctx, here, info.articles) + [""]
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"entity {info.id}")
+    lines += ["## المقالات", ""] + listed + [""]
     if info.cooccurring:
         lines += ["## أسماء ترد معه", ""]
         for eid, n in info.cooccurring:
             lines.append(f"- {entity_link(ctx, here, eid)} — {n}")
-    return Output(here, page(fm, lines), f"entity {info.id}")
+    return [Output(here, page(fm, lines), f"entity {info.id}")] + subs
 
 
-def render_topic(ctx: Context, tid: str) -> Output:
+def render_topic(ctx: Context, tid: str) -> list[Output]:
     info = ctx.topics[tid]
     here = ctx.urls.topic(tid)
     lines = [f"# {escape_inline(info.name)}", ""]
     if info.description:
         lines += [escape_line(info.description), ""]
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    lines += ["", "## المقالات", ""] + article_list(ctx, here, info.articles)
-    return Output(here, page([("title", info.name), ("kind", "topic"), ("id", tid)], lines), f"topic {tid}")
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"topic {tid}")
+    lines += ["", "## المقالات", ""] + listed
+    return [Output(here, page([("title", info.name), ("kind", "topic"), ("id", tid)], lines), f"topic {tid}")] + subs
 
 
-def render_outlet(ctx: Context, oid: str) -> Output:
+def render_outlet(ctx: Context, oid: str) -> list[Output]:
     info = ctx.outlets[oid]
     here = ctx.urls.outlet(oid)
     lines = [f"# {escape_inline(info.name)}", ""]
@@ -340,8 +367,9 @@ def render_outlet(ctx: Context, oid: str) -> Output:
         lines += ["## الأسماء الأكثر وروداً", ""]
         lines += [f"- {entity_link(ctx, here, eid)} — {n}" for eid, n in info.top_entities]
         lines.append("")
-    lines += ["## المقالات", ""] + article_list(ctx, here, info.articles)
-    return Output(here, page([("title", info.name), ("kind", "outlet"), ("id", oid)], lines), f"outlet {oid}")
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"outlet {oid}")
+    lines += ["## المقالات", ""] + listed
+    return [Output(here, page([("title", info.name), ("kind", "outlet"), ("id", oid)], lines), f"outlet {oid}")] + subs
 
 
 # ---- indexes -------------------------------------------------------------------------------------
@@ -541,9 +569,12 @@ def render_site(ctx: Context) -> list[Output]:
             outs.append(render_entity_index(ctx, kind))
     outs += [render_topics_index(ctx), render_outlets_index(ctx)]
     outs += [render_article(ctx, a) for a in ctx.articles]
-    outs += [render_entity(ctx, info) for info in ctx.entities.values()]
-    outs += [render_topic(ctx, t) for t in ctx.topics]
-    outs += [render_outlet(ctx, o) for o in ctx.outlets]
+    for info in ctx.entities.values():
+        outs += render_entity(ctx, info)
+    for t in ctx.topics:
+        outs += render_topic(ctx, t)
+    for o in ctx.outlets:
+        outs += render_outlet(ctx, o)
     outs.append(render_search_page())
     return outs
 

@@ -156,6 +156,11 @@ class Urls:
     def outlet(self, outlet_id: str) -> str:
         return f"outlets/{self.outlet_slugs.get(outlet_id) or safe_slug(outlet_id)}.md"
 
+    def subpage(self, page_path: str, part: str) -> str:
+        """A page under another page's URL ("people/x.md", "2015" → "people/x/2015.md"), used
+        to split a long list of articles by year."""
+        return f"{page_path[: -len('.md')]}/{part}.md"
+
     # ---- links -----------------------------------------------------------------------------------
     @staticmethod
     def link(from_path: str, to_path: str) -> str:

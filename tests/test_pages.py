@@ -303,3 +303,21 @@ def test_arabic_dates() -> None:
     assert undated_label(None) == "غير مؤرخ"
     assert display_date(None, "2015-09-25") == undated_label("2015-09-25")
     assert month_label(2015, 12) == "كانون الأول/ديسمبر 2015"
+
+
+def test_long_lists_split_by_year(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pages
+
+    monkeypatch.setattr(pages, "LIST_LIMIT", 1)
+    _, outs = build()
+    body = split(outs["people/karim-nasser.md"].text)[1]
+    listed = body.split("## المقالات", 1)[1].split("### كل المقالات حسب السنة", 1)[0]
+    assert "a1.md" in listed and "a3.md" not in listed  # the newest only
+    years = body.split("### كل المقالات حسب السنة", 1)[1].split("## أسماء ترد معه", 1)[0]
+    assert "[2015](karim-nasser/2015.md) — 1" in years and "[غير مؤرخ](karim-nasser/undated.md) — 1" in years
+    assert "a1.md" in outs["people/karim-nasser/2015.md"].text
+    assert "a3.md" in outs["people/karim-nasser/undated.md"].text
+    assert "people/laila-samir/2015.md" in outs and "topics/water.md" in outs
+    for path, out in outs.items():
+        for label, target in links(path, out.text):
+            assert target in outs, f"{path}: [{label}] → {target}"
