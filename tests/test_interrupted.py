@@ -67,13 +67,14 @@ def inodes(folder: Path) -> dict[Path, int]:
 
 def check_interrupted(out: Path, old: dict[str, bytes], new: dict[str, bytes]) -> tuple[int, int, list[str]]:
     """Every file is either its old bytes or its new bytes; nothing the old build made is missing
-    unless the new one no longer makes it. Returns (old files, new files, leftovers)."""
+    unless the new one no longer makes it. Returns (files still waiting for their new bytes, files
+    with their new bytes, leftovers)."""
     now = tree(out)
     n_old = n_new = 0
     leftovers = []
     for rel, data in now.items():
         if rel in old and data == old[rel]:
-            n_old += 1
+            n_old += rel in new and new[rel] != data
         elif rel in new and data == new[rel]:
             n_new += 1
         else:
