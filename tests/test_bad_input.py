@@ -10,6 +10,8 @@ import datetime as dt
 import os
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,10 +170,6 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Matrix:
     return Matrix(corpus, tmp / "content", built, cases)
 
 
-def _ids(cases: list[Case]) -> list[str]:
-    return [c.rel for c in cases]
-
-
 # The cases are made inside a fixture; their names are listed here for parametrisation.
 CASE_NAMES = [
     "enc/windows-1256.txt", "enc/iso-8859-6.txt", "enc/utf-16-bom.txt", "enc/utf-16le-no-bom.txt",
@@ -188,7 +186,7 @@ def case(m: Matrix, rel: str) -> Case:
 
 
 def test_case_list_is_the_matrix(matrix: Matrix) -> None:
-    assert _ids(matrix.cases) == CASE_NAMES
+    assert [c.rel for c in matrix.cases] == CASE_NAMES
     assert {c.rel for c in matrix.cases if c.outcome != "article"} == NOT_BUILT
 
 
@@ -448,27 +446,19 @@ def test_exit_1_for_one_skipped_input_or_one_config_problem(tmp_path: Path) -> N
         f"config error: {corpus.as_posix()}/good.yml:1: [date] '2015-13-01' is not a real date: there is no month 13"]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--config", "no-such-config-folder"], "error: configuration folder not found: no-such-config-folder"),
-    (["--corpus", "no-such-corpus-folder"], "error: corpus folder not found: no-such-corpus-folder"),
-    (["--no-such-option"], "unrecognized arguments: --no-such-option"),
+@pytest.mark.parametrize("change, message", [
+    ({"--config": "no-such-config"}, "error: configuration folder not found: {tmp}/no-such-config"),
+    ({"--corpus": "no-such-corpus"}, "error: corpus folder not found: {tmp}/no-such-corpus"),
+    ({"--no-such-option": None}, "arshif: error: unrecognized arguments: --no-such-option"),
 ])
-def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
-    import subprocess
-    import sys
-
+def test_usage_errors_exit_2(tmp_path: Path, change: dict[str, str | None], message: str) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text(article(61), encoding="utf-8")
-    base = {"--corpus": str(corpus), "--config": str(ROOT / "site_config"), "--out": str(tmp_path / "content")}
-    for flag, value in zip(args[::2], args[1::2]):
-        if flag in base:
-            base[flag] = str(tmp_path / value)
-            message = message.replace(value, str(tmp_path / value))
-    cmd = [sys.executable, "-m", "generator", "build"] + [x for kv in base.items() for x in kv]
-    if args[0] == "--no-such-option":
-        cmd.append(args[0])
+    args = {"--corpus": str(corpus), "--config": str(ROOT / "site_config"), "--out": str(tmp_path / "content")}
+    args.update({k: str(tmp_path / v) if v else None for k, v in change.items()})
+    cmd = [sys.executable, "-m", "generator", "build"] + [x for kv in args.items() for x in kv if x]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
-    assert message in proc.stderr
+    assert message.format(tmp=tmp_path.as_posix()) in proc.stderr.splitlines()
     assert not (tmp_path / "content").exists()
