@@ -321,3 +321,29 @@ def test_long_lists_split_by_year(monkeypatch: pytest.MonkeyPatch) -> None:
     for path, out in outs.items():
         for label, target in links(path, out.text):
             assert target in outs, f"{path}: [{label}] → {target}"
+
+
+_TEXT = st.text(st.one_of(_PRINTABLE, st.sampled_from(list("<>&*_[]()#`|-+!\\:{}\n\t"))), max_size=80)
+_ALLOWED_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "a", "strong", "code"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT, st.sampled_from([None, "2015-09-27", "2014-01-31", "2015-02-30"]),
+                          st.lists(st.sampled_from(sorted(PEOPLE)), max_size=3, unique=True)),
+                min_size=1, max_size=4))
+def test_any_articles_render_to_safe_linked_markdown(specs: list[tuple[str, str, str | None, list[str]]]) -> None:
+    arts = []
+    for i, (title, body, date, ents) in enumerate(specs):
+        hits = [hit(e, surfaces=[PEOPLE[e].name]) for e in ents]
+        arts.append(art(f"corpus/g{i}.txt", title.replace("\n", " "), body + " " + " ".join(PEOPLE[e].name for e in ents),
+                        date, entities=hits))
+    _, outs = build(arts)
+    for path, out in outs.items():
+        if out.source == "search":
+            continue  # the search page's own HTML container, written by the search package
+        data, body = split(out.text)
+        assert isinstance(data["title"], str)
+        for label, target in links(path, out.text):
+            assert target in outs, f"{path}: [{label}] → {target}"
+        tags = set(re.findall(r"<([a-z0-9]+)", markdown.markdown(body, extensions=["toc"])))
+        assert tags <= _ALLOWED_TAGS, (path, tags - _ALLOWED_TAGS)
