@@ -37,8 +37,10 @@ content: $(STAMP)
 site: $(STAMP) fonts
 	$(PY) -m generator build --site
 
+# Serves the built site/ as GitHub Pages would (with the search index written after MkDocs).
 serve: site
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	@echo "Serving site/ on http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
 
 test: $(STAMP) fonts
 	$(PY) -m pytest -q
