@@ -25,6 +25,7 @@ from generator.urls import Urls, resolve_clashes, safe_slug
 
 RELATED_LIMIT = 5
 NEIGHBOURS_PER_ENTITY = 40  # candidates for "related" taken around an article in each entity's list
+RARE_ENTITIES = 8  # ... of its rarest entities (the most telling ones), more while candidates are few
 
 
 @dataclass
@@ -395,38 +396,44 @@ def build_outlets(articles: list[Article], cfg: SiteConfig) -> dict[str, OutletI
 
 def build_related(articles: list[Article], entities: dict[str, EntityInfo]) -> dict[str, list[Article]]:
     """For each article, up to RELATED_LIMIT others sharing entities or its day: score = shared
-    entities (each weighted by how rare it is) + 1 for the same day. Candidates are taken near the
-    article in each entity's newest-first list, so the cost stays linear in the archive's size."""
-    position: dict[str, dict[str, int]] = {
-        eid: {a.id: i for i, a in enumerate(info.articles)} for eid, info in entities.items()
-    }
+    entities (each weighted by how rare it is) + 0.5 for the same day; ties go to the newer article.
+    Candidates are the neighbours of the article in the lists of its rarest entities (more
+    entities while candidates are few) and its day, so the cost stays linear in the archive's size. `articles` must be newest first."""
+    rank = {a.id: i for i, a in enumerate(articles)}
+    own_sets = {a.id: frozenset(e.id for e in a.entities if e.id in entities) for a in articles}
+    weight = {eid: 1.0 / len(info.articles) ** 0.5 for eid, info in entities.items()}
+    position = {eid: {a.id: i for i, a in enumerate(info.articles)} for eid, info in entities.items()}
     by_day: dict[str, list[Article]] = {}
     for a in articles:
         if parse_iso(a.date):
             by_day.setdefault(a.date or "", []).append(a)
+    half = NEIGHBOURS_PER_ENTITY // 2
     out: dict[str, list[Article]] = {}
     for art in articles:
-        scores: dict[str, float] = {}
+        own = own_sets[art.id]
+        shared_somewhere = [e for e in own if len(entities[e].articles) > 1]
+        by_rarity = sorted(shared_somewhere, key=lambda e: (len(entities[e].articles), e))
         pool: dict[str, Article] = {}
-        own = {e.id for e in art.entities}
-        for eid in sorted(own):
+        for n, eid in enumerate(by_rarity):
+            if n >= RARE_ENTITIES and len(pool) > NEIGHBOURS_PER_ENTITY:
+                break
             lst = entities[eid].articles
             i = position[eid][art.id]
-            lo, hi = max(0, i - NEIGHBOURS_PER_ENTITY // 2), i + NEIGHBOURS_PER_ENTITY // 2 + 1
-            for other in lst[lo:hi]:
-                if other.id != art.id:
-                    pool[other.id] = other
-        for other in by_day.get(art.date or "", [])[:NEIGHBOURS_PER_ENTITY] if parse_iso(art.date) else []:
-            if other.id != art.id:
+            for other in lst[max(0, i - half):i + half + 1]:
                 pool[other.id] = other
+        dated = bool(parse_iso(art.date))
+        if dated:
+            for other in by_day.get(art.date or "", [])[:NEIGHBOURS_PER_ENTITY]:
+                pool[other.id] = other
+        pool.pop(art.id, None)
+        scores: dict[str, float] = {}
         for oid, other in pool.items():
-            shared = own & {e.id for e in other.entities}
-            score = sum(1.0 / len(entities[e].articles) ** 0.5 for e in shared)
-            if parse_iso(art.date) and other.date == art.date:
+            score = sum(weight[e] for e in own & own_sets[oid])
+            if dated and other.date == art.date:
                 score += 0.5
             if score > 0:
                 scores[oid] = round(score, 9)
-        ranked = sorted(scores, key=lambda oid: (-scores[oid], newest_first_key(pool[oid])))
+        ranked = sorted(scores, key=lambda oid: (-scores[oid], rank[oid]))
         out[art.id] = [pool[oid] for oid in ranked[:RELATED_LIMIT]]
     return out
 
