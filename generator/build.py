@@ -150,7 +150,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: mkdocs build failed (exit {rc})", file=sys.stderr)
             status = 1
         else:
-            run_search_hook(ctx, site_dir)
-            line += f"; site built in {site_dir}"
+            try:
+                run_search_hook(ctx, site_dir)
+                line += f"; site built in {site_dir}"
+            except Exception as exc:  # report it like any other build failure, with its cause
+                print(f"error: search index failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                status = 1
     print(f"{line} ({time.perf_counter() - started:.1f} s)")
     return status

@@ -303,3 +303,12 @@ def test_cached_build_equals_uncached_build(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("ARSHIF_CACHE", "0")
     run_build(corpus, ROOT / "site_config", tmp_path / "plain")
     assert tree(tmp_path / "cached2") == tree(tmp_path / "plain") == tree(tmp_path / "cached")
+
+
+def test_empty_corpus_builds_every_index_page(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    built = run_build(tmp_path / "corpus", ROOT / "site_config", tmp_path / "content")
+    assert built.returncode == 0, built.stderr
+    assert summary(built)[:3] == (0, 0, 0)
+    for rel in ["index.md", "timeline/index.md", "people/index.md", "outlets/index.md", "report.md"]:
+        assert (tmp_path / "content" / rel).is_file()
