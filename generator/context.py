@@ -115,7 +115,15 @@ def discover(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
     found: list[tuple[Path, str]] = []
     refused: list[Skipped] = []
     display_root = corpus_dir.as_posix().rstrip("/")
-    for dirpath, dirnames, filenames in os.walk(corpus_dir, followlinks=False):
+    def unreadable(err: OSError) -> None:
+        name = Path(err.filename or corpus_dir)
+        try:
+            shown = f"{display_root}/{name.relative_to(corpus_dir).as_posix()}"
+        except ValueError:
+            shown = name.as_posix()
+        refused.append(Skipped(shown, f"cannot read folder: {err.strerror or err}"))
+
+    for dirpath, dirnames, filenames in os.walk(corpus_dir, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
         keep_dirs = []
         for d in sorted(dirnames):
@@ -141,9 +149,12 @@ def discover(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
                     refused.append(Skipped(f"{display_root}/{rel}",
                                            "symbolic link pointing outside the corpus (refused)"))
                     continue
-                if not target.is_file():
+                if not target.exists():
                     refused.append(Skipped(f"{display_root}/{rel}", "broken symbolic link"))
                     continue
+            if not p.is_file():
+                refused.append(Skipped(f"{display_root}/{rel}", "not a regular file (refused)"))
+                continue
             found.append((p, rel))
     found.sort(key=lambda t: t[1])
     refused.sort(key=lambda s: s.source)

@@ -312,3 +312,14 @@ def test_empty_corpus_builds_every_index_page(tmp_path: Path) -> None:
     assert summary(built)[:3] == (0, 0, 0)
     for rel in ["index.md", "timeline/index.md", "people/index.md", "outlets/index.md", "report.md"]:
         assert (tmp_path / "content" / rel).is_file()
+
+
+def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "corpus", {"ok.txt": OWN_ARTICLE})
+    os.mkfifo(corpus / "pipe.txt")  # reading it would block the build
+    os.symlink(corpus / "missing.txt", corpus / "dangling.txt")
+    built = run_build(corpus, ROOT / "site_config", tmp_path / "content")
+    assert built.returncode == 1
+    assert "pipe.txt: not a regular file" in built.stderr
+    assert "dangling.txt: broken symbolic link" in built.stderr
+    assert summary(built)[0] == 1
