@@ -121,6 +121,9 @@ def run(args: argparse.Namespace) -> int:
     if not config.is_dir():
         print(f"error: configuration folder not found: {config}", file=sys.stderr)
         return 2
+    if out.exists() and not out.is_dir():
+        print(f"error: output folder {out} exists and is not a folder", file=sys.stderr)
+        return 2
     for name, other in (("corpus", corpus), ("configuration", config)):
         if _overlaps(out, other):
             print(f"error: output folder {out} overlaps the {name} folder {other}", file=sys.stderr)

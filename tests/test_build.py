@@ -188,6 +188,8 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert inside.returncode == 2 and "overlaps" in inside.stderr
     assert not (corpus / "content").exists()
     assert cli.main(["build", "--no-such-flag"]) == 2
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert run_build(corpus, ROOT / "site_config", tmp_path / "a-file").returncode == 2
 
 
 # ---- configuration files -------------------------------------------------------------------------
