@@ -345,7 +345,7 @@
       open();
       box.setAttribute("data-arshif-state", "typing");
       clearTimeout(timer);
-      timer = setTimeout(run, 120);
+      timer = setTimeout(run, 80);
     });
     input.addEventListener("focus", open);
     input.addEventListener("keydown", function (e) {
