@@ -13,6 +13,7 @@
   var LITERAL_BOOST = 4; /* a word as typed ranks above its shorter readings */
   var HEADER_PAGE = 10;
   var SEARCH_PAGE = 20;
+  var UNDATED = "undated";
   var MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
     "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
     "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"];
@@ -266,6 +267,9 @@
     ".arshif-search-page__results{flex:1;min-width:0}",
     ".arshif-search-page__results ol{list-style:none;margin:0!important;padding:0}",
     ".arshif-search-page__results li{margin:0 0 1em!important}",
+    ".arshif-search-page__results .arshif-result h1{font-size:1rem;margin:0 0 .2em;font-weight:700}",
+    ".arshif-search-page__results .arshif-result a{color:inherit;display:block}",
+    ".arshif-search-page__results .arshif-result h1 mark,.arshif-search-page__results .arshif-result a:hover h1{color:var(--md-typeset-a-color)}",
     ".arshif-facet h2{font-size:.75rem!important;margin:.8em 0 .3em!important}",
     ".arshif-facet ul{list-style:none;margin:0!important;padding:0;max-height:16rem;overflow:auto}",
     ".arshif-facet li{margin:0!important}",
@@ -386,8 +390,10 @@
       history.replaceState(null, "", location.pathname + (p.toString() ? "?" + p.toString() : ""));
     }
 
+    function yearOf(row, meta) { return row[0] >= 0 ? meta.years[row[0]] : UNDATED; }
+
     function matches(row, meta, skip) {
-      if (skip !== "year" && state.year && meta.years[row[0]] !== state.year) return false;
+      if (skip !== "year" && state.year && yearOf(row, meta) !== state.year) return false;
       if (skip !== "outlet" && state.outlet && meta.outlets[row[1]] !== state.outlet) return false;
       if (skip !== "entity" && state.entity && !row[2].some(function (e) { return meta.entities[e][0] === state.entity; })) return false;
       return true;
@@ -408,7 +414,7 @@
       data.hits.forEach(function (h, i) {
         var row = data.rows[i];
         if (matches(row, meta)) hits.push(h);
-        if (matches(row, meta, "year") && row[0] >= 0) counts.year[meta.years[row[0]]] = (counts.year[meta.years[row[0]]] || 0) + 1;
+        if (matches(row, meta, "year")) counts.year[yearOf(row, meta)] = (counts.year[yearOf(row, meta)] || 0) + 1;
         if (matches(row, meta, "outlet") && row[1] >= 0) counts.outlet[meta.outlets[row[1]]] = (counts.outlet[meta.outlets[row[1]]] || 0) + 1;
         if (matches(row, meta, "entity")) row[2].forEach(function (e) {
           var id = meta.entities[e][0];
@@ -422,7 +428,8 @@
       }
       var byCount = function (a, b) { return (b.count - a.count) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); };
       filtersEl.innerHTML =
-        facetHtml("السنة", "year", items(counts.year, String, function (a, b) { return a.value < b.value ? 1 : -1; })) +
+        facetHtml("السنة", "year", items(counts.year, function (k) { return k === UNDATED ? "غير مؤرخ" : k; },
+          function (a, b) { return a.value === UNDATED ? 1 : b.value === UNDATED ? -1 : a.value < b.value ? 1 : -1; })) +
         facetHtml("المصدر", "outlet", items(counts.outlet, String, byCount)) +
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
       var shown = hits.slice(0, limit), ns = shown.map(function (h) { return h.n; });
