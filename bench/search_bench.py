@@ -123,6 +123,8 @@ def build_material(work: Path) -> float:
             "docs_dir": str((work / "content").resolve()),
             "site_dir": str((work / "site-material").resolve()),
             "theme": {"name": "material", "custom_dir": str(theme)},
+            # the project's hooks without the one that keeps pages out of Material's index
+            "hooks": [str(ROOT / "generator" / "mkdocs_hooks.py")],
         }, allow_unicode=True), encoding="utf-8")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         t0 = time.perf_counter()

@@ -78,7 +78,8 @@ def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Pat
         "docs_dir": str(out_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "theme": {"name": "material", "custom_dir": str((project / "site_config" / "theme").resolve())},
-        "hooks": [str((project / "generator" / "mkdocs_hooks.py").resolve())],
+        "hooks": [str((project / "generator" / hook).resolve())
+                  for hook in ("mkdocs_hooks.py", "search/mkdocs_hook.py")],
     }
     cfg = tmp / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(derived, sort_keys=False, allow_unicode=True), encoding="utf-8")

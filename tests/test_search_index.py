@@ -253,3 +253,36 @@ def test_browser_engine_ranks_like_the_whole_lunr_index(tmp_path: Path) -> None:
         wanted = {f"t/{shard_of(manifest['shards'], t)}.json" for t in terms}
         assert set(result["fetched"]) == {"manifest.json"} | wanted, query
     assert nonempty >= 10
+
+
+def test_mkdocs_hook_keeps_every_page_out_of_materials_index() -> None:
+    from types import SimpleNamespace
+
+    from generator.search.mkdocs_hook import on_page_markdown
+
+    plain = SimpleNamespace(meta={"title": "x"})
+    assert on_page_markdown("# x", plain, None, None) == "# x"
+    assert plain.meta["search"] == {"exclude": True}
+    boosted = SimpleNamespace(meta={"search": {"boost": 2}})
+    on_page_markdown("", boosted, None, None)
+    assert boosted.meta["search"] == {"boost": 2, "exclude": True}
+
+
+def test_the_built_seed_site_has_no_material_index_even_before_cleanup(tmp_path: Path) -> None:
+    """MkDocs with the project's hooks writes an empty Material index (write_index then deletes it)."""
+    import os
+    import sys
+
+    from generator.build import mkdocs_config_for
+
+    ctx_dir = ROOT / "content"
+    cfg, tmp = mkdocs_config_for(ctx_dir, tmp_path / "site", ROOT)
+    try:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(cfg), "-d",
+                        str(tmp_path / "site")], cwd=ROOT, env=env, check=True, capture_output=True)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp)
+    data = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert data["docs"] == []
