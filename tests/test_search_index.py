@@ -286,3 +286,31 @@ def test_the_built_seed_site_has_no_material_index_even_before_cleanup(tmp_path:
             shutil.rmtree(tmp)
     data = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
     assert data["docs"] == []
+
+
+_NODE_SNIPPET = r"""
+global.window = global;
+global.ArshifAnalyzer = require(process.argv[1]);
+require(process.argv[2]);
+const [text, query, size] = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const terms = {};
+ArshifAnalyzer.queryWords(query).forEach((f) => f.forEach((t) => { terms[t] = true; }));
+const s = ArshifSearch.snippet(text, terms, size);
+process.stdout.write(JSON.stringify([s, ArshifSearch.highlight(s, terms)]));
+"""
+
+
+@pytest.mark.parametrize("query, marked", [("الرمادي", "والرمادي"), ("ببغداد", "بغداد"), ("كوريا", None)])
+def test_snippet_is_cut_around_the_first_matching_word(query: str, marked: str | None) -> None:
+    filler = " ".join(s for _, s in SENTENCES[3:6])
+    text = f"{filler} ثم وصل الوفد إلى بغداد قبل أن يتوجه والرمادي بعد ذلك. {filler}"
+    proc = subprocess.run(
+        [shutil.which("node") or "node", "-e", _NODE_SNIPPET, str(JS / "analyzer.js"), str(JS / "search.js")],
+        input=json.dumps([text, query, 120]), capture_output=True, text=True, encoding="utf-8", check=True,
+    )
+    snippet, html = json.loads(proc.stdout)
+    assert len(snippet) <= 120 + 40
+    if marked is None:
+        assert snippet.startswith(text.split()[0]) and "<mark>" not in html
+    else:
+        assert snippet.startswith("… ") and f"<mark>{marked}</mark>" in html

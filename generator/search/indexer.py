@@ -44,7 +44,7 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("body", 1), ("entities", 
 SHARD_BYTES = 16_000  # target size of a term shard; a single larger term gets a shard of its own
 RECORD_CHUNK = 8  # display records per file
 FACET_CHUNK = 1000  # facet rows per file
-EXCERPT_CHARS = 280
+EXCERPT_CHARS = 480  # the result snippet is cut from this around the first matching word
 
 
 @dataclass(frozen=True)

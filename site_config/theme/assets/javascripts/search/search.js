@@ -14,6 +14,7 @@
   var HEADER_PAGE = 10;
   var SEARCH_PAGE = 20;
   var UNDATED = "undated";
+  var SNIPPET_CHARS = 240;
   var MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
     "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
     "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"];
@@ -220,13 +221,31 @@
   /* Escape `text` and wrap every word that matches the query in <mark>. */
   function highlight(text, terms) {
     return String(text).split(/(\s+)/).map(function (chunk) {
-      var hit = ArshifAnalyzer.tokenize(chunk).some(function (tok) {
-        return ArshifAnalyzer.forms(tok).some(function (f) { return terms[f]; });
-      });
-      if (!hit) return esc(chunk);
+      if (!matchesTerms(chunk, terms)) return esc(chunk);
       var m = /^([^\s\w\u0600-\u06ff]*)([\s\S]*?)([^\s\w\u0600-\u06ff]*)$/.exec(chunk);
       return esc(m[1]) + "<mark>" + esc(m[2]) + "</mark>" + esc(m[3]);
     }).join("");
+  }
+
+  function matchesTerms(chunk, terms) {
+    return ArshifAnalyzer.tokenize(chunk).some(function (tok) {
+      return ArshifAnalyzer.forms(tok).some(function (f) { return terms[f]; });
+    });
+  }
+
+  /* The part of `text` around the first word that matches the query (the start when none does). */
+  function snippet(text, terms, size) {
+    var words = String(text).split(/\s+/), at = -1, i;
+    for (i = 0; i < words.length && at < 0; i++) if (matchesTerms(words[i], terms)) at = i;
+    var start = 0;
+    if (at > 0 && words.slice(0, at).join(" ").length > size / 2) {
+      start = at;
+      while (start > 0 && words.slice(start - 1, at).join(" ").length < size / 4) start--;
+    }
+    var out = [], len = 0;
+    for (i = start; i < words.length && len < size; i++) { out.push(words[i]); len += words[i].length + 1; }
+    var more = i < words.length;
+    return (start > 0 ? "… " : "") + out.join(" ") + (more ? " …" : "");
   }
 
   function arabicDate(iso) {
@@ -251,7 +270,7 @@
       "<h1>" + highlight(rec[1], terms) + "</h1>" +
       '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + esc(arabicDate(rec[2])) +
       "</time>" + (rec[3] ? ' · <span class="arshif-result__outlet">' + esc(rec[3]) + "</span>" : "") +
-      "</p><p class=\"arshif-result__snippet\">" + highlight(rec[4], terms) + "</p>" +
+      "</p><p class=\"arshif-result__snippet\">" + highlight(snippet(rec[4], terms, SNIPPET_CHARS), terms) + "</p>" +
       "</article></a></li>";
   }
 
@@ -500,6 +519,7 @@
   var ArshifSearch = {
     Engine: Engine,
     highlight: highlight,
+    snippet: snippet,
     start: function (root) {
       addStyle();
       var deps = [];
