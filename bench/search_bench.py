@@ -1,6 +1,6 @@
 """Benchmark the site search on a synthetic archive (not a test: it prints figures).
 
-    python bench/search_bench.py [N [WORK]]    default N = 10000, WORK = bench/out/search-N
+    python bench/search_bench.py [N [WORK]] [--arshif-only]    default N = 10000, WORK = bench/out/search-N
 
 1. Make a synthetic corpus of N articles (bench/make_corpus.py) and build the site with
    `python -m generator build --site` (Arshif's sharded index).
@@ -245,6 +245,8 @@ def report(name: str, site: Path, index_paths: list[Path], browser: Any, materia
 
 
 def main(argv: list[str]) -> int:
+    arshif_only = "--arshif-only" in argv
+    argv = [a for a in argv if a != "--arshif-only"]
     n = int(argv[0]) if argv else 10000
     work = Path(argv[1]) if len(argv) > 1 else OUT / f"search-{n}"
     corpus = work / "corpus"
@@ -252,7 +254,8 @@ def main(argv: list[str]) -> int:
         make(n, corpus)
     print(f"N={n}")
     build_ours(corpus, work)
-    build_material(work)
+    if not arshif_only:
+        build_material(work)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -262,6 +265,8 @@ def main(argv: list[str]) -> int:
             report("arshif (sharded lunr index)", site,
                    [site / "search-index", site / "assets" / "javascripts" / "search"], browser, material=False)
             msite = work / "site-material"
+            if arshif_only:
+                return 0
             report("material 9 default search", msite,
                    [msite / "search" / "search_index.json"], browser, material=True)
         finally:
