@@ -6,6 +6,17 @@
 The header search box (theme partial `partials/search.html`) and the search page load
 `assets/javascripts/search/search.js` the first time the reader searches; it fetches only the
 manifest, the term shards and the records a query needs (see `indexer`).
+
+How it fits into Material: the theme renders its header search box only while Material's `search`
+plugin is enabled, so the plugin stays in mkdocs.yml, but
+- the `mkdocs_hook` module marks every page `search: exclude`, so the plugin builds an empty index
+  (Material's own index of the whole site is hundreds of MB at 10,000 articles), and `write_index`
+  deletes that empty file;
+- `partials/search.html` keeps Material's markup and styles but renames the form and the component,
+  so Material's script neither fetches an index nor mounts its search; Arshif's script drives the
+  box (results with date, outlet, snippet and highlighted words; Enter opens the search page).
+The search page (`page_markdown`, written to content/search.md by the site build) adds filters by
+year, outlet and entity over all the results of a query.
 """
 from __future__ import annotations
 

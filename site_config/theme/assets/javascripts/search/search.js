@@ -41,9 +41,11 @@
     this.chunks = {};        /* "r/k" or "f/k" → Promise */
   }
 
+  /* The manifest is revalidated on every page load (it names the build); the other files carry
+   * the build in their URL, so a cached copy from an older build is never mixed in. */
   Engine.prototype.json = function (rel) {
     var v = this.manifest ? "?v=" + this.manifest.build : "";
-    return fetch(this.url + rel + v).then(function (r) {
+    return fetch(this.url + rel + v, this.manifest ? {} : { cache: "no-cache" }).then(function (r) {
       if (!r.ok) throw new Error(rel + ": HTTP " + r.status);
       return r.json();
     });
