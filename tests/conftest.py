@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -80,9 +81,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(seed_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(seed_site.site))
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -92,6 +94,12 @@ def site_url(seed_site: BuiltSite) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(seed_site: BuiltSite) -> Iterator[str]:
+    with serve_folder(seed_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,8 @@ All sentences here are written for these tests.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,7 +15,7 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from conftest import ROOT, BuiltSite, _QuietHandler, run_build
+from conftest import ROOT, BuiltSite, run_build, serve_folder
 
 # Lines the article body must show exactly as written (after the cleaner has decoded HTML entities).
 LITERAL_LINES = [
@@ -172,16 +169,8 @@ def test_markdown_has_no_raw_markup(hostile: Hostile) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile: Hostile) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(hostile.tmp / "work" / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(hostile.tmp / "work" / "site") as url:
+        yield url
 
 
 ARTICLE_ELEMENTS = ("article script, article img, article iframe, article svg, article object, article embed, "
