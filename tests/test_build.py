@@ -338,3 +338,12 @@ def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
     assert "pipe.txt: not a regular file" in built.stderr
     assert "dangling.txt: broken symbolic link" in built.stderr
     assert summary(built)[0] == 1
+
+
+def test_empty_corpus_builds_the_site_and_an_empty_search_index(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    site = tmp_path / "site"
+    built = run_build(tmp_path / "corpus", ROOT / "site_config", tmp_path / "content", site)
+    assert built.returncode == 0, built.stderr
+    manifest = yaml.safe_load((site / "search-index" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == 0 and manifest["shards"] == []

@@ -253,7 +253,7 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:
     """Every index file for `docs`, as bytes."""
     out = IndexFiles()
-    postings = term_postings(build_lunr(docs))
+    postings = term_postings(build_lunr(docs)) if docs else {}  # lunr cannot index nothing
     shards = shard_terms(postings, shard_bytes)
     for k, terms in enumerate(shards):
         out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})

@@ -113,6 +113,7 @@
 
   Engine.prototype.ensureTerms = function (terms) {
     var self = this, wanted = {};
+    if (!this.manifest.shards.length) { return Promise.resolve([]); }  /* an empty archive */
     terms.forEach(function (t) { wanted[self.shardOf(t)] = true; });
     return Promise.all(Object.keys(wanted).map(function (k) {
       if (!self.shards[k]) {
