@@ -37,6 +37,15 @@ class BuiltSite:
     stderr: str
 
 
+def write_files(folder: Path, files: dict[str, str]) -> Path:
+    """Write {relative path: text} under `folder` (UTF-8, folders created); returns `folder`."""
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
 def run_build(corpus: Path, config: Path, out: Path, site: Path | None = None,
               extra: list[str] | None = None) -> BuiltSite:
     """Run the generator as a user would (a subprocess from the project folder); paths inside the

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, BuiltSite, run_build
+from conftest import ROOT, BuiltSite, run_build, write_files
 from generator import cli
 
 SUMMARY = re.compile(r"^built (\d+) articles, (\d+) warnings, (\d+) skipped.*; (\d+) files written, (\d+) removed, (\d+) unchanged")
@@ -45,14 +45,6 @@ def front(md: Path) -> dict:
     text = md.read_text(encoding="utf-8")
     assert text.startswith("---\n")
     return yaml.safe_load(text[4:text.index("\n---\n", 4)])
-
-
-def make_corpus(folder: Path, files: dict[str, str]) -> Path:
-    for rel, text in files.items():
-        p = folder / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-    return folder
 
 
 # ---- the seed site -------------------------------------------------------------------------------
@@ -117,7 +109,7 @@ def test_generated_markdown_is_lf_with_valid_front_matter(seed_site: BuiltSite) 
 # ---- inputs of every shape -----------------------------------------------------------------------
 
 def test_nested_folders_duplicates_clashes_and_symlinks(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {
+    corpus = write_files(tmp_path / "corpus", {
         "2015/09/bridge.txt": OWN_ARTICLE,
         "copy-of-bridge.txt": OWN_ARTICLE,
         "fair.txt": OWN_UNDATED,
@@ -147,7 +139,7 @@ def test_nested_folders_duplicates_clashes_and_symlinks(tmp_path: Path) -> None:
 
 
 def test_hostile_names_and_titles_stay_inside_content(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {
+    corpus = write_files(tmp_path / "corpus", {
         "a.txt": "../../etc/passwd\n" + OWN_ARTICLE,
         "b.txt": "---\nkey: value\n" + OWN_UNDATED,
         "مقال عن الجسر.txt": "<script>alert(1)</script>\n" + OWN_ARTICLE.replace("جديداً", "حديثاً"),
@@ -164,7 +156,7 @@ def test_hostile_names_and_titles_stay_inside_content(tmp_path: Path) -> None:
 
 
 def test_stale_pages_removed_when_an_article_leaves(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {"one.txt": OWN_ARTICLE, "two.txt": OWN_UNDATED})
+    corpus = write_files(tmp_path / "corpus", {"one.txt": OWN_ARTICLE, "two.txt": OWN_UNDATED})
     run_build(corpus, ROOT / "site_config", tmp_path / "content")
     assert (tmp_path / "content/articles/two.md").is_file()
     (corpus / "two.txt").unlink()
@@ -174,7 +166,7 @@ def test_stale_pages_removed_when_an_article_leaves(tmp_path: Path) -> None:
 
 
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {"fair.txt": OWN_UNDATED})
+    corpus = write_files(tmp_path / "corpus", {"fair.txt": OWN_UNDATED})
     plain = run_build(corpus, ROOT / "site_config", tmp_path / "c1")
     strict = run_build(corpus, ROOT / "site_config", tmp_path / "c2", extra=["--strict"])
     warnings = summary(plain)[1]
@@ -184,7 +176,7 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_build(tmp_path / "missing", ROOT / "site_config", tmp_path / "c").returncode == 2
-    corpus = make_corpus(tmp_path / "corpus", {"x.txt": OWN_ARTICLE})
+    corpus = write_files(tmp_path / "corpus", {"x.txt": OWN_ARTICLE})
     inside = run_build(corpus, ROOT / "site_config", corpus / "content")
     assert inside.returncode == 2 and "overlaps" in inside.stderr
     assert not (corpus / "content").exists()
@@ -265,7 +257,7 @@ def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch:
     from generator import context
     from generator.pipeline import load_site_config
 
-    corpus = make_corpus(tmp_path / "corpus", {f"{i:02d}.txt": OWN_ARTICLE.replace("النهر", f"النهر {i}")
+    corpus = write_files(tmp_path / "corpus", {f"{i:02d}.txt": OWN_ARTICLE.replace("النهر", f"النهر {i}")
                                                for i in range(6)} | {"z.txt": OWN_UNDATED})
     cfg, _ = load_site_config(ROOT / "site_config")
     files, _ = context.discover(corpus)
@@ -290,7 +282,7 @@ def test_site_build_fails_on_a_broken_link(tmp_path: Path) -> None:
 def test_extraction_cache_is_keyed_on_everything_it_depends_on(tmp_path: Path) -> None:
     from generator.context import ExtractionCache
 
-    corpus = make_corpus(tmp_path / "corpus", {"a.txt": OWN_ARTICLE})
+    corpus = write_files(tmp_path / "corpus", {"a.txt": OWN_ARTICLE})
     cache = ExtractionCache(tmp_path / "cache", ROOT / "site_config")
     key = cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt")
     assert key and key == cache.key(corpus / "a.txt", "corpus/a.txt", "a.txt")
@@ -312,7 +304,7 @@ def test_extraction_cache_is_keyed_on_everything_it_depends_on(tmp_path: Path) -
 
 
 def test_cached_build_equals_uncached_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {"a.txt": OWN_ARTICLE, "b.txt": OWN_UNDATED})
+    corpus = write_files(tmp_path / "corpus", {"a.txt": OWN_ARTICLE, "b.txt": OWN_UNDATED})
     run_build(corpus, ROOT / "site_config", tmp_path / "cached")  # fills the cache
     run_build(corpus, ROOT / "site_config", tmp_path / "cached2")  # reads it
     monkeypatch.setenv("ARSHIF_CACHE", "0")
@@ -330,7 +322,7 @@ def test_empty_corpus_builds_every_index_page(tmp_path: Path) -> None:
 
 
 def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus", {"ok.txt": OWN_ARTICLE})
+    corpus = write_files(tmp_path / "corpus", {"ok.txt": OWN_ARTICLE})
     os.mkfifo(corpus / "pipe.txt")  # reading it would block the build
     os.symlink(corpus / "missing.txt", corpus / "dangling.txt")
     built = run_build(corpus, ROOT / "site_config", tmp_path / "content")

@@ -14,6 +14,7 @@ from generator.arabic import fold_with_map
 from generator.entities import (
     Gazetteer, _fold_map, find_candidates, find_entities, gazetteer_files, load_gazetteer, normalise_form,
 )
+from conftest import write_files
 from generator.model import EntityHit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,14 +37,6 @@ def hit(text: str, g: Gazetteer, ent_id: str) -> EntityHit:
     found = {h.id: h for h in find_entities(text, g)}
     assert ent_id in found, f"{ent_id} not found in {sorted(found)}"
     return found[ent_id]
-
-
-def write(tmp: Path, files: dict[str, str]) -> Path:
-    for name, body in files.items():
-        path = tmp / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
-    return tmp
 
 
 # ---- the shipped gazetteer ------------------------------------------------------------------------
@@ -83,7 +76,7 @@ def test_automaton_is_built_once_per_gazetteer(gaz: Gazetteer) -> None:
 # ---- validation -----------------------------------------------------------------------------------
 
 def test_validation_reports_every_problem_with_file_line_and_key(tmp_path: Path) -> None:
-    config = write(tmp_path, {"entities/a.yml": (
+    config = write_files(tmp_path, {"entities/a.yml": (
         "entities:\n"
         "- {id: one, type: place, name: مدينة الاختبار, colour: red}\n"       # line 2: unknown key
         "- {id: two, type: planet, name: كوكب}\n"                             # line 3: bad type
@@ -114,7 +107,7 @@ def test_validation_reports_every_problem_with_file_line_and_key(tmp_path: Path)
 
 
 def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    config = write(tmp_path, {"entities.yml": "entities: [\n", "entities/b.yml": "entities:\n- {id: x\n"})
+    config = write_files(tmp_path, {"entities.yml": "entities: [\n", "entities/b.yml": "entities:\n- {id: x\n"})
     _g, problems = load_gazetteer(config)
     assert len(problems) == 2
     assert all(p.line for p in problems)
@@ -124,13 +117,13 @@ def test_empty_gazetteer_finds_nothing_and_still_gives_candidates(tmp_path: Path
     g, problems = load_gazetteer(tmp_path)
     assert problems == [] and find_entities("العراق", g) == []
     assert [c.name for c in find_candidates("قال الرئيس سمير داود إن الوضع جيد.", g)] == ["سمير داود"]
-    write(tmp_path, {"entities.yml": "ignore: [مسقط رأس*]\n"})
+    write_files(tmp_path, {"entities.yml": "ignore: [مسقط رأس*]\n"})
     g, problems = load_gazetteer(tmp_path)
     assert problems == [] and g.entities == {} and find_entities("عاد إلى مسقط رأسه", g) == []
 
 
 def test_shared_short_forms_are_allowed(tmp_path: Path) -> None:
-    config = write(tmp_path, {"entities.yml": (
+    config = write_files(tmp_path, {"entities.yml": (
         "entities:\n"
         "- {id: a, type: person, name: سمير الحداد, short: [الحداد]}\n"
         "- {id: b, type: person, name: وليد الحداد, short: [الحداد]}\n"
