@@ -41,7 +41,7 @@ Author — a byline: "بقلم: X", "كتب: X", "كتبت X", "X يكتب:", "�
 "X: قال …" opening the first body paragraph. X must be a 2–4 word personal name: Arabic words only,
 no function words, titles, organisation heads or outlet names; honorifics (الكاتب، د.) and trailing
 punctuation are dropped. The two forms without any marker ("X - <city>" and a bare name line) also
-need X to open with a known given name (`given_names` in outlets.yml).
+need X to open with a known given name (the `given_names` lexicon, generator/lexicons/).
 """
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from generator import lexicons
 from generator.arabic import fold
 from generator.config import (
     LineDict,
@@ -136,9 +137,7 @@ def load_registry(config_dir: Path) -> tuple[Registry, list[Problem]]:
     if data is None:
         return Registry(), problems
     outlets, more = parse_registry(data, display)
-    names = data.get("given_names") if isinstance(data, dict) else None
-    given = frozenset(fold(n).strip() for n in _str_list(names))
-    return Registry(outlets, given), problems + more
+    return Registry(outlets, lexicons.words("given_names")), problems + more
 
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -195,8 +194,8 @@ def _line(data: Any, key: Any) -> int | None:
 
 def parse_registry(data: Any, file: str) -> tuple[dict[str, Outlet], list[Problem]]:
     """Validate the parsed YAML and build the outlets. Every problem is reported, none stops the rest."""
-    problems = check_mapping(data, {"outlets": lambda v: None if isinstance(v, list) else "must be a list",
-                                    "given_names": is_str_list}, ("outlets",), file)
+    problems = check_mapping(data, {"outlets": lambda v: None if isinstance(v, list) else "must be a list"},
+                             ("outlets",), file)
     if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
         return {}, problems
     items = data["outlets"]
