@@ -46,7 +46,7 @@ test: $(STAMP) fonts
 	$(PY) -m pytest -q
 
 eval: $(STAMP)
-	$(PY) -m generator.evaluate ../shared/devset
+	$(PY) -m generator.evaluate ../shared/devset ../shared/devset-real
 
 bench: $(STAMP)
 	$(PY) bench/run.py

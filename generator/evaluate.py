@@ -31,6 +31,25 @@ def norm_name(name: str) -> str:
     return " ".join(_QUOTES.sub(" ", fold(name)).split())
 
 
+# "وكالات" (agencies, unnamed) is labelled as a credit but names no agency the registry could hold.
+GENERIC_WIRE = {norm_name("وكالات"), norm_name("الوكالات")}
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal after folding and collapsing spaces (a title must be the headline, word for word)."""
+    return " ".join(fold(a).split()) == " ".join(fold(b).split())
+
+
+def name_key(name: str) -> str:
+    """Comparison form of a personal name: `norm_name` without spaces (عبد الله = عبدالله)."""
+    return norm_name(name).replace(" ", "")
+
+
+def split_authors(author: str | None) -> list[str]:
+    """An article's `author` field as a list of names (several are joined by "، ")."""
+    return [a.strip() for a in (author or "").split("،") if a.strip()]
+
+
 def _variants(name: str) -> set[str]:
     base = norm_name(name)
     out = {base}
@@ -54,7 +73,15 @@ class Score:
     date_wrong: int = 0  # a date was given and it is not the labelled one
     outlet_ok: int = 0
     outlet_wrong: int = 0  # an outlet was given and it is not the labelled one
+    outlet_missing: int = 0  # no outlet given where the text names one
     author_ok: int = 0
+    author_wrong: int = 0  # an author was given and it is not the labelled one
+    author_missing: int = 0  # no author given where the label has one
+    title_ok: int = 0
+    wire_gold: int = 0  # agencies in the labels
+    wire_found: int = 0  # of those, listed in `wire`
+    wire_extra: int = 0  # listed in `wire` but not labelled
+    dates_given: int = 0
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -82,23 +109,42 @@ def score_one(art: Article, label: dict[str, Any], cfg: SiteConfig, score: Score
     score.files += 1
     gold_date = label.get("date")
     gold_date = str(gold_date) if gold_date else None
+    score.dates_given += art.date is not None
+    if label.get("title") is not None and same_text(art.title, str(label["title"])):
+        score.title_ok += 1
     if art.date == gold_date:
         score.date_ok += 1
     elif art.date is not None:
         score.date_wrong += 1
 
     gold_outlets = {norm_name(x) for x in _flatten([label.get("outlet"), label.get("outlet_acceptable")])}
+    # "not-in-text" / "url-only": the text never names its outlet, so no outlet is right (and so is
+    # the labelled one, should some evidence have been found)
+    unnamed = str(label.get("outlet_evidence") or "").startswith(("not-in-text", "url-only"))
     got = _outlet_names(art, cfg)
-    if (not gold_outlets and not got) or (got & gold_outlets):
+    if (not got and (not gold_outlets or unnamed)) or (got & gold_outlets):
         score.outlet_ok += 1
     elif got:
         score.outlet_wrong += 1
+    else:
+        score.outlet_missing += 1
 
     gold_author = label.get("author")
-    if (art.author or None) == (gold_author or None) or (
-        art.author and gold_author and norm_name(art.author) == norm_name(gold_author)
-    ):
+    gold_set = {name_key(a) for a in _flatten(gold_author)}
+    got_set = {name_key(a) for a in split_authors(art.author)}
+    if gold_set == got_set or (got_set and got_set <= gold_set):  # one name of several is right
         score.author_ok += 1
+    elif got_set:
+        score.author_wrong += 1
+    else:
+        score.author_missing += 1
+
+    if "wire" in label:
+        gold_wire = {norm_name(w) for w in _flatten(label.get("wire")) if norm_name(w) not in GENERIC_WIRE}
+        got_wire = {norm_name(w) for w in art.wire}
+        score.wire_gold += len(gold_wire)
+        score.wire_found += len(gold_wire & got_wire)
+        score.wire_extra += len(got_wire - gold_wire)
 
     gold = [g for key in ("people", "places", "organizations") for g in _flatten(label.get(key))]
     neutral = {v for x in _flatten(label.get("other_entities")) for v in _variants(x)}
@@ -140,26 +186,266 @@ def evaluate(devset: Path, config_dir: Path) -> Score:
     return score
 
 
+# ---- whole real articles with their metadata (truth.jsonl) ------------------------------------------
+
+# Byline pieces that name no person: a newsroom, a desk or an unnamed source.
+_DESK_WORDS = {norm_name(w) for w in """وكالات الوكالات متابعة متابعات تقرير مكتب خاص عواصم المحرر محرر
+    التحرير فريق قسم الإلكتروني الالكتروني الإلكترونية الالكترونية أونلاين اونلاين نت""".split()}
+_BYLINE_SPLIT = re.compile(r"\s*(?:[-–—ـ:()،,/|]|&nbsp;|\s(?:من|في)\s|\s{2,})\s*")
+_PHOTO = re.compile(r"(?<!\w)(?:تصوير|عدسة)(?!\w).*$")
+
+
+def byline_people(byline: str | None, cfg: SiteConfig, places: frozenset[str]) -> list[str]:
+    """The persons a printed byline names, for scoring (not for extraction).
+
+    The byline is cut at separators (dash, colon, brackets, comma, "من"/"في") and at "و" between two
+    names of two words or more; the photographer's credit (تصوير …) is dropped; a piece is a person
+    when it has 2–6 Arabic words, none of them a newsroom word (وكالات، متابعة…), and it is neither an
+    outlet or agency name (the registry) nor a place (the gazetteer and the places lexicon). The
+    pieces are printed with `-v` so that a reader can check them.
+    """
+    if not byline:
+        return []
+    text = _PHOTO.sub("", byline)
+    index = cfg.registry.index
+    people: list[str] = []
+    for piece in _BYLINE_SPLIT.split(text):
+        piece = " ".join(_QUOTES.sub(" ", piece).split())
+        parts = [piece]
+        m = re.search(r"^(\S+\s+\S+.*?)\s+و(\S+\s+\S+.*)$", piece)
+        if m:
+            parts = [m.group(1), m.group(2)]
+        for part in parts:
+            key = norm_name(part)
+            words = key.split()
+            if not 2 <= len(words) <= 6 or not all(_AR_LETTERS.fullmatch(w) for w in words):
+                continue
+            if any(w in _DESK_WORDS for w in words) or key in places or key in index.forms:
+                continue
+            if index.name_rx is not None and index.name_rx.fullmatch(key):
+                continue
+            people.append(part)
+    return people
+
+
+_AR_LETTERS = re.compile(r"[\u0621-\u064A]+")
+
+
+@dataclass
+class RealScore:
+    files: int = 0
+    title_ok: int = 0
+    credited: int = 0  # articles whose text credits their own outlet
+    outlet_ok: int = 0  # of the credited, the right outlet
+    outlet_missing: int = 0  # of the credited, no outlet
+    outlet_wrong: int = 0  # anywhere, an outlet that is not the publisher
+    outlet_uncredited_given: int = 0  # right outlet given although the text does not credit it
+    with_person: int = 0  # bylines naming a person
+    author_ok: int = 0
+    author_missing: int = 0
+    author_wrong: int = 0
+    without_person: int = 0
+    author_invented: int = 0  # an author given where the byline names no person
+    wire_gold: int = 0  # bylines crediting an agency
+    wire_found: int = 0
+    dates_given: int = 0
+    dates_late: int = 0  # later than the crawl day: certainly wrong
+    not_before_late: int = 0
+    rows: list[str] = field(default_factory=list)
+
+
+def _publisher(row: dict[str, Any], cfg: SiteConfig) -> str | None:
+    """The registry id of the article's publisher: by the page's host, else by the outlet's name."""
+    host = str(row.get("url") or "").split("/")[2:3]
+    host = host[0].lower().removeprefix("www.") if host else ""
+    for o in cfg.registry.outlets.values():
+        if any(host == d or host.endswith("." + d) for d in o.domains):
+            return o.id
+    ids = cfg.registry.index.forms.get(norm_name(str(row.get("outlet") or "")))
+    return ids[0] if ids and len(ids) == 1 else None
+
+
+def credits_outlet(text: str, byline: str | None, outlet_id: str | None, cfg: SiteConfig) -> bool:
+    """Whether the article's text credits its own outlet: its name or alias in the byline, a quoted
+    form anywhere («عكاظ»), a name that is not an ordinary word anywhere (سبق، الميادين نت), its
+    domain, or, for an agency, its credit in a dateline ("… م واس")."""
+    if outlet_id is None:
+        return False
+    o = cfg.registry.outlets[outlet_id]
+    index = cfg.registry.index
+    forms = {k for k, ids in index.forms.items() if outlet_id in ids}
+    folded = " ".join(_QUOTES.sub(lambda m: " \" ", fold(text)).split())
+    bare = " ".join(_QUOTES.sub(" ", fold(text)).split())
+    line2 = norm_name(byline or "")
+    for f in forms:
+        rx = re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")
+        if rx.search(line2):
+            return True
+        if re.search(rf'"\s*{re.escape(f)}\s*"', folded):
+            return True
+        if f not in index.plain and len(f) > 2 and rx.search(bare):
+            return True
+    return any(d in text.lower() for d in o.domains)
+
+
+def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
+    """Score extraction on whole articles listed in `folder/truth.jsonl` (see ../shared/devset-real)."""
+    import json
+
+    from generator.lexicons import words
+
+    cfg, problems = load_site_config(config_dir)
+    for p in problems:
+        print(f"config error: {p}", file=sys.stderr)
+    places = words("places") if _has_lexicon("places") else frozenset()
+    places = places | {e_name for e in cfg.gazetteer.entities.values() if e.type == "place"
+                       for e_name in (norm_name(n) for n in [e.name, *e.aliases])}
+    score = RealScore()
+    for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        path = folder / "articles" / f"{row['id']}.txt"
+        result, _ = extract_file(path, cfg, path.name)
+        score.files += 1
+        if not isinstance(result, Article):
+            score.rows.append(f"{row['id']}: skipped ({result.reason})")
+            continue
+        art = result
+        text = path.read_text(encoding="utf-8", errors="replace")
+        notes: list[str] = []
+        if same_text(art.title, row["title"]):
+            score.title_ok += 1
+        else:
+            notes.append(f"title {art.title!r} (gold {row['title']!r})")
+        pub = _publisher(row, cfg)
+        credited = credits_outlet(text, row.get("byline"), pub, cfg)
+        got = art.outlet.id if art.outlet else None
+        if got is not None and got != pub:
+            score.outlet_wrong += 1
+            notes.append(f"WRONG outlet {got} (publisher {pub})")
+        if credited:
+            score.credited += 1
+            if got == pub:
+                score.outlet_ok += 1
+            elif got is None:
+                score.outlet_missing += 1
+                notes.append(f"outlet missing (credited {pub})")
+        elif got == pub and got is not None:
+            score.outlet_uncredited_given += 1
+        people = byline_people(row.get("byline"), cfg, places)
+        gold = {name_key(p) for p in people}
+        given = {name_key(a) for a in split_authors(art.author)}
+        if gold:
+            score.with_person += 1
+            if given and given <= gold:
+                score.author_ok += 1
+            elif given:
+                score.author_wrong += 1
+                notes.append(f"WRONG author {art.author!r} (byline {row.get('byline')!r} -> {people})")
+            else:
+                score.author_missing += 1
+                notes.append(f"author missing (byline {row.get('byline')!r} -> {people})")
+        else:
+            score.without_person += 1
+            if given:
+                score.author_invented += 1
+                notes.append(f"INVENTED author {art.author!r} (byline {row.get('byline')!r})")
+        agencies = _agencies_in(row.get("byline"), cfg)
+        if agencies and pub not in agencies:
+            score.wire_gold += 1
+            if any(cfg.registry.outlets[a].wire_name in art.wire for a in agencies):
+                score.wire_found += 1
+            else:
+                notes.append(f"wire missing {agencies} (got {art.wire})")
+        crawled = str(row.get("crawled") or "")
+        if art.date:
+            score.dates_given += 1
+            if crawled and art.date > crawled:
+                score.dates_late += 1
+                notes.append(f"LATE date {art.date} (crawled {crawled})")
+        if art.date_not_before and crawled and art.date_not_before > crawled:
+            score.not_before_late += 1
+            notes.append(f"LATE date_not_before {art.date_not_before} (crawled {crawled})")
+        if notes:
+            score.rows.append(f"{row['id']} [{pub}]: " + "\n    ".join(notes))
+    return score
+
+
+def _has_lexicon(name: str) -> bool:
+    from importlib import resources
+
+    return resources.files("generator.lexicons").joinpath(f"{name}.txt").is_file()
+
+
+def _agencies_in(byline: str | None, cfg: SiteConfig) -> list[str]:
+    """Agencies a byline credits ("واس - الرياض", "بيروت : رويترز"), as registry ids."""
+    if not byline:
+        return []
+    index = cfg.registry.index
+    found = []
+    for piece in _BYLINE_SPLIT.split(byline):
+        key = norm_name(piece)
+        for oid in index.forms.get(key, ()):
+            if oid in index.agencies and oid not in found:
+                found.append(oid)
+        if key in index.credits and index.credits[key][0] not in found:
+            found.append(index.credits[key][0])
+    return found
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a}/{b} = {a / b:.2f}" if b else f"{a}/0"
+
+
+def print_real(s: RealScore) -> None:
+    print(f"articles              {s.files}")
+    print(f"title = headline      {_pct(s.title_ok, s.files)}")
+    print(f"outlet (credited)     right {_pct(s.outlet_ok, s.credited)}, missing {s.outlet_missing},"
+          f" wrong anywhere {s.outlet_wrong}/{s.files}; right but uncredited {s.outlet_uncredited_given}")
+    print(f"author (person)       right {_pct(s.author_ok, s.with_person)}, missing {s.author_missing},"
+          f" wrong {s.author_wrong}")
+    print(f"author (no person)    invented {_pct(s.author_invented, s.without_person)}")
+    print(f"wire (agency bylines) {_pct(s.wire_found, s.wire_gold)}")
+    print(f"dates                 given {s.dates_given}, later than the crawl day {s.dates_late},"
+          f" date_not_before later than the crawl day {s.not_before_late}")
+
+
+def print_labelled(s: Score) -> None:
+    p, r, f = s.prf()
+    print(f"files            {s.files}")
+    print(f"title            {_pct(s.title_ok, s.files)}")
+    print(f"dates            right {_pct(s.date_ok, s.files)}, given {s.dates_given}, wrong {s.date_wrong}")
+    print(f"outlet           right {_pct(s.outlet_ok, s.files)}, missing {s.outlet_missing}, wrong {s.outlet_wrong}")
+    print(f"author           right {_pct(s.author_ok, s.files)}, missing {s.author_missing}, wrong {s.author_wrong}")
+    print(f"wire             found {_pct(s.wire_found, s.wire_gold)}, unlabelled agencies given {s.wire_extra}")
+    print(f"entities         P {p:.2f}  R {r:.2f}  F1 {f:.2f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("devset", type=Path)
+    parser.add_argument("folders", type=Path, nargs="+",
+                        help="a labelled set (labels.yaml) or a set of whole articles (truth.jsonl)")
     parser.add_argument("--config", type=Path, default=Path("site_config"))
     parser.add_argument("-v", "--verbose", action="store_true", help="print each file's differences")
     args = parser.parse_args(argv)
-    if not (args.devset / "labels.yaml").is_file():
-        print(f"{args.devset}: no labels.yaml here", file=sys.stderr)
-        return 2
-    s = evaluate(args.devset, args.config)
-    if args.verbose:
-        print("\n".join(s.rows))
-    p, r, f = s.prf()
-    n = s.files or 1
-    print(f"files            {s.files}")
-    print(f"date accuracy    {s.date_ok}/{s.files} = {s.date_ok / n:.2f}   (wrong dates given: {s.date_wrong})")
-    print(f"outlet accuracy  {s.outlet_ok}/{s.files} = {s.outlet_ok / n:.2f}   (wrong outlets given: {s.outlet_wrong})")
-    print(f"author accuracy  {s.author_ok}/{s.files} = {s.author_ok / n:.2f}")
-    print(f"entities         P {p:.2f}  R {r:.2f}  F1 {f:.2f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-    return 0
+    status = 0
+    for folder in args.folders:
+        print(f"== {folder}")
+        if (folder / "labels.yaml").is_file():
+            s = evaluate(folder, args.config)
+            if args.verbose:
+                print("\n".join(s.rows))
+            print_labelled(s)
+        elif (folder / "truth.jsonl").is_file():
+            real = evaluate_real(folder, args.config)
+            if args.verbose:
+                print("\n".join(real.rows))
+            print_real(real)
+        else:
+            print(f"{folder}: no labels.yaml or truth.jsonl here", file=sys.stderr)
+            status = 2
+    return status
 
 
 if __name__ == "__main__":
