@@ -10,6 +10,7 @@ furniture only) count as false positives when extracted.
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
 from dataclasses import dataclass, field
@@ -314,7 +315,7 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
         art = result
         text = path.read_text(encoding="utf-8", errors="replace")
         notes: list[str] = []
-        if same_text(art.title, row["title"]):
+        if same_text(art.title, html.unescape(row["title"])):  # the crawl kept "&quot;" in some titles
             score.title_ok += 1
         else:
             notes.append(f"title {art.title!r} (gold {row['title']!r})")

@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from generator import lexicons
 from generator.arabic import fold
@@ -66,6 +66,9 @@ from generator.config import (
 )
 from generator.model import OutletRef
 
+if TYPE_CHECKING:
+    from generator.byline import Header
+
 KINDS = ("newspaper", "tv", "website", "agency", "radio")
 FINGERPRINT_KINDS = ("copyright", "signoff", "self_mention", "dateline", "furniture", "byline")
 
@@ -73,6 +76,7 @@ STRENGTH = {
     "copyright": 100,
     "domain": 90,
     "page-title": 85,
+    "byline": 80,
     "dateline": 80,
     "outlet-first": 75,
     "closing": 70,
@@ -558,7 +562,7 @@ def dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
         if not found:
             m = _LEAD_PAREN.match(s)
             if m and (not m.group("lead").strip() or _lead_ok(m.group("lead"))):
-                hit = _name_at(s, m.end(), index)
+                hit = _name_at(s, m.end(), index, quoted=False)  # "(الرياض)" is the city
                 if hit and re.match(r"\s*\)\s*(?:[-:]|$)", s[hit[1]:]):
                     signals.append(Signal("dateline", hit[0], i, line.strip()))
                     found = True
@@ -938,14 +942,23 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
 # ---- detect -----------------------------------------------------------------------------------
 
 
-def detect(lines: list[str], keep: list[bool], title_index: int | None, registry: Registry) -> Attribution:
+def detect(lines: list[str], keep: list[bool], title_index: int | None, registry: Registry,
+           header: "Header | None" = None) -> Attribution:
+    """Outlet, wire and author of one article (see the module docstring).
+
+    `header` is what `byline.read_header` found at the top: its bylines are the first evidence of
+    the author, and an outlet or agency they name is a credit like a dateline's.
+    """
     index = registry.index
     keep = list(keep) + [False] * (len(lines) - len(keep))
+    bylines = header.bylines if header else []
+    byline_lines = {b.line for b in bylines}
     copy_signals, photo_credits = copyright_signals(lines, index)
     signals = [
         *copy_signals,
         *domain_signals(lines, keep, index),
-        *dateline_signals(lines, index),
+        *[Signal("byline", ids, b.line, b.text) for b in bylines for ids in b.outlets],
+        *[sig for sig in dateline_signals(lines, index) if sig.line not in byline_lines],
         *closing_signals(lines, keep, index),
         *self_mention_signals(lines, index),
         *furniture_signals(lines, index),
@@ -967,11 +980,16 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
         att.evidence = f"{deciding.kind}: {_short(deciding.text)}"
 
     seen: set[str] = set()
-    for _, _, oid in sorted(wire_credits(lines, index, photo_credits)):
+    extra = photo_credits + [(b.line, oid) for b in bylines for oid in b.agencies]
+    for _, _, oid in sorted(wire_credits(lines, index, extra)):
         if oid == outlet_id or oid in seen:
             continue
         seen.add(oid)
         att.wire.append(registry.outlets[oid].wire_name or registry.outlets[oid].name)
 
-    att.author = find_author(lines, keep, title_index, index, registry.given_names)
+    people = header.people if header else []
+    if people:
+        att.author = "، ".join(people)
+    elif not bylines:
+        att.author = find_author(lines, keep, title_index, index, registry.given_names)
     return att

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from generator import cleaner, dates, entities, outlets, reader, sidecar, titles, topics
+from generator import byline, cleaner, dates, entities, outlets, reader, sidecar, titles, topics
 from generator.config import Problem
 from generator.model import Article
 from generator.urls import article_id
@@ -23,6 +24,12 @@ class SiteConfig:
     registry: outlets.Registry
     gazetteer: entities.Gazetteer
     topics: dict[str, topics.Topic]
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Folded names and aliases of the gazetteer's places (bylines and datelines name them)."""
+        return frozenset(entities.normalise_form(n) for e in self.gazetteer.entities.values()
+                         if e.type == "place" for n in (e.name, *e.aliases))
 
 
 @dataclass
@@ -51,15 +58,20 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     """Run the extraction stages over decoded text."""
     art = Article(source=source)
     cleaned = cleaner.clean(text, cfg.furniture)
-    lines, keep = cleaned.lines, cleaned.keep
-    title = titles.pick_title(lines, keep)
+    lines, keep = cleaned.lines, list(cleaned.keep)
+    header = byline.read_header(lines, cleaned.reasons, cfg.registry, cfg.place_names)
+    for b in header.bylines:  # a byline is read for its credits, then kept out of the body
+        keep[b.line] = False
+    if header.headline is not None:
+        keep[header.headline] = True
+    title = titles.pick_title(lines, keep, header.headline)
     art.title, art.title_derived = title.title, title.derived
 
     found = dates.find_date(lines, keep, title.index)
     art.date, art.date_evidence, art.date_not_before = found.date, found.evidence, found.not_before
     art.warnings += found.warnings
 
-    attribution = outlets.detect(lines, keep, title.index, cfg.registry)
+    attribution = outlets.detect(lines, keep, title.index, cfg.registry, header)
     art.outlet, art.wire, art.author = attribution.outlet, attribution.wire, attribution.author
     art.warnings += attribution.warnings
 

@@ -36,7 +36,8 @@ PARAGRAPH_WORDS = 15
 ELLIPSIS = "…"
 
 # A sentence ends at . ! ? ؟ … followed by a space or the end ("2.5" and "سي.بي.إس" do not end one).
-_SENTENCE_END = re.compile(r"[.!?؟…]+(?=\s|$)")
+# ".." inside a headline is punctuation ("بعد عمّان وبيروت.. وزير الخارجية"), not an end.
+_SENTENCE_END = re.compile(r"(?:[!?؟…]+|(?<!\.)\.(?!\.)|\.{3,})(?=\s|$)")
 _PAGE_TITLE_SEP = re.compile(r"\s+\|\s+")
 _CREDIT = re.compile(r"^[^\s].{0,40}?\s+[-–—ـ]\s+.{1,30}$")
 # Words a derived title should not end on (conjunctions, prepositions, particles).
@@ -54,7 +55,11 @@ class TitleResult:
     index: int | None
 
 
-def pick_title(lines: list[str], keep: list[bool]) -> TitleResult:
+def pick_title(lines: list[str], keep: list[bool], headline: int | None = None) -> TitleResult:
+    """The headline at `headline` when the header layout showed it (`byline.read_header`), else the
+    first kept line that reads like one, else a title derived from the first paragraph."""
+    if headline is not None:
+        return TitleResult(strip_site_name(lines[headline].strip()), False, headline)
     for i, (line, kept) in enumerate(zip(lines, keep)):
         if not kept or not line:
             continue
