@@ -130,15 +130,20 @@ def _outlet_ids(key: str, registry: "Registry") -> tuple[str, ...]:
     return ()
 
 
-def _person_shape(text: str) -> str | None:
+def _person_shape(text: str, registry: "Registry") -> str | None:
     """The name in `text` if it is shaped like a personal name: 2–5 Arabic words (connectors such as
-    بن، أبو، عبد not counted), honorifics dropped, no function word."""
+    بن، أبو، عبد not counted), honorifics dropped, no function word, and no word inside it that
+    opens with the conjunction و ("سامي وسنوات الضياع") unless that word is a given name ("محمد
+    وليد الخطيب")."""
     from generator.outlets import _clean_name  # the shared name shape check
 
     tokens = text.split()
     while tokens and fold(tokens[0]).rstrip(".") in HONORIFICS:
         tokens = tokens[1:]
-    if not tokens or not all(_AR_WORD.fullmatch(t.replace("ـ", "")) or t in ("بن", "ابن") for t in tokens):
+    folded = [fold(t) for t in tokens]
+    if not tokens or not all(_AR_WORD.fullmatch(f) for f in folded):
+        return None
+    if any(f.startswith("و") and f not in registry.given_names for f in folded[1:-1]):
         return None
     return _clean_name(" ".join(tokens))
 
@@ -182,13 +187,27 @@ def _classify(raw: str, registry: "Registry", marked: bool, places: frozenset[st
         part.kind = "outlet-or-place" if ids else "place"
         part.ids = tuple(x for x in ids if x not in index.agencies)
         return part
-    name = _person_shape(text)
+    name = _person_shape(text, registry)
     if name:
         part.text = name
         part.kind = "person" if (marked or _is_given(name, registry)) else "name?"
-    elif len(tokens) <= 2 and all(_AR_WORD.fullmatch(t) for t in tokens):
+    elif len(tokens) == 1 and _AR_WORD.fullmatch(key):
         part.kind = "word"  # a short unknown word: a place the lexicon lacks, or a label
     return part
+
+
+FAMILY_CONNECTORS = frozenset(("بن", "ابن", "بنت", "ابو", "ال", "ولد"))
+
+
+def family_shaped(key: str) -> bool:
+    """A folded name whose family part shows: a nisba last (الغامدي، العنزي) or a connector
+    (بن، أبو، آل) inside it."""
+    tokens = key.split()
+    if len(tokens) < 2 or tokens[0].startswith("ال"):
+        return False
+    last = tokens[-1]
+    return (last.startswith("ال") and last.endswith("ي") and len(last) > 4) or \
+        any(t in FAMILY_CONNECTORS for t in tokens[1:-1])
 
 
 def _split_names(part: str) -> list[str]:
@@ -200,11 +219,14 @@ def _split_names(part: str) -> list[str]:
 
 
 def parse_byline(text: str, registry: "Registry", places: frozenset[str] = frozenset(), line: int = 0,
-                 strict: bool = False) -> Byline | None:
+                 strict: bool = False, layout: bool = False) -> Byline | None:
     """Read one line as a byline (see the module docstring), or None when it is not one.
 
     With `strict`, a name needs a known given name or a marker even beside a place (used for the
     first line of a text, which is more often a headline such as "جدة: افتتاح معرض الكتاب").
+    With `layout`, the line stands where the copy-paste layout puts a byline (right under the
+    headline, a blank line after it): a name alone without a known given name is then accepted when
+    it has a family-name shape: a nisba (الـ…ي) last, or a nasab/kunya/family connector (بن، أبو، آل).
     """
     s = " ".join(text.split())
     m = PHOTO.search(s)
@@ -237,6 +259,9 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
     for p in parts:
         if p.kind == "name?" and (known or marked) and not strict and not p.key.startswith("ال"):
             p.kind = "person"
+        elif p.kind == "name?" and layout and len(parts) == 1 and family_shaped(p.key):
+            p.kind = "person"
+            marked = True
     # "المدينة ـ جدة": an outlet's plain name opening the line before a place is the outlet
     if len(parts) >= 2 and parts[0].kind == "outlet-or-place" and parts[1].kind in ("place", "outlet-or-place", "word"):
         parts[0].kind = "outlet"
@@ -246,14 +271,14 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
     strong = [p for p in parts if p.kind in ("person", "outlet", "agency")]
     # one unknown short word beside a person/outlet/agency: a city the lexicon lacks ("بارق- سبق")
     for p in parts:
-        if p.kind == "word" and strong:
+        if p.kind == "word" and strong and not strict:
             p.kind = "place"
     if any(p.kind not in ("person", "outlet", "agency", "place", "desk") for p in parts):
         return None
     if not strong:
         return None
-    if len(parts) == 1 and parts[0].kind == "person" and not (marked or _is_given(parts[0].text, registry)):
-        return None
+    if len(parts) == 1 and parts[0].kind == "person" and (strict or not (marked or _is_given(parts[0].text, registry))):
+        return None  # a first line that is only a name is a headline ("خالد ومواسم الانتظار")
     out = Byline(line, text.strip())
     for p in parts:
         if p.kind == "person" and p.text not in out.people:
@@ -288,6 +313,10 @@ def read_header(lines: list[str], reasons: list[str], registry: "Registry",
             break
     first = nonempty[0]
     parsed = {i: parse_byline(lines[i], registry, places, i, strict=i == first) for i in top}
+    second = first + 1
+    if (second in parsed and parsed[second] is None and second + 1 < len(lines) and not lines[second + 1].strip()
+            and headline_shaped(lines[first])):
+        parsed[second] = parse_byline(lines[second], registry, places, second, layout=True)
     header.bylines = [b for b in parsed.values() if b is not None]
     line = lines[first]
     if parsed.get(first) is None and reasons[first] in HEADLINE_REASONS and has_letters(line) \
