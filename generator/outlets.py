@@ -562,7 +562,7 @@ def dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
         if not found:
             m = _LEAD_PAREN.match(s)
             if m and (not m.group("lead").strip() or _lead_ok(m.group("lead"))):
-                hit = _name_at(s, m.end(), index, quoted=False)  # "(الرياض)" is the city
+                hit = _name_at(s, m.end(), index)
                 if hit and re.match(r"\s*\)\s*(?:[-:]|$)", s[hit[1]:]):
                     signals.append(Signal("dateline", hit[0], i, line.strip()))
                     found = True
