@@ -92,7 +92,7 @@ class Header:
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+def lexicon_places() -> frozenset[str]:
     """The `places` lexicon (empty when the package does not ship one)."""
     if not resources.files(lexicons.__name__).joinpath("places.txt").is_file():
         return frozenset()
@@ -249,7 +249,7 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
         sub = re.split(r"\s+(?:من|في)\s+", chunk)
         for piece in sub:
             pieces += _split_names(piece)
-    places = _places() | places
+    places = lexicon_places() | places
     parts = [_classify(p, registry, marked, places) for p in pieces]
     parts = [p for p in parts if p.kind != "empty"]
     if not parts:

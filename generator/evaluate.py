@@ -192,7 +192,7 @@ def evaluate(devset: Path, config_dir: Path) -> Score:
 # Byline pieces that name no person: a newsroom, a desk or an unnamed source.
 _DESK_WORDS = {norm_name(w) for w in """وكالات الوكالات متابعة متابعات تقرير مكتب خاص عواصم المحرر محرر
     التحرير فريق قسم الإلكتروني الالكتروني الإلكترونية الالكترونية أونلاين اونلاين نت""".split()}
-_BYLINE_SPLIT = re.compile(r"\s*(?:[-–—ـ:()،,/|]|&nbsp;|\s(?:من|في)\s|\s{2,})\s*")
+_BYLINE_SPLIT = re.compile(r"\s*(?:[-–—ـ:()،,/|]|&nbsp;|\s(?:من|في)\s)\s*")
 _PHOTO = re.compile(r"(?<!\w)(?:تصوير|عدسة)(?!\w).*$")
 
 
@@ -208,6 +208,7 @@ def byline_people(byline: str | None, cfg: SiteConfig, places: frozenset[str]) -
     if not byline:
         return []
     text = _PHOTO.sub("", byline)
+    text = re.sub(r"(?<!\S)د\.\s*|\bالدكتور\s+", "", text)
     index = cfg.registry.index
     people: list[str] = []
     for piece in _BYLINE_SPLIT.split(text):
@@ -217,6 +218,9 @@ def byline_people(byline: str | None, cfg: SiteConfig, places: frozenset[str]) -
         if m:
             parts = [m.group(1), m.group(2)]
         for part in parts:
+            part = re.sub(r"^و(?=\S+\s+\S)", "", part)
+            while part.split() and norm_name(part.split()[-1]) in places and len(part.split()) > 2:
+                part = part.rsplit(None, 1)[0]  # "دلشاد عبد الله  لندن"
             key = norm_name(part)
             words = key.split()
             if not 2 <= len(words) <= 6 or not all(_AR_LETTERS.fullmatch(w) for w in words):
@@ -266,41 +270,53 @@ def _publisher(row: dict[str, Any], cfg: SiteConfig) -> str | None:
     return ids[0] if ids and len(ids) == 1 else None
 
 
-def credits_outlet(text: str, byline: str | None, outlet_id: str | None, cfg: SiteConfig) -> bool:
-    """Whether the article's text credits its own outlet: its name or alias in the byline, a quoted
-    form anywhere («عكاظ»), a name that is not an ordinary word anywhere (سبق، الميادين نت), its
-    domain, or, for an agency, its credit in a dateline ("… م واس")."""
+def credits_outlet(text: str, byline: str | None, outlet_id: str | None, cfg: SiteConfig) -> str | None:
+    """How the article's text credits its own outlet, or None: its name in the byline (a name that
+    is also an ordinary word or place, الرياض، المدينة، الوطن, only when it is not the byline's city,
+    i.e. not the part before or after the name), a quoted form anywhere («عكاظ»), a name that is not
+    an ordinary word anywhere (سبق، الميادين نت), its domain, or, for an agency, its credit ("… م واس")."""
     if outlet_id is None:
-        return False
+        return None
     o = cfg.registry.outlets[outlet_id]
     index = cfg.registry.index
     forms = {k for k, ids in index.forms.items() if outlet_id in ids}
-    folded = " ".join(_QUOTES.sub(lambda m: " \" ", fold(text)).split())
+    folded = " ".join(_QUOTES.sub(lambda m: ' " ', fold(text)).split())
     bare = " ".join(_QUOTES.sub(" ", fold(text)).split())
-    line2 = norm_name(byline or "")
-    for f in forms:
+    quoted_byline = " ".join(_QUOTES.sub(lambda m: ' " ', fold(byline or "")).split())
+    byline_parts = {norm_name(p) for p in _BYLINE_SPLIT.split(byline or "")}
+    for f in sorted(forms):
         rx = re.compile(rf"(?<!\w){re.escape(f)}(?!\w)")
-        if rx.search(line2):
-            return True
+        if f in index.plain:
+            # "الرياض: الوطن": the paper is the part that is not the city
+            if re.search(rf'"\s*{re.escape(f)}\s*"', quoted_byline) or (
+                    f in byline_parts and _plain_credit(f, byline_parts, cfg)):
+                return f"byline: {byline}"
+        elif rx.search(norm_name(byline or "")):
+            return f"byline: {byline}"
         if re.search(rf'"\s*{re.escape(f)}\s*"', folded):
-            return True
+            return f'quoted: "{f}"'
         if f not in index.plain and len(f) > 2 and rx.search(bare):
-            return True
-    return any(d in text.lower() for d in o.domains)
+            return f"named: {f}"
+    return next((f"domain: {d}" for d in o.domains if d in text.lower()), None)
+
+
+def _plain_credit(form: str, parts: set[str], cfg: SiteConfig) -> bool:
+    """A plain outlet name among byline parts is the outlet when it is not a place or another part
+    of the byline is the place ("اليوم - الرياض", "الرياض: الوطن")."""
+    places = _place_forms(cfg)
+    if form not in places:
+        return True
+    return any(p != form and p in places for p in parts)
 
 
 def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
     """Score extraction on whole articles listed in `folder/truth.jsonl` (see ../shared/devset-real)."""
     import json
 
-    from generator.lexicons import words
-
     cfg, problems = load_site_config(config_dir)
     for p in problems:
         print(f"config error: {p}", file=sys.stderr)
-    places = words("places") if _has_lexicon("places") else frozenset()
-    places = places | {e_name for e in cfg.gazetteer.entities.values() if e.type == "place"
-                       for e_name in (norm_name(n) for n in [e.name, *e.aliases])}
+    places = _place_forms(cfg)
     score = RealScore()
     for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -321,6 +337,8 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
             notes.append(f"title {art.title!r} (gold {row['title']!r})")
         pub = _publisher(row, cfg)
         credited = credits_outlet(text, row.get("byline"), pub, cfg)
+        if credited:
+            notes_credit = f"credited by {credited}"
         got = art.outlet.id if art.outlet else None
         if got is not None and got != pub:
             score.outlet_wrong += 1
@@ -331,7 +349,7 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
                 score.outlet_ok += 1
             elif got is None:
                 score.outlet_missing += 1
-                notes.append(f"outlet missing (credited {pub})")
+                notes.append(f"outlet missing ({notes_credit})")
         elif got == pub and got is not None:
             score.outlet_uncredited_given += 1
         people = byline_people(row.get("byline"), cfg, places)
@@ -373,10 +391,11 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
     return score
 
 
-def _has_lexicon(name: str) -> bool:
-    from importlib import resources
+def _place_forms(cfg: SiteConfig) -> frozenset[str]:
+    """Folded place names: the gazetteer's and the shipped `places` lexicon (the byline parser's)."""
+    from generator.byline import lexicon_places
 
-    return resources.files("generator.lexicons").joinpath(f"{name}.txt").is_file()
+    return cfg.place_names | lexicon_places()
 
 
 def _agencies_in(byline: str | None, cfg: SiteConfig) -> list[str]:

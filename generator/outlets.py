@@ -636,24 +636,30 @@ _SPEECH = re.compile(
     r"(?<!\w)(?:[وف])?(?:قال|قالت|يقول|تقول|اكد|اكدت|يؤكد|صرح|صرحت|اوضح|اوضحت|كشف|كشفت|افاد|افادت|اضاف|اضافت"
     r"|اعلن|اعلنت|ذكر|ذكرت|تحدث|تحدثت|اشار|اشارت|شدد|شددت|لفت|لفتت|اعتبر|اعتبرت|نفى|نفت|روى|روت|اعرب|اعربت"
     r"|يضيف|يوضح|حديث|حديثه|حديثها|تصريح|تصريحات|تصريحه|تصريحها|مقابله|حوار|اتصال)(?!\w)")
-_DATIVE_QUOTE = re.compile(r'(?<!\w)ل\s*"')
-# The outlet as the subject of a verb of learning or reading: "علمت «X»", "اطلعت على نصه «X»".
-_SELF_SUBJECT = re.compile(r'(?<!\w)[وف]?(?:علمت|اطلعت(?:\s+\S+){0,3}?|تنفرد|انفردت|تلقت)\s+"')
+_DATIVE_QUOTE = re.compile(r'(?<!\w)(?:ل|(?:في تصريح|في حديث|في اتصال|في مقابله)?\s*الي)\s*"')
+# What follows a quote told to the outlet: "قال … لـ«X» إن …", "… لـ«X»، أن …", "لـ«X» أمس أن".
+_TOLD_THAT = re.compile(r'\s*[،,]?\s*(?:ان|انه|انها|انهم|امس|اليوم|:)(?!\w)')
+# The outlet as the subject of a verb of learning, reading or talking: "علمت «X»", "علمت مصادر «X»",
+# "اطلعت على نصه «X»", "وتحدثت «X» مع …".
+_SELF_SUBJECT = re.compile(
+    r'(?<!\w)[وف]?(?:علمت(?:\s+مصادر)?|اطلعت(?:\s+\S+){0,3}?|تنفرد|انفردت|تلقت|تحدثت|التقت|حاورت|رصدت'
+    r'|سالت|زارت)\s+"')
 
 
 def self_mention_signals(lines: list[str], index: _Index) -> list[Signal]:
     signals: list[Signal] = []
     for i, line in enumerate(lines):
-        if '"' not in line and "«" not in line and "“" not in line and "'" not in line:
+        if not any(q in line for q in ('"', "«", "»", "“", "”", "'")):
             continue
         s = norm(line)
         starts: list[int] = []
         for m in _DATIVE_QUOTE.finditer(s):
-            before = s[max(0, m.start() - 60):m.start()]
+            before = s[max(0, m.start() - 120):m.start()]
             before = re.split(r"[.!?؟:]", before)[-1]
             hit = _name_at(s, m.end(), index)
-            # a speech verb before it, or the headline form 'مسؤول لـ«…»: …'
-            if hit and (_SPEECH.search(before) or re.match(r'"\s*:', s[hit[1]:])):
+            # a speech verb before it, "… إن/أن" after it, or the headline form 'مسؤول لـ«…»: …'
+            if hit and s.startswith('"', hit[1]) and (
+                    _SPEECH.search(before) or _TOLD_THAT.match(s, hit[1] + 1) or re.match(r'"\s*:', s[hit[1]:])):
                 starts.append(m.end())
         starts += [m.end() for m in _SELF_SUBJECT.finditer(s)]
         for pos in starts:
