@@ -16,7 +16,8 @@ short names or fingerprints):
     85   page title       a saved page's title line "<headline> | <section> | <outlet>"
     80   dateline         "لندن - «الشرق الأوسط»", "موسكو — سبوتنيك.", "واشنطن (CNN) --"
     75   outlet first     "السومرية نيوز/ بغداد", "<outlet> - <text>", a brand line "<outlet>:"
-    70   closing line     the last line is only a quoted outlet name: 'الاتحاد'
+    70   closing line     the last line is only a quoted outlet name: 'الاتحاد'; or, among the last three
+                          lines, the outlet's own sign-off ("// انتهى //")
     60   self-mention     a quoted name after a self-referring phrase: قال لـ«…», اطلعت على نصه «…», علمت «…»,
                           or a headline quoting someone to the outlet: مسؤول لـ«…»: …
     50   furniture        a site's own furniture phrase (newsletter box label, error page text)
@@ -80,6 +81,7 @@ STRENGTH = {
     "dateline": 80,
     "outlet-first": 75,
     "closing": 70,
+    "signoff": 70,
     "self-mention": 60,
     "furniture": 50,
     "byline-style": 30,
@@ -602,6 +604,7 @@ def _page_title_brand(s: str, index: _Index) -> tuple[str, ...] | None:
     return index.forms.get(name_key(segments[-1]))
 
 
+SIGNOFF_LINES = 3  # a sign-off is looked for among the last lines of the page (a time stamp may follow)
 _CLOSING = re.compile(r'^["(\[]\s*(?P<name>[^"()\[\]]+?)\s*[")\]]\s*\.{0,3}$')
 
 
@@ -613,19 +616,24 @@ def _last_nonempty(lines: list[str], keep: list[bool] | None = None) -> int | No
 
 
 def closing_signals(lines: list[str], keep: list[bool], index: _Index) -> list[Signal]:
-    """The last line (of the page, and of the kept text) is only a quoted outlet name or a sign-off."""
+    """The last line (of the page, and of the kept text) is only a quoted outlet name; or one of the
+    last lines of the page is an outlet's own sign-off ("// انتهى //" closes the Saudi Press Agency's
+    copy, followed by its time stamp)."""
     signals: list[Signal] = []
     seen: set[int] = set()
+    tail = [i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()][:SIGNOFF_LINES]
+    for i in tail:
+        key = name_key(norm(lines[i]))
+        oid = index.signoff.get(key) or next((o for k, o in index.signoff.items() if key.startswith(k + " ")), None)
+        if oid:
+            signals.append(Signal("signoff", (oid,), i, lines[i].strip()))
+            seen.add(i)
+            break
     for i in (_last_nonempty(lines, keep), _last_nonempty(lines)):
         if i is None or i in seen:
             continue
         seen.add(i)
-        s = norm(lines[i])
-        key = name_key(s)
-        if key in index.signoff:
-            signals.append(Signal("closing", (index.signoff[key],), i, lines[i].strip()))
-            continue
-        m = _CLOSING.match(s)
+        m = _CLOSING.match(norm(lines[i]))
         if m and name_key(m.group("name")) in index.forms:
             signals.append(Signal("closing", index.forms[name_key(m.group("name"))], i, lines[i].strip()))
     return signals
@@ -972,7 +980,7 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
     # An agency's name in a dateline, closing line or self-mention is a credit, not the page's owner.
     outlet_signals: list[Signal] = []
     for sig in signals:
-        if sig.kind in ("copyright", "domain"):
+        if sig.kind in ("copyright", "domain", "signoff"):  # an agency's own page
             outlet_signals.append(sig)
             continue
         ids = tuple(x for x in sig.ids if not _is_agency_id(x, index))
