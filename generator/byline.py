@@ -177,17 +177,17 @@ def _classify(raw: str, registry: "Registry", marked: bool, places: frozenset[st
         part.kind, part.ids = "agency", (credit[0],) if credit else ids[:1]
         return part
     is_place = key in places
-    if ids and (quoted or not is_place):
-        part.kind, part.ids = "outlet", tuple(x for x in ids if x not in index.agencies)
+    if ids and (quoted or not is_place):  # «الشرق الأوسط» quoted is the paper, not the region
+        part.ids = tuple(x for x in ids if x not in index.agencies)
         part.kind = "outlet" if part.ids else "other"
-        if is_place:
-            part.kind = "outlet-or-place"
         return part
     if is_place:
         part.kind = "outlet-or-place" if ids else "place"
         part.ids = tuple(x for x in ids if x not in index.agencies)
         return part
     name = _person_shape(text, registry)
+    if name and len(name.split()) >= 3 and _key(name.split()[-1]) in places:
+        name = name.rsplit(None, 1)[0]  # "دلشاد عبد الله لندن": the city after the name
     if name:
         part.text = name
         part.kind = "person" if (marked or _is_given(name, registry)) else "name?"
