@@ -78,6 +78,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _TRAILING_AMP = re.compile(r"\s*&{1,2}\s*$")
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NON_LETTER = re.compile(r"[^\w\s]|[\d_]")
+_NON_WORD = re.compile(r"[^\w\s]|_")
 _LETTER = re.compile(r"[^\W\d_]")
 SENTENCE_PUNCT = re.compile(r"[!?؟…]|[.؛](?!\d)|(?<!\d)[.؛]|،")
 _BULLET = re.compile(r"^[•·▪▫◦●○■□►▶»›\-–—*+]\s")
@@ -209,11 +210,18 @@ def matches_contains(line: str, key: str, furniture: Furniture) -> bool:
     return False
 
 
+def block_key(text: str) -> str:
+    """Comparison form of a block phrase: folded, letters, digits and single spaces ("خطأ 404")."""
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
 def starts_block(line: str, furniture: Furniture, key: str | None = None) -> bool:
-    if len(line) > PHRASE_LINE_MAX:
+    """The line opens with a whole block phrase: "خطأ 404" opens a block, "خطأ تحكيمي يحرم…" does not
+    (phrases are compared word for word, digits included)."""
+    if len(line) > PHRASE_LINE_MAX or not furniture.blocks:
         return False
-    key = phrase_key(line) if key is None else key
-    return bool(key) and key.startswith(furniture.blocks)
+    key = block_key(line)
+    return any(key == b or key.startswith(b + " ") for b in furniture.blocks)
 
 
 # ---- the cleaning pass ----------------------------------------------------------------------------
@@ -354,7 +362,7 @@ def load_furniture(config_dir: Path) -> tuple[Furniture, list[Problem]]:
             line = items.line(idx) if isinstance(items, LineList) else None
             if not isinstance(phrase, str) or not phrase.strip():
                 continue  # reported by check_mapping
-            key = phrase_key(phrase)
+            key = block_key(phrase) if kind == "blocks" else phrase_key(phrase)
             if not key:
                 folded = " ".join(fold(phrase).split())
                 if kind != "contains":
