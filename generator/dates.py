@@ -839,8 +839,33 @@ def _complete(m: Mention, line: int, full: list[tuple[int, int, _dt.date]]) -> _
     return d if near[0] == line else None
 
 
+# Words that make a date in the same clause an announced or scheduled one ("ستعقد في 3 نوفمبر",
+# "من المقرر أن تجري في …", "حتى نهاية 2030"): a lower bound for the publication date only comes
+# from dates the article reports as past.
+_FUTURE_CUES = re.compile(
+    r"(?<!\w)(?:و|ف)?(?:س[يتن]\w{3,}|سوف|المقرر|مقرر|المزمع|مزمع|المرتقب|مرتقب|المنتظر|المتوقع|متوقع|يتوقع|"
+    r"تتوقع|موعد|موعدا|حتى|بحلول|اعتبارا|ابتداء|المقبل|المقبله|القادم|القادمه|تبدا|يبدا|تنطلق|ينطلق|"
+    r"تنتهي|ينتهي|تستمر|يستمر|خطه|رؤيه|هدف|تهدف|يهدف)(?!\w)")
+# Nouns that look like a future verb (س + imperfect prefix): not cues.
+_NOT_FUTURE = frozenset(fold(w) for w in """سنوات سيارة سيارات سياسة سياسات سياسي سياسية سياسيين سيدة سيدات
+    ستين سنوي سنوية سيطرة سياحة سياحي سياحية سيول سيناء سيناريو سيادة سيادي سيادية""".split())
+_CLAUSE_END = re.compile(r"[.!?؟؛]\s")
+FUTURE_WINDOW = 80  # characters of the clause before a date searched for a cue
+
+
+def _announced(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is announced for later: a future cue in its clause before
+    it (within FUTURE_WINDOW characters) or "المقبل/القادم" right after it."""
+    before = fold(text[max(0, start - FUTURE_WINDOW):start])
+    clause = _CLAUSE_END.split(before)[-1]
+    if any(m.group(0).lstrip("وف") not in _NOT_FUTURE and m.group(0) not in _NOT_FUTURE
+           for m in _FUTURE_CUES.finditer(clause)):
+        return True
+    return bool(re.match(r"\s*(?:المقبل|المقبله|القادم|القادمه)(?!\w)", fold(text[end:end + 20])))
+
+
 def _not_before(eligible: list[_Line]) -> str | None:
-    """The latest date mentioned on the article's own lines."""
+    """The latest date mentioned on the article's own lines, announced dates left out."""
     full: list[tuple[int, int, _dt.date]] = []  # (line, offset, date)
     for ln in eligible:
         for k, m in enumerate(ln.mentions):
@@ -849,7 +874,7 @@ def _not_before(eligible: list[_Line]) -> str | None:
     best: _dt.date | None = None
     for ln in eligible:
         for k, m in enumerate(ln.mentions):
-            if not _usable(m) or ln.upd_label[k]:
+            if not _usable(m) or ln.upd_label[k] or _announced(ln.text, m.start, m.end):
                 continue
             d: _dt.date | None = None
             if m.iso:
