@@ -842,10 +842,12 @@ def _complete(m: Mention, line: int, full: list[tuple[int, int, _dt.date]]) -> _
 # Words that make a date in the same clause an announced or scheduled one ("ستعقد في 3 نوفمبر",
 # "من المقرر أن تجري في …", "حتى نهاية 2030"): a lower bound for the publication date only comes
 # from dates the article reports as past.
-_FUTURE_CUES = re.compile(
-    r"(?<!\w)(?:و|ف)?(?:س[يتن]\w{3,}|سوف|المقرر|مقرر|المزمع|مزمع|المرتقب|مرتقب|المنتظر|المتوقع|متوقع|يتوقع|"
-    r"تتوقع|موعد|موعدا|حتى|بحلول|اعتبارا|ابتداء|المقبل|المقبله|القادم|القادمه|تبدا|يبدا|تنطلق|ينطلق|"
-    r"تنتهي|ينتهي|تستمر|يستمر|خطه|رؤيه|هدف|تهدف|يهدف)(?!\w)")
+_FUTURE_WORDS = """سوف المقرر مقرر المزمع مزمع المرتقب مرتقب المنتظر المتوقع متوقع يتوقع تتوقع موعد موعدا
+    حتى بحلول اعتبارا ابتداء المقبل المقبلة القادم القادمة تبدأ يبدأ تنطلق ينطلق تنتهي ينتهي تستمر يستمر
+    خطة رؤية هدف تهدف يهدف قبل""".split()
+_FUTURE_CUES = re.compile(r"(?<!\w)(?:و|ف)?(?:س[يتن]\w{3,}|"
+                          + "|".join(sorted({fold(w) for w in _FUTURE_WORDS}, key=len, reverse=True))
+                          + r")(?!\w)")
 # Nouns that look like a future verb (س + imperfect prefix): not cues.
 _NOT_FUTURE = frozenset(fold(w) for w in """سنوات سيارة سيارات سياسة سياسات سياسي سياسية سياسيين سيدة سيدات
     ستين سنوي سنوية سيطرة سياحة سياحي سياحية سيول سيناء سيناريو سيادة سيادي سيادية""".split())
