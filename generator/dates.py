@@ -851,19 +851,33 @@ _FUTURE_CUES = re.compile(r"(?<!\w)(?:و|ف)?(?:س[يتن]\w{3,}|"
 # Nouns that look like a future verb (س + imperfect prefix): not cues.
 _NOT_FUTURE = frozenset(fold(w) for w in """سنوات سيارة سيارات سياسة سياسات سياسي سياسية سياسيين سيدة سيدات
     ستين سنوي سنوية سيطرة سياحة سياحي سياحية سيول سيناء سيناريو سيادة سيادي سيادية""".split())
-_CLAUSE_END = re.compile(r"[.!?؟؛]\s")
+_CLAUSE_END = re.compile(r"[.!?؟؛،,]\s")
 FUTURE_WINDOW = 80  # characters of the clause before a date searched for a cue
 
 
-def _announced(text: str, start: int, end: int) -> bool:
+def _announced(text: str, start: int, end: int, lo: int = 0) -> bool:
     """Whether the date at text[start:end] is announced for later: a future cue in its clause before
-    it (within FUTURE_WINDOW characters) or "المقبل/القادم" right after it."""
-    before = fold(text[max(0, start - FUTURE_WINDOW):start])
+    it (within FUTURE_WINDOW characters, after `lo`, the end of the previous date, and after the last
+    comma or sentence end) or "المقبل/القادم" right after it."""
+    before = fold(text[max(lo, start - FUTURE_WINDOW):start])
     clause = _CLAUSE_END.split(before)[-1]
     if any(m.group(0).lstrip("وف") not in _NOT_FUTURE and m.group(0) not in _NOT_FUTURE
            for m in _FUTURE_CUES.finditer(clause)):
         return True
     return bool(re.match(r"\s*(?:المقبل|المقبله|القادم|القادمه)(?!\w)", fold(text[end:end + 20])))
+
+
+def _announced_on(ln: _Line, k: int) -> bool:
+    """`_announced` for mention k of a line; a date restated right after another ("1/11/1436هـ
+    الموافق 16/8/2015م") shares the other's status."""
+    m = ln.mentions[k]
+    if k and m.start - ln.mentions[k - 1].end <= SAME_DATE_GAP:
+        return _announced_on(ln, k - 1)
+    lo = ln.mentions[k - 1].end if k else 0
+    return _announced(ln.text, m.start, m.end, lo)
+
+
+SAME_DATE_GAP = 12  # characters between two mentions of one date in two calendars
 
 
 def _not_before(eligible: list[_Line]) -> str | None:
@@ -876,7 +890,7 @@ def _not_before(eligible: list[_Line]) -> str | None:
     best: _dt.date | None = None
     for ln in eligible:
         for k, m in enumerate(ln.mentions):
-            if not _usable(m) or ln.upd_label[k] or _announced(ln.text, m.start, m.end):
+            if not _usable(m) or ln.upd_label[k] or _announced_on(ln, k):
                 continue
             d: _dt.date | None = None
             if m.iso:
