@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from generator import lexicons
@@ -94,9 +93,7 @@ class Header:
 @lru_cache(maxsize=1)
 def lexicon_places() -> frozenset[str]:
     """The `places` lexicon (empty when the package does not ship one)."""
-    if not resources.files(lexicons.__name__).joinpath("places.txt").is_file():
-        return frozenset()
-    return lexicons.words("places")
+    return lexicons.words("places") if lexicons.exists("places") else frozenset()
 
 
 @dataclass

@@ -218,7 +218,6 @@ def byline_people(byline: str | None, cfg: SiteConfig, places: frozenset[str]) -
         if m:
             parts = [m.group(1), m.group(2)]
         for part in parts:
-            part = re.sub(r"^و(?=\S+\s+\S)", "", part)
             while part.split() and norm_name(part.split()[-1]) in places and len(part.split()) > 2:
                 part = part.rsplit(None, 1)[0]  # "دلشاد عبد الله  لندن"
             key = norm_name(part)

@@ -68,7 +68,7 @@ from generator.config import (
 from generator.model import OutletRef
 
 if TYPE_CHECKING:
-    from generator.byline import Header
+    from generator.byline import Byline, Header
 
 KINDS = ("newspaper", "tv", "website", "agency", "radio")
 FINGERPRINT_KINDS = ("copyright", "signoff", "self_mention", "dateline", "furniture", "byline")
@@ -694,8 +694,14 @@ def furniture_signals(lines: list[str], index: _Index) -> list[Signal]:
     return signals
 
 
-def decide_outlet(signals: list[Signal], index: _Index) -> tuple[str | None, Signal | None, list[str]]:
-    """Pick the outlet from the signals: (outlet id, deciding signal, warnings)."""
+def decide_outlet(signals: list[Signal], index: _Index, outlets: dict[str, Outlet] | None = None,
+                  countries: frozenset[str] = frozenset()) -> tuple[str | None, Signal | None, list[str]]:
+    """Pick the outlet from the signals: (outlet id, deciding signal, warnings).
+
+    A name several outlets share (الوطن) counts for the one another signal supports, else for the one
+    whose country (`outlets[id].country`) is among `countries`, the ISO codes of the places the
+    article's bylines name ("جدة: الوطن" → the Saudi paper); otherwise it is left out with a warning.
+    """
     warnings: list[str] = []
     support: dict[str, list[Signal]] = {}
     for sig in signals:
@@ -704,8 +710,11 @@ def decide_outlet(signals: list[Signal], index: _Index) -> tuple[str | None, Sig
     for sig in signals:
         if len(sig.ids) > 1:
             known = [x for x in sig.ids if x in support]
+            local = [x for x in sig.ids if outlets and countries and outlets[x].country in countries]
             if len(known) == 1:
                 support[known[0]].append(sig)
+            elif not known and len(local) == 1:
+                support[local[0]] = [sig]
             else:
                 warnings.append(f"outlet name shared by several outlets ({', '.join(sig.ids)}), not used: "
                                 f"{_short(sig.text)}")
@@ -953,6 +962,14 @@ def find_author(lines: list[str], keep: list[bool], title_index: int | None, ind
     return None
 
 
+def _byline_countries(bylines: "list[Byline]") -> frozenset[str]:
+    """ISO codes of the places the bylines name (the `places` lexicon's country sections)."""
+    if not bylines or not lexicons.exists("places"):
+        return frozenset()
+    table = lexicons.countries("places")
+    return frozenset(c for b in bylines for p in b.places if (c := table.get(" ".join(fold(p).split()))))
+
+
 # ---- detect -----------------------------------------------------------------------------------
 
 
@@ -986,7 +1003,7 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
         ids = tuple(x for x in sig.ids if not _is_agency_id(x, index))
         if ids:
             outlet_signals.append(Signal(sig.kind, ids, sig.line, sig.text))
-    outlet_id, deciding, warnings = decide_outlet(outlet_signals, index)
+    outlet_id, deciding, warnings = decide_outlet(outlet_signals, index, registry.outlets, _byline_countries(bylines))
     att = Attribution(warnings=warnings)
     if outlet_id is not None and deciding is not None:
         o = registry.outlets[outlet_id]

@@ -11,6 +11,14 @@ Lexicons here:
                   names, used to recognise bylines and personal names. Compiled by the project from
                   common usage; words that are also common nouns are left out on purpose.
 
+    places        place names as printed in datelines and bylines (countries, capitals, the cities,
+                  regions and towns of every Arab country, world cities). Lines `#@country XX` (ISO
+                  3166 code) mark the sections of one country: `countries("places")` maps each entry
+                  of such a section to its country. Compiled by the project from general geographic
+                  knowledge.
+
+    countries(name: str) -> dict[str, str]  folded entry -> ISO 3166 code, from `#@country` sections
+
 Raises FileNotFoundError for a lexicon that does not exist (a packaging error, not user input).
 """
 from __future__ import annotations
@@ -21,12 +29,37 @@ from importlib import resources
 from generator.arabic import fold
 
 
-@lru_cache(maxsize=None)
-def words(name: str) -> frozenset[str]:
+def _entries(name: str) -> list[tuple[str, str | None]]:
+    """(folded entry, country of its section or None) for every entry of NAME.txt."""
     text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    out = set()
+    out: list[tuple[str, str | None]] = []
+    country: str | None = None
     for line in text.splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
-            out.add(" ".join(fold(line).split()))
-    return frozenset(out)
+        if line.startswith("#@country"):
+            code = line.split()[1:2]
+            country = code[0] if code else None
+        elif line.startswith("# ----"):
+            country = None  # a new section: its own marker, if any, follows
+        elif line and not line.startswith("#"):
+            out.append((" ".join(fold(line).split()), country))
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    return frozenset(entry for entry, _ in _entries(name))
+
+
+@lru_cache(maxsize=None)
+def countries(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry, country in _entries(name):
+        if country and entry not in out:
+            out[entry] = country
+    return out
+
+
+def exists(name: str) -> bool:
+    """Whether the package ships the lexicon NAME.txt."""
+    return resources.files(__name__).joinpath(f"{name}.txt").is_file()
