@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic annotation signs, tatweel.
 _DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640} | set(range(0x06D6, 0x06EE)) | set(range(0x0610, 0x061B))
@@ -44,8 +45,13 @@ ARTICLES = ("ال", "لل")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Return the comparison form of `text` (see module docstring)."""
+    """Return the comparison form of `text` (see module docstring).
+
+    Memoised: every stage folds the same lines of an article (cleaner, dates, bylines, outlets,
+    entities), so each line is folded once.
+    """
     return unicodedata.normalize("NFC", text).translate(_TABLE).lower()
 
 
