@@ -260,7 +260,8 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
             p.kind = "person"
             marked = True
     # "المدينة ـ جدة": an outlet's plain name opening the line before a place is the outlet
-    if len(parts) >= 2 and parts[0].kind == "outlet-or-place" and parts[1].kind in ("place", "outlet-or-place", "word"):
+    if len(parts) >= 2 and parts[0].kind == "outlet-or-place" and parts[1].kind in ("place", "outlet-or-place", "word") \
+            and not any(p.kind == "outlet" for p in parts):
         parts[0].kind = "outlet"
     for p in parts:
         if p.kind == "outlet-or-place":

@@ -325,7 +325,7 @@ class _Index:
     credits: dict[str, tuple[str, bool]]  # credit key -> (agency id, counts alone on a line)
     credit_rx: re.Pattern[str] | None
     copyright: list[tuple[str, str]]  # (normalised fingerprint, outlet id)
-    signoff: dict[str, str]
+    signoff: dict[str, str]  # sign-off without spaces -> outlet id
     dateline: list[tuple[str, str]]
     furniture: list[tuple[str, str]]  # (fingerprint without spaces, outlet id)
     byline: list[tuple[str, str]]
@@ -365,7 +365,7 @@ class _Index:
                 for n in [o.name, *o.aliases]:
                     credits.setdefault(name_key(n), (oid, True))
             copyright_fp += [(name_key(s), oid) for s in o.fingerprints.copyright]
-            signoff.update({name_key(s): oid for s in o.fingerprints.signoff})
+            signoff.update({name_key(s).replace(" ", ""): oid for s in o.fingerprints.signoff})
             dateline += [(norm(s), oid) for s in o.fingerprints.dateline]
             furniture += [(norm(s).replace(" ", ""), oid) for s in o.fingerprints.furniture]
             byline += [(norm(s).replace(" ", ""), oid) for s in o.fingerprints.byline]
@@ -623,8 +623,8 @@ def closing_signals(lines: list[str], keep: list[bool], index: _Index) -> list[S
     seen: set[int] = set()
     tail = [i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()][:SIGNOFF_LINES]
     for i in tail:
-        key = name_key(norm(lines[i]))
-        oid = index.signoff.get(key) or next((o for k, o in index.signoff.items() if key.startswith(k + " ")), None)
+        key = name_key(norm(lines[i])).replace(" ", "")  # "// انتهى//" = "//انتهى//" = "// انتهى //"
+        oid = index.signoff.get(key) or next((o for k, o in index.signoff.items() if key.startswith(k)), None)
         if oid:
             signals.append(Signal("signoff", (oid,), i, lines[i].strip()))
             seen.add(i)

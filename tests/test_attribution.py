@@ -119,6 +119,11 @@ def test_outlet_credited_in_the_byline(cfg: SiteConfig, line: str, oid: str) -> 
     assert (outlet(art), art.author) == (oid, None)
 
 
+def test_two_cities_and_a_quoted_outlet(cfg: SiteConfig) -> None:
+    art = article(cfg, "النفط يتجه لخسارة أسبوعية", "الرياض - بغداد: «الشرق الأوسط»")
+    assert (outlet(art), art.author) == ("asharq-alawsat", None)
+
+
 def test_city_in_brackets_is_not_the_paper_of_that_name(cfg: SiteConfig) -> None:
     art = article(cfg, "افتتاح مركز جديد لخدمة المراجعين", "فهد العتيبي (الرياض)")
     assert outlet(art) is None and art.author == "فهد العتيبي"
@@ -154,6 +159,12 @@ def test_agency_own_copy_is_its_outlet(cfg: SiteConfig) -> None:
     art = extract_text(text, "t.txt", cfg)
     assert outlet(art) == "spa" and art.wire == []
     assert art.title == "عام / انطلاق برنامج تدريبي للدفاع المدني"
+    for signoff in ("//انتهى//", "// انتهى//"):
+        assert outlet(extract_text(text.replace("// انتهى //", signoff), "t.txt", cfg)) == "spa"
+    # the same copy reprinted under a paper's byline names the agency as its wire only
+    reprint = f"انطلاق برنامج تدريبي للدفاع المدني\nتبوك - واس\n\n{PARA}\n"
+    art = extract_text(reprint, "t.txt", cfg)
+    assert outlet(art) is None and art.wire == ["واس"]
 
 
 # ---- announced dates ---------------------------------------------------------------------------
