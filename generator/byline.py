@@ -84,10 +84,12 @@ class Header:
 
     @property
     def people(self) -> list[str]:
-        out: list[str] = []
+        """The people of every byline, in order, each once (عبد الكريم = عبدالكريم)."""
+        out: dict[str, str] = {}
         for b in self.bylines:
-            out += [p for p in b.people if p not in out]
-        return out
+            for p in b.people:
+                out.setdefault(fold(p).replace(" ", ""), p)
+        return list(out.values())
 
 
 @lru_cache(maxsize=1)
