@@ -116,6 +116,17 @@ def test_ambiguous_names_are_kept_apart() -> None:
     assert {fold("مدينة حمد"), fold("مدينة صور"), fold("محافظة الخبر")} <= places
 
 
+# Words a byline or dateline line often holds that are not places there: section labels, verbs,
+# adverbs in the accusative (دوماً "always" prints دوما once the tanween is gone), common nouns.
+NEVER_PLACES = ["حوار", "تقرير", "كتب", "الخبر", "دوما", "دورا", "كان", "كيف", "صور", "خاص", "متابعات",
+                "عواصم", "وكالات", "مشهد", "بورصة", "الحراك", "العديد", "الشعب", "المملكة", "مالي"]
+
+
+def test_common_words_are_not_places() -> None:
+    places = words("places")
+    assert [w for w in NEVER_PLACES if fold(w) in places] == []
+
+
 def test_every_country_of_the_country_list_is_a_place() -> None:
     data = yaml.safe_load((ROOT / "site_config/entities/countries.yml").read_text(encoding="utf-8"))
     names = [e["name"] for e in data["entities"] if "ISO" in str(e.get("description", ""))]
