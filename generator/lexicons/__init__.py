@@ -10,6 +10,14 @@ Lexicons here:
     given_names   Arabic given names with their spelling variants, and transliterated foreign given
                   names, used to recognise bylines and personal names. Compiled by the project from
                   common usage; words that are also common nouns are left out on purpose.
+    places        place names as printed in datelines and bylines ("الرياض - واس", "(القنفذة)"):
+                  countries and their print variants, world capitals and cities, and the regions,
+                  governorates and towns of the Arab countries. Compiled by the project from general
+                  geographic knowledge.
+    places_ambiguous  places left out of `places` because, printed alone, they are overwhelmingly a
+                  personal name or an ordinary word (حمد، سلوى، صور، الخبر); never in both files.
+    dateline_words  words that stand where a dateline city stands without being places (عواصم،
+                  وكالات، متابعات، خاص).
 
     places        place names as printed in datelines and bylines (countries, capitals, the cities,
                   regions and towns of every Arab country, world cities). Lines `#@country XX` (ISO
