@@ -17,7 +17,8 @@ short names or fingerprints):
     80   dateline         "لندن - «الشرق الأوسط»", "موسكو — سبوتنيك.", "واشنطن (CNN) --"
     75   outlet first     "السومرية نيوز/ بغداد", "<outlet> - <text>", a brand line "<outlet>:"
     70   closing line     the last line is only a quoted outlet name: 'الاتحاد'; or, among the last three
-                          lines, the outlet's own sign-off ("// انتهى //")
+                          lines, the outlet's own sign-off ("// انتهى //"); an agency's own dateline
+                          with its credit after the date ("تبوك 12 ذو القعدة 1436 هـ … 2015 م واس")
     60   self-mention     a quoted name after a self-referring phrase: قال لـ«…», اطلعت على نصه «…», علمت «…»,
                           or a headline quoting someone to the outlet: مسؤول لـ«…»: …
     50   furniture        a site's own furniture phrase (newsletter box label, error page text)
@@ -82,6 +83,7 @@ STRENGTH = {
     "outlet-first": 75,
     "closing": 70,
     "signoff": 70,
+    "agency-dateline": 70,
     "self-mention": 60,
     "furniture": 50,
     "byline-style": 30,
@@ -604,6 +606,28 @@ def _page_title_brand(s: str, index: _Index) -> tuple[str, ...] | None:
     return index.forms.get(name_key(segments[-1]))
 
 
+# An agency's own dateline: place, full date, then its credit with no separator before it
+# ("تبوك 12 ذو القعدة 1436 هـ الموافق 27 اغسطس 2015 م واس"); a paper reprinting the copy writes
+# "تبوك - واس" instead.
+_AGENCY_DATELINE = re.compile(r"(?:19|20|14)\d\d\s*(?:م|هـ|ه)?\s+(?P<c>[^\d\-:()/]{2,20}?)\s*$")
+HEAD_LINES = 5  # non-empty lines at the top where an agency's own dateline stands
+
+
+def agency_dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
+    """The agency's own dateline at the top of its copy (see _AGENCY_DATELINE)."""
+    signals: list[Signal] = []
+    top = [i for i, ln in enumerate(lines) if ln.strip()][:HEAD_LINES]
+    for i in top:
+        s = norm(lines[i])
+        if len(s) > 120:
+            continue
+        m = _AGENCY_DATELINE.search(s)
+        credit = index.credits.get(m.group("c").strip()) if m else None
+        if credit:
+            signals.append(Signal("agency-dateline", (credit[0],), i, lines[i].strip()))
+    return signals
+
+
 SIGNOFF_LINES = 3  # a sign-off is looked for among the last lines of the page (a time stamp may follow)
 _CLOSING = re.compile(r'^["(\[]\s*(?P<name>[^"()\[\]]+?)\s*[")\]]\s*\.{0,3}$')
 
@@ -991,13 +1015,14 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
         *[Signal("byline", ids, b.line, b.text) for b in bylines for ids in b.outlets],
         *[sig for sig in dateline_signals(lines, index) if sig.line not in byline_lines],
         *closing_signals(lines, keep, index),
+        *agency_dateline_signals(lines, index),
         *self_mention_signals(lines, index),
         *furniture_signals(lines, index),
     ]
     # An agency's name in a dateline, closing line or self-mention is a credit, not the page's owner.
     outlet_signals: list[Signal] = []
     for sig in signals:
-        if sig.kind in ("copyright", "domain", "signoff"):  # an agency's own page
+        if sig.kind in ("copyright", "domain", "signoff", "agency-dateline"):  # an agency's own page
             outlet_signals.append(sig)
             continue
         ids = tuple(x for x in sig.ids if not _is_agency_id(x, index))
@@ -1021,6 +1046,6 @@ def detect(lines: list[str], keep: list[bool], title_index: int | None, registry
     people = header.people if header else []
     if people:
         att.author = "، ".join(people)
-    elif not bylines:
+    else:
         att.author = find_author(lines, keep, title_index, index, registry.given_names)
     return att

@@ -124,6 +124,18 @@ def test_two_cities_and_a_quoted_outlet(cfg: SiteConfig) -> None:
     assert (outlet(art), art.author) == ("asharq-alawsat", None)
 
 
+@pytest.mark.parametrize("city, oid", [("جدة", "alwatan-sa"), ("مسقط", "alwatan-om"), ("الدوحة", "alwatan-qa")])
+def test_namesakes_told_apart_by_the_byline_city(cfg: SiteConfig, city: str, oid: str) -> None:
+    art = article(cfg, "ارتفاع أسعار الوقود في الأسواق المحلية", f"{city}: الوطن")
+    assert outlet(art) == oid
+    said = "وقال مسؤول في الوزارة لـ«الوطن» إن الأسعار ستراجع كل شهر بحسب الأسواق العالمية."
+    art = article(cfg, "ارتفاع أسعار الوقود في الأسواق المحلية", f"{city}: رامي الحربي", body=(PARA, said))
+    assert outlet(art) == oid
+    # no place, no way to tell which الوطن: none, and a warning
+    art = article(cfg, "ارتفاع أسعار الوقود في الأسواق المحلية", body=(PARA, said))
+    assert outlet(art) is None and any("shared by several outlets" in w for w in art.warnings)
+
+
 def test_city_in_brackets_is_not_the_paper_of_that_name(cfg: SiteConfig) -> None:
     art = article(cfg, "افتتاح مركز جديد لخدمة المراجعين", "فهد العتيبي (الرياض)")
     assert outlet(art) is None and art.author == "فهد العتيبي"
@@ -161,6 +173,8 @@ def test_agency_own_copy_is_its_outlet(cfg: SiteConfig) -> None:
     assert art.title == "عام / انطلاق برنامج تدريبي للدفاع المدني"
     for signoff in ("//انتهى//", "// انتهى//"):
         assert outlet(extract_text(text.replace("// انتهى //", signoff), "t.txt", cfg)) == "spa"
+    # its own dateline (credit after the date) is enough without the sign-off
+    assert outlet(extract_text(text.replace("// انتهى //", ""), "t.txt", cfg)) == "spa"
     # the same copy reprinted under a paper's byline names the agency as its wire only
     reprint = f"انطلاق برنامج تدريبي للدفاع المدني\nتبوك - واس\n\n{PARA}\n"
     art = extract_text(reprint, "t.txt", cfg)
