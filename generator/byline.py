@@ -7,7 +7,7 @@ Contract:
         -> Byline | None
 
 `reasons[i]` is the cleaner's reason for dropping line i ("" for a kept line); `places` holds folded
-place names (the gazetteer's places; the shipped `places` lexicon is added here).
+place names (`SiteConfig.place_names`: the gazetteer's places and the shipped `places` lexicon).
 
 A byline is a short line cut by separators (dash, colon, brackets, comma, "من") into parts, each of
 which is one of: a person (a 2–4 word name), an outlet named in the registry, a wire agency's credit,
@@ -248,7 +248,6 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
         sub = re.split(r"\s+(?:من|في)\s+", chunk)
         for piece in sub:
             pieces += _split_names(piece)
-    places = lexicon_places() | places
     parts = [_classify(p, registry, marked, places) for p in pieces]
     parts = [p for p in parts if p.kind != "empty"]
     if not parts:

@@ -394,9 +394,7 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
 
 def _place_forms(cfg: SiteConfig) -> frozenset[str]:
     """Folded place names: the gazetteer's and the shipped `places` lexicon (the byline parser's)."""
-    from generator.byline import lexicon_places
-
-    return cfg.place_names | lexicon_places()
+    return cfg.place_names
 
 
 def _agencies_in(byline: str | None, cfg: SiteConfig) -> list[str]:

@@ -27,9 +27,11 @@ class SiteConfig:
 
     @cached_property
     def place_names(self) -> frozenset[str]:
-        """Folded names and aliases of the gazetteer's places (bylines and datelines name them)."""
-        return frozenset(entities.normalise_form(n) for e in self.gazetteer.entities.values()
-                         if e.type == "place" for n in (e.name, *e.aliases))
+        """Folded place names bylines and datelines may hold: the gazetteer's places (names and
+        aliases) and the `places` lexicon the package ships."""
+        gazetteer = {entities.normalise_form(n) for e in self.gazetteer.entities.values()
+                     if e.type == "place" for n in (e.name, *e.aliases)}
+        return frozenset(gazetteer) | byline.lexicon_places()
 
 
 @dataclass
