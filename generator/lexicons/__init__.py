@@ -7,9 +7,15 @@ print); blank lines and lines starting with "#" are ignored. Entries are returne
 `generator.arabic.fold` and with single spaces, so callers compare them with folded text.
 
 Lexicons here:
-    given_names   Arabic given names with their spelling variants, and transliterated foreign given
-                  names, used to recognise bylines and personal names. Compiled by the project from
-                  common usage; words that are also common nouns are left out on purpose.
+    given_names   Arabic given names from across the Arab world with their spelling variants (عبد and
+                  ـ الدين compounds joined and spaced), Turkish, Persian, Kurdish and Amazigh given names,
+                  and transliterated foreign given names, used to recognise bylines and personal names:
+                  a line opening with one of them is taken for a name. Compiled by the project from
+                  general knowledge of names.
+    given_names_ambiguous
+                  given names that are also everyday words (أمل، نور، سلام، سعيد، السيد، أمير، رمضان…):
+                  a name only with other evidence, such as a title before or a family name after. Never
+                  in both files; the rule is in the file's header.
 
 Raises FileNotFoundError for a lexicon that does not exist (a packaging error, not user input).
 """
