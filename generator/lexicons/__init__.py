@@ -7,23 +7,24 @@ print); blank lines and lines starting with "#" are ignored. Entries are returne
 `generator.arabic.fold` and with single spaces, so callers compare them with folded text.
 
 Lexicons here:
-    given_names   Arabic given names with their spelling variants, and transliterated foreign given
-                  names, used to recognise bylines and personal names. Compiled by the project from
-                  common usage; words that are also common nouns are left out on purpose.
-    places        place names as printed in datelines and bylines ("الرياض - واس", "(القنفذة)"):
-                  countries and their print variants, world capitals and cities, and the regions,
-                  governorates and towns of the Arab countries. Compiled by the project from general
-                  geographic knowledge.
-    places_ambiguous  places left out of `places` because, printed alone, they are overwhelmingly a
-                  personal name or an ordinary word (حمد، سلوى، صور، الخبر); never in both files.
-    dateline_words  words that stand where a dateline city stands without being places (عواصم،
-                  وكالات، متابعات، خاص).
-
+    given_names   Arabic given names from across the Arab world with their spelling variants (عبد and
+                  ـ الدين compounds joined and spaced), Turkish, Persian, Kurdish and Amazigh given names,
+                  and transliterated foreign given names, used to recognise bylines and personal names:
+                  a line opening with one of them is taken for a name. Compiled by the project from
+                  general knowledge of names.
+    given_names_ambiguous
+                  given names that are also everyday words (أمل، نور، سلام، سعيد، السيد، أمير، رمضان…):
+                  a name only with other evidence, such as a title before or a family name after. Never
+                  in both files; the rule is in the file's header.
     places        place names as printed in datelines and bylines (countries, capitals, the cities,
                   regions and towns of every Arab country, world cities). Lines `#@country XX` (ISO
                   3166 code) mark the sections of one country: `countries("places")` maps each entry
                   of such a section to its country. Compiled by the project from general geographic
                   knowledge.
+    places_ambiguous  places left out of `places` because, printed alone, they are overwhelmingly a
+                  personal name or an ordinary word (حمد، سلوى، صور، الخبر); never in both files.
+    dateline_words  words that stand where a dateline city stands without being places (عواصم،
+                  وكالات، متابعات، خاص).
 
     countries(name: str) -> dict[str, str]  folded entry -> ISO 3166 code, from `#@country` sections
 
