@@ -48,9 +48,10 @@ NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 5
 
 # Words that open a byline and are not part of the name: "كتب - خالد", "بقلم: سارة".
 MARKERS = frozenset(fold(w) for w in "كتب كتبت كتبه بقلم إعداد اعداد تقرير تحرير متابعة حوار ترجمة تحقيق نص".split())
-# Parts that stand where a name or city stands but name neither: a desk, unnamed agencies, "capitals".
-DESK_WORDS = frozenset(fold(w) for w in """وكالات الوكالات متابعة متابعات تقرير تحقيق حوار ترجمة عواصم خاص
-    المحرر محرر التحرير فريق قسم مراسلنا مراسلون مراسلو مندوبنا""".split())
+# Parts that stand where a name or city stands but name neither: a desk, unnamed agencies, "capitals"
+# (the `dateline_words` lexicon, and the report-type words a byline may carry).
+DESK_WORDS = lexicons.words("dateline_words") | frozenset(fold(w) for w in """تقرير تحقيق حوار محرر التحرير
+    فريق قسم مراسلنا مندوبنا""".split())
 # Honorifics before a name in a byline: dropped from the author.
 HONORIFICS = frozenset(fold(w) for w in """د د. الدكتور الدكتورة دكتور أ أ. الأستاذ الأستاذة م م. المهندس
     الكاتب الكاتبة الزميل الزميلة الصحفي الصحفية الصحافي الصحافية الإعلامي الإعلامية الشيخ""".split())
