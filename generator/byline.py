@@ -145,6 +145,10 @@ def _person_shape(text: str, registry: "Registry") -> str | None:
         return None
     if any(f.startswith("و") and f not in registry.given_names for f in folded[1:-1]):
         return None
+    # a title word that is also a family name, after a given name: "أحمد السيد", "محمد الشيخ"
+    if len(tokens) >= 2 and folded[-1] in FAMILY_TITLES and _is_given(tokens[0], registry):
+        head = _clean_name(" ".join(tokens[:-1])) if len(tokens) > 2 else tokens[0]
+        return f"{head} {tokens[-1]}" if head else None
     return _clean_name(" ".join(tokens))
 
 
@@ -196,6 +200,7 @@ def _classify(raw: str, registry: "Registry", marked: bool, places: frozenset[st
     return part
 
 
+FAMILY_TITLES = frozenset(fold(w) for w in ("السيد", "الشيخ", "الأمير", "الملا"))
 FAMILY_CONNECTORS = frozenset(("بن", "ابن", "بنت", "ابو", "ال", "ولد"))
 
 
@@ -269,6 +274,11 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
         if p.kind == "outlet-or-place":
             p.kind = "place"
     strong = [p for p in parts if p.kind in ("person", "outlet", "agency")]
+    # beside a person, an unknown phrase with the article cannot be a name: a place ("الحد الجنوبي")
+    if any(p.kind == "person" for p in parts) and not strict:
+        for p in parts:
+            if p.kind == "name?" and p.key.startswith("ال"):
+                p.kind = "place"
     # one unknown short word beside a person/outlet/agency: a city the lexicon lacks ("بارق- سبق")
     for p in parts:
         if p.kind == "word" and strong and not strict:
@@ -304,15 +314,14 @@ def read_header(lines: list[str], reasons: list[str], registry: "Registry",
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
     if not nonempty:
         return header
-    top: list[int] = []
-    for i in nonempty:
-        if is_paragraph(lines[i]) and top:
-            break
-        top.append(i)
-        if len(top) > HEADER_MAX_LINES:
-            break
     first = nonempty[0]
-    parsed = {i: parse_byline(lines[i], registry, places, i, strict=i == first) for i in top}
+    parsed: dict[int, Byline | None] = {}
+    for i in nonempty:
+        if len(parsed) > HEADER_MAX_LINES:
+            break
+        parsed[i] = parse_byline(lines[i], registry, places, i, strict=i == first)
+        if parsed[i] is None and i != first and is_paragraph(lines[i]):
+            break  # the first paragraph ends the header ("جدة: رامي، سعاد" is a byline, not one)
     second = first + 1
     if (second in parsed and parsed[second] is None and second + 1 < len(lines) and not lines[second + 1].strip()
             and headline_shaped(lines[first])):

@@ -84,6 +84,10 @@ def test_byline_is_never_the_headline_and_a_headline_with_a_name_is_not_the_auth
     ("جدة: رامي الحربي وسعاد الزهراني", ["رامي الحربي", "سعاد الزهراني"]),
     ("جدة: رامي الحربي، سعاد الزهراني", ["رامي الحربي", "سعاد الزهراني"]),
     ("الرياض: د. سعاد الزهراني", ["سعاد الزهراني"]),
+    ("أحمد السيد (القاهرة)", ["أحمد السيد"]),
+    ("المنطقة الشمالية: رامي الحربي", ["رامي الحربي"]),
+    ("رامي الحربي وسعاد الزهراني - جدة، الطائف", ["رامي الحربي", "سعاد الزهراني"]),
+    ("كابول: رامي الحربي، أ ف ب", ["رامي الحربي"]),
     ("جدة: الوطن", []),
     ("الرياض - واس", []),
 ])
@@ -99,6 +103,11 @@ def test_byline_forms(cfg: SiteConfig, line: str, people: list[str]) -> None:
 ])
 def test_not_bylines(cfg: SiteConfig, line: str) -> None:
     assert parse_byline(line, cfg.registry, cfg.place_names) is None
+
+
+def test_byline_with_commas_is_not_the_first_paragraph(cfg: SiteConfig) -> None:
+    art = article(cfg, "رسامو الخط العربي يعرضون أعمالهم", "رامي الحربي وسعاد الزهراني - جدة، الطائف، أبها")
+    assert art.author == "رامي الحربي، سعاد الزهراني"
 
 
 def test_byline_with_outlet_and_city(cfg: SiteConfig) -> None:
