@@ -277,7 +277,8 @@ def parse_byline(text: str, registry: "Registry", places: frozenset[str] = froze
     # beside a person, an unknown phrase with the article cannot be a name: a place ("الحد الجنوبي")
     if any(p.kind == "person" for p in parts) and not strict:
         for p in parts:
-            if p.kind == "name?" and p.key.startswith("ال"):
+            if p.kind in ("name?", "other") and p.key.startswith("ال") and len(p.key.split()) <= 3 \
+                    and all(_AR_WORD.fullmatch(t) for t in p.key.split()):
                 p.kind = "place"
     # one unknown short word beside a person/outlet/agency: a city the lexicon lacks ("بارق- سبق")
     for p in parts:
