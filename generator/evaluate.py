@@ -13,6 +13,7 @@ import argparse
 import html
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ def norm_name(name: str) -> str:
     """Comparison form of a name: folded, no quotes, single spaces."""
     return " ".join(_QUOTES.sub(" ", fold(name)).split())
 
+
+TYPES = ("person", "place", "organization")
+GOLD_TYPES = (("people", "person"), ("places", "place"), ("organizations", "organization"))
 
 # "وكالات" (agencies, unnamed) is labelled as a credit but names no agency the registry could hold.
 GENERIC_WIRE = {norm_name("وكالات"), norm_name("الوكالات")}
@@ -87,6 +91,11 @@ class Score:
     fp: int = 0
     fn: int = 0
     rows: list[str] = field(default_factory=list)
+    # per type: gold, found (gold of the type matched by a name of the type), given, right
+    by_type: dict[str, Counter[str]] = field(default_factory=lambda: {t: Counter() for t in TYPES})
+    # per source (gazetteer, recogniser): names given, and how many match a labelled name
+    by_source: dict[str, Counter[str]] = field(
+        default_factory=lambda: {s: Counter() for s in ("gazetteer", "recogniser")})
 
     def prf(self) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -149,23 +158,37 @@ def score_one(art: Article, label: dict[str, Any], cfg: SiteConfig, score: Score
         score.wire_found += len(gold_wire & got_wire)
         score.wire_extra += len(got_wire - gold_wire)
 
-    gold = [g for key in ("people", "places", "organizations") for g in _flatten(label.get(key))]
+    gold = [(g, t) for key, t in GOLD_TYPES for g in _flatten(label.get(key))]
+    aliases = label.get("aliases") if isinstance(label.get("aliases"), dict) else {}
     neutral = {v for x in _flatten(label.get("other_entities")) for v in _variants(x)}
-    predicted = [e for e in art.entities if e.type in ("person", "place", "organization")]
+    predicted = [e for e in art.entities if e.type in TYPES]
     forms = [{v for s in [e.name, *e.surfaces] for v in _variants(s)} for e in predicted]
     matched_pred: set[int] = set()
+    typed_ok: set[int] = set()
     missed: list[str] = []
-    for g in gold:
-        gv = _variants(g)
+    for g, gtype in gold:
+        gv = {v for x in [g, *_flatten(aliases.get(g))] for v in _variants(x)}
         hit = [i for i, f in enumerate(forms) if f & gv]
+        score.by_type[gtype]["gold"] += 1
         if hit:
             score.tp += 1
             matched_pred.update(hit)
+            same = [i for i in hit if predicted[i].type == gtype]
+            typed_ok.update(same)
+            if same:
+                score.by_type[gtype]["found"] += 1
         else:
             score.fn += 1
             missed.append(g)
     false = [predicted[i].name for i, f in enumerate(forms) if i not in matched_pred and not (f & neutral)]
     score.fp += len(false)
+    for i, e in enumerate(predicted):
+        if i in matched_pred or not (forms[i] & neutral):
+            score.by_type[e.type]["given"] += 1
+            score.by_type[e.type]["right"] += i in typed_ok
+            src = score.by_source["recogniser" if e.found else "gazetteer"]
+            src["given"] += 1
+            src["right"] += i in matched_pred
     score.rows.append(
         f"{name}: date {art.date} (gold {gold_date}) | outlet {art.outlet.name if art.outlet else None}"
         f" (gold {label.get('outlet')}) | author {art.author} (gold {gold_author})\n"
@@ -439,6 +462,13 @@ def print_labelled(s: Score) -> None:
     print(f"author           right {_pct(s.author_ok, s.files)}, missing {s.author_missing}, wrong {s.author_wrong}")
     print(f"wire             found {_pct(s.wire_found, s.wire_gold)}, unlabelled agencies given {s.wire_extra}")
     print(f"entities         P {p:.2f}  R {r:.2f}  F1 {f:.2f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+    for t in TYPES:
+        c = s.by_type[t]
+        tp_, tr_ = (c["right"] / c["given"] if c["given"] else 0.0), (c["found"] / c["gold"] if c["gold"] else 0.0)
+        f1 = 2 * tp_ * tr_ / (tp_ + tr_) if tp_ + tr_ else 0.0
+        print(f"  {t:<13}  P {tp_:.2f}  R {tr_:.2f}  F1 {f1:.2f}   (given {c['given']}, gold {c['gold']}; type must match)")
+    for src, c in s.by_source.items():
+        print(f"  from {src:<10} {c['given']} names, {_pct(c['right'], c['given'])} match a labelled name")
 
 
 def main(argv: list[str] | None = None) -> int:

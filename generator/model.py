@@ -28,10 +28,16 @@ class EntityHit:
     count: int
     surfaces: list[str]  # the forms as written in the article, sorted, deduplicated
     first_offset: int = 0  # character offset of first mention in the body (for linking)
+    found: bool = False  # found by the recogniser (generator/recognise.py), not in the gazetteer
+    strong: bool = False  # found with full evidence (a given name and a family part, a head and a name…)
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type,
-                "count": self.count, "surfaces": list(self.surfaces)}
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type,
+                               "count": self.count, "surfaces": list(self.surfaces)}
+        if self.found:
+            out["found"] = True
+            out["strong"] = self.strong
+        return out
 
 
 @dataclass

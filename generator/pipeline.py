@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator import byline, cleaner, dates, entities, outlets, reader, sidecar, titles, topics
+from generator import byline, cleaner, dates, entities, outlets, reader, recognise, sidecar, titles, topics
 from generator.config import Problem
-from generator.model import Article
-from generator.urls import article_id
+from generator.model import Article, EntityHit
+from generator.urls import article_id, found_entity_id
 
 
 @dataclass
@@ -83,9 +83,27 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
 
     searchable = art.title + "\n" + art.body
     art.entities = entities.find_entities(searchable, cfg.gazetteer)
+    art.entities += found_hits(recognise.recognise(searchable, cfg.gazetteer, cfg.place_names))
     art.candidates = entities.find_candidates(searchable, cfg.gazetteer)
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art
+
+
+def found_hits(found: list[recognise.Found]) -> list[EntityHit]:
+    """The recogniser's names as entity hits, one per (type, folded name), sorted by id."""
+    hits: dict[str, EntityHit] = {}
+    surfaces: dict[str, set[str]] = {}
+    for f in found:
+        eid = found_entity_id(f.type, f.key)
+        hit = hits.get(eid)
+        if hit is None:
+            hit = hits[eid] = EntityHit(eid, f.name, f.type, 0, [], f.start, found=True)
+        hit.count += 1
+        hit.strong = hit.strong or f.strong
+        surfaces.setdefault(eid, set()).add(f.name)
+    for eid, hit in hits.items():
+        hit.surfaces = sorted(surfaces[eid])
+    return [hits[k] for k in sorted(hits)]
 
 
 def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skipped:

@@ -54,6 +54,14 @@ def article_id(rel_path: str) -> str:
     return slug
 
 
+def found_entity_id(entity_type: str, key: str) -> str:
+    """Stable id of a name the recogniser found (not curated): "found-" + a transliteration of its
+    folded key + a short hash of type and key, so two names never share an id and a curated id
+    (which never starts with "found-") is never taken."""
+    slug = slugify(key, max_len=40) or "x"
+    return f"found-{slug}-{short_hash(entity_type + ':' + key, 6)}"
+
+
 def safe_slug(curated_id: str) -> str:
     """ASCII slug for a curated id: the id itself when it is already a clean slug, else a
     transliteration plus a short hash of the id (so two different ids never share a slug)."""

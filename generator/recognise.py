@@ -1,0 +1,372 @@
+"""Stage 3e — names beyond the gazetteer: the people, organisations and places nobody curated.
+
+Contract:
+    recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]
+`text` is the title and cleaned body joined by newlines (as for `entities.find_entities`); `places`
+is `SiteConfig.place_names` (folded). Found names never overlap a gazetteer match: the gazetteer runs
+first and what it covers is left alone.
+
+A grammar of Arabic names over the shipped lexicons (`generator/lexicons/`):
+
+- Person: a given name (the `given_names` lexicon; an ambiguous one such as سعيد or أمل only right
+  after a title), or any name word right after a title (الرئيس، الوزير، الشيخ، الدكتور، المتحدث
+  باسم …, which are evidence, not part of the name); then the family part: further given names,
+  nasab chains (بن، ابن، بنت، ولد + name), kunya (أبو/أم + name), compounds (عبد + name), آل + name,
+  nisbas and family names (الغامدي، العنزي), Turkish and Persian endings (أوغلو، زاده). The name
+  stops at punctuation, a verb, a preposition or particle, a word with a pronoun suffix, a
+  conjunction opening a new phrase, or a gazetteer match. A person is strong with a given name and a
+  family part.
+- Organisation: a head noun (وزارة، هيئة، مجلس، حزب، جامعة، نادي، شركة …) and the name phrase after
+  it: definite nouns and adjectives (وزارة الشؤون البلدية والقروية), or a proper noun right after the
+  head (حركة حماس، شركة سيمنز); a definite head with a nationality adjective (الجيش اليمني، الحكومة
+  التركية). A phrase that ends on a title word (مركز الأمير) is cut off there; without a name word
+  after the head there is no organisation.
+- Place: a name of the `places` lexicon (one to three words, after proclitics و ف ب ل ك), except the
+  places that are also everyday words in running text (PLAIN_PLACES); or a place trigger (محافظة،
+  مدينة، حي، مخيم …) and the name after it.
+
+Containment: the longest name wins, and a name inside it is not found on its own (نيويورك inside
+نيويورك تايمز is the gazetteer's business; سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: the
+person named is the son, never the father).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator import lexicons
+from generator.arabic import fold
+from generator.entities import (
+    STOP_WORDS,
+    Gazetteer,
+    _Coverage,
+    _analyse,
+    _entity_spans,
+    _is_nisba,
+    _match_title,
+    _skip_title_modifiers,
+    _Token,
+    normalise_form,
+)
+
+MAX_NAME_WORDS = 7  # words of one person's name, connectors included
+MAX_ORG_WORDS = 7  # words after an organisation's head
+
+# Organisation heads (folded); with a proclitic they are still heads (بوزارة، والمجلس).
+ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب حركة جبهة جهاز مؤسسة شركة جامعة كلية
+    نادي منتخب بنك مصرف محكمة قوات جيش لواء فرقة كتائب كتيبة تنظيم اتحاد منظمة وكالة صحيفة جريدة قناة
+    إذاعة مركز معهد غرفة بلدية أمانة إدارة مديرية نقابة جمعية رابطة تحالف ائتلاف لجنة رئاسة أكاديمية
+    مدارس مدرسة مستشفى صندوق مجموعة برنامج مفوضية دائرة جماعة سلاح الرئاسة الإدارة""".split())
+# Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
+NATIONAL_HEADS = frozenset(fold(w) for w in """الجيش الحكومة المنتخب القوات الشرطة البرلمان الأمن
+    الاستخبارات المخابرات البحرية الخارجية الداخلية""".split())
+# Words after which an organisation's name does not go on: titles (مركز الأمير … is not a name yet).
+TITLE_WORDS = frozenset(fold(w) for w in """الأمير الملك الشيخ الرئيس الدكتور السيد الإمام السلطان
+    الوزير""".split())
+# Place triggers (folded): the name after one is a place.
+PLACE_TRIGGERS = frozenset(fold(w) for w in """مدينة محافظة منطقة ولاية إقليم بلدة قرية مخيم حي ريف
+    جزيرة نهر جبل مطار ميناء قضاء ناحية واحة وادي""".split())
+# Places of the lexicon that are also everyday words in running text; they count after a trigger only.
+PLAIN_PLACES = frozenset(fold(w) for w in """المدينة العين الشرقية البيضاء العقبة الوسطى الشمالية
+    الجنوبية الغربية الشمال الجنوب الشرق الغرب الوسط المركز الساحل الخليج البلاد الدولة العاصمة
+    المملكة الجزيرة الريف الصحراء الحدود الجبل الوادي القرية المنطقة المحافظة البحر النهر""".split())
+# Connectors inside a personal name (folded).
+NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
+KUNYA = frozenset(("ابو", "ام", "ابي", "ابا"))
+FAMILY = frozenset(("ال",))  # آل سعود (folded آل → ال)
+ENDINGS = ("اوغلو", "زاده")
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+_WORD = re.compile(r"[\u0621-\u064A]+|[A-Za-z][A-Za-z.&-]*|\d+")
+_BREAK = re.compile(r"[.,;:!?()\[\]{}،؛؟\"'«»“”\n\-–—/|]")
+_PRONOUN = re.compile(r"(?:ته|تها|تهم|تهما|هم|هما|كم|ها)$")
+_VERB = re.compile(r"^(?:[يتن]ت|[يتن]ست|ست|سي)\w{2,}")
+
+
+@dataclass
+class Found:
+    """A name the recogniser found: its surface as written, folded key, type and evidence."""
+
+    name: str
+    key: str
+    type: str  # person | organization | place
+    start: int
+    end: int
+    strong: bool
+    evidence: str
+
+
+@dataclass
+class _Words:
+    toks: list[_Token]
+    text: str
+
+    def raw(self, i: int) -> str:
+        t = self.toks[i]
+        return self.text[t.start:t.end]
+
+
+def _tokens(text: str, folded: str, index: list[int]) -> list[_Token]:
+    out: list[_Token] = []
+    prev = 0
+    for m in _WORD.finditer(folded):
+        a, b = m.span()
+        out.append(_Token(m.group(), index[a], index[b - 1] + 1, not out or bool(_BREAK.search(folded, prev, a)), b))
+        prev = b
+    return out
+
+
+def _bare(word: str) -> list[str]:
+    """The word and its forms without proclitics: وبالرياض → بالرياض، الرياض; للأمم → الامم."""
+    out = [word]
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            rest = word[len(p):]
+            out.append(rest)
+            if p.endswith("ل") and rest.startswith("ل") and len(rest) > 3:
+                out.append("ا" + rest)  # للأمم → الأمم
+    if word.startswith("لل") and len(word) > 4:
+        out.append("ا" + word[1:])
+    return out
+
+
+class _Lex:
+    def __init__(self) -> None:
+        self.given = lexicons.words("given_names")
+        self.ambiguous = lexicons.words("given_names_ambiguous")
+
+
+_LEX: _Lex | None = None
+
+
+def _lex() -> _Lex:
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lex()
+    return _LEX
+
+
+def _name_word(w: str, raw: str) -> bool:
+    """A word that may stand in a personal name (not a particle, verb or pronoun-suffixed noun)."""
+    if not re.fullmatch(r"[\u0621-\u064A]{2,}", w) or w in STOP_WORDS or raw == "على":
+        return False
+    if _VERB.match(w) or "\u064b" in raw:  # present-tense verbs, tanween fath (رسمياً)
+        return False
+    return True
+
+
+def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool) -> int:
+    """End (exclusive token index) of the personal name starting at token i, or i when none."""
+    toks = w.toks
+    n = len(toks)
+    j = i
+    words = 0
+    family = False
+    while j < n and j - i < MAX_NAME_WORDS:
+        t = toks[j]
+        if j > i and (t.broken or covered.any(t.start, t.end)):
+            break
+        f = t.folded
+        raw = w.raw(j)
+        if f in NASAB | KUNYA | FAMILY or f == "عبد":
+            if j + 1 < n and not toks[j + 1].broken and _name_word(toks[j + 1].folded, w.raw(j + 1)) \
+                    and not covered.any(toks[j + 1].start, toks[j + 1].end):
+                j += 2
+                words += 1
+                family = family or f != "عبد" or j - i > 2
+                continue
+            break
+        if not _name_word(f, raw):
+            break
+        if j > i:
+            if f.startswith("و") and f not in lex.given and len(f) > 3:
+                break  # "خالد وسعاد": a new phrase
+            if _PRONOUN.search(f) and f not in lex.given and not f.endswith("الله"):
+                break
+        is_given = f in lex.given or f.endswith(ENDINGS)
+        if j == i:
+            if not (is_given or titled or f in lex.ambiguous and titled):
+                return i
+            j += 1
+            words += 1
+            continue
+        if is_given or f in lex.ambiguous:
+            j += 1
+            words += 1
+            continue
+        if f.startswith("ال"):
+            # a family name or nisba ends the name, unless a connector or another nisba follows
+            if not _is_nisba(f) and (f in STOP_WORDS or len(f) < 4):
+                break
+            j += 1
+            words += 1
+            family = True
+            nxt = toks[j].folded if j < n and not toks[j].broken else ""
+            if not (nxt in NASAB | FAMILY or _is_nisba(nxt)):
+                break
+            continue
+        # a family name without the article: only right after the given names (نذير رضا، جون كيري)
+        j += 1
+        words += 1
+        family = True
+        nxt = toks[j].folded if j < n and not toks[j].broken else ""
+        if not (nxt in NASAB | KUNYA | FAMILY or (nxt.startswith("ال") and _is_nisba(nxt))):
+            break
+    if words < 2 and not titled:
+        return i
+    return j
+
+
+def _org_from(w: _Words, i: int, covered: _Coverage) -> int:
+    """End of the organisation named by the head at token i (its name phrase), or i when none."""
+    toks = w.toks
+    n = len(toks)
+    j = i + 1
+    took_name = False
+    while j < n and j - i <= MAX_ORG_WORDS:
+        t = toks[j]
+        if t.broken or covered.any(t.start, t.end, ("person",)):
+            break
+        f = t.folded
+        if f in STOP_WORDS:
+            break
+        forms = _bare(f)
+        definite = any(x.startswith("ال") for x in forms) and (f.startswith(("ال", "وال", "لل", "بال", "ول")))
+        if definite:
+            if (f.startswith("وال") or f.startswith("ول")) and not took_name:
+                break
+            if f in TITLE_WORDS:
+                break
+            j += 1
+            took_name = True
+            continue
+        if not took_name and j == i + 1 and _name_word(f, w.raw(j)) and not f.endswith(("ي", "يه")) \
+                and not _PRONOUN.search(f):
+            j += 1  # a proper noun right after the head: حركة حماس
+            took_name = True
+            if j < n and not toks[j].broken and _is_nisba(toks[j].folded):
+                j += 1
+            break
+        if f in ("ذوي", "لشوون", "لشؤون", "للشوون") and took_name:
+            j += 1
+            continue
+        break
+    # do not end on a conjunction-led word or a title
+    while j > i + 1 and (toks[j - 1].folded in TITLE_WORDS or toks[j - 1].folded.startswith("وال")
+                         and j - 1 == i + 1):
+        j -= 1
+    return j if took_name and j > i + 1 else i
+
+
+def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> tuple[int, int] | None:
+    """A lexicon place starting at token i: (end token, characters of proclitic to skip)."""
+    toks = w.toks
+    for size in (3, 2, 1):
+        if i + size > len(toks) or any(toks[k].broken for k in range(i + 1, i + size)):
+            continue
+        rest = " ".join(t.folded for t in toks[i + 1:i + size])
+        for form in _bare(toks[i].folded):
+            key = (form + " " + rest).strip()
+            if key in places and key not in PLAIN_PLACES and len(key) >= 3:
+                if covered.any(toks[i].start, toks[i + size - 1].end):
+                    return None
+                skip = len(toks[i].folded) - len(form)
+                return i + size, max(skip, 0)
+    return None
+
+
+def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]:
+    """Names in `text` that the gazetteer does not hold (see the module docstring)."""
+    if not text:
+        return []
+    analysis = _analyse(text, gazetteer)
+    covered = _Coverage(text, _entity_spans(text, gazetteer))
+    w = _Words(_tokens(text, analysis.folded, analysis.index), text)
+    toks = w.toks
+    lex = _lex()
+    out: list[Found] = []
+    i = 0
+    n = len(toks)
+
+    def add(a: int, b: int, kind: str, strong: bool, evidence: str, skip: int = 0) -> None:
+        start = toks[a].start
+        # drop the proclitic letters of the first word (بالرياض → الرياض)
+        while skip > 0 and start < toks[a].end:
+            if fold(text[start]):
+                skip -= 1
+            start += 1
+        name = re.sub(r"\s+", " ", text[start:toks[b - 1].end])
+        out.append(Found(name, normalise_form(name), kind, start, toks[b - 1].end, strong, evidence))
+
+    while i < n:
+        t = toks[i]
+        if covered.any(t.start, t.end):
+            i += 1
+            continue
+        f = t.folded
+        # a title, then a name
+        m = _match_title(toks, i) if not f.startswith(("ب", "ل")) or f[1:2] != "ا" else None
+        if m:
+            title, size = m
+            j = _skip_title_modifiers(toks, i + size, title, covered)
+            if j < n and not toks[j].broken and not covered.any(toks[j].start, toks[j].end) \
+                    and _match_title(toks, j) is None:
+                end = _person_from(w, j, covered, lex, titled=True)
+                if end > j:
+                    strong = end - j >= 2 and toks[j].folded in lex.given
+                    add(j, end, "person", strong, f"title {title}")
+                    i = end
+                    continue
+            i = j if j > i else i + 1
+            continue
+        # an organisation head
+        heads = [x for x in _bare(f) if x in ORG_HEADS]
+        if heads:
+            end = _org_from(w, i, covered)
+            if end > i:
+                add(i, end, "organization", True, f"head {heads[0]}", skip=len(f) - len(heads[-1]))
+                i = end
+                continue
+        if f in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _is_nisba(toks[i + 1].folded) \
+                and not covered.any(toks[i + 1].start, toks[i + 1].end):
+            add(i, i + 2, "organization", True, f"head {f}")
+            i += 2
+            continue
+        # a place trigger, then its name
+        trig = [x for x in _bare(f) if x in PLACE_TRIGGERS]
+        if trig and i + 1 < n and not toks[i + 1].broken:
+            nxt = toks[i + 1]
+            if not covered.any(nxt.start, nxt.end) and _name_word(nxt.folded, w.raw(i + 1)) \
+                    and nxt.folded not in PLAIN_PLACES and not _is_nisba(nxt.folded):
+                end = i + 2
+                add(i, end, "place", True, f"trigger {trig[0]}", skip=len(f) - len(trig[-1]))
+                i = end
+                continue
+        # a lexicon place
+        hit = _place_at(w, i, places, covered)
+        if hit:
+            end, skip = hit
+            add(i, end, "place", True, "places lexicon", skip=skip)
+            i = end
+            continue
+        # a given name, then the family part
+        for form in _bare(f):
+            if form in lex.given and (form == f or len(f) - len(form) <= 2):
+                if form != f and f in lex.given:
+                    form = f
+                end = _person_from(w, i, covered, lex, titled=False) if form == f else i
+                if form != f:
+                    toks[i] = _Token(form, t.start + 0, t.end, t.broken, t.fend)
+                    end = _person_from(w, i, covered, lex, titled=False)
+                    toks[i] = t
+                if end > i:
+                    add(i, end, "person", True, "given name", skip=len(f) - len(form))
+                    i = end
+                    break
+        else:
+            i += 1
+            continue
+        if out and out[-1].start >= t.start:
+            continue
+        i += 1
+    return out
