@@ -100,7 +100,7 @@ def found_hits(found: list[recognise.Found]) -> list[EntityHit]:
             hit = hits[eid] = EntityHit(eid, f.name, f.type, 0, [], f.start, found=True)
         hit.count += 1
         hit.strong = hit.strong or f.strong
-        surfaces.setdefault(eid, set()).add(f.name)
+        surfaces.setdefault(eid, set()).update([f.name, *f.surfaces])
     for eid, hit in hits.items():
         hit.surfaces = sorted(surfaces[eid])
     return [hits[k] for k in sorted(hits)]

@@ -32,7 +32,7 @@ person named is the son, never the father).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator import lexicons
 from generator.arabic import fold
@@ -57,6 +57,10 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
     نادي منتخب بنك مصرف محكمة قوات جيش لواء فرقة كتائب كتيبة تنظيم اتحاد منظمة وكالة صحيفة جريدة قناة
     إذاعة مركز معهد غرفة بلدية أمانة إدارة مديرية نقابة جمعية رابطة تحالف ائتلاف لجنة رئاسة أكاديمية
     مدارس مدرسة مستشفى صندوق مجموعة برنامج مفوضية دائرة جماعة سلاح الرئاسة الإدارة""".split())
+# Heads that as often name a room, a unit or a programme as an institution (مركز التدريب، إدارة
+# الجمعية): the name after them needs two words or more.
+WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
+    دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية مجلس لجنة""".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
 NATIONAL_HEADS = frozenset(fold(w) for w in """الجيش الحكومة المنتخب القوات الشرطة البرلمان الأمن
     الاستخبارات المخابرات البحرية الخارجية الداخلية""".split())
@@ -69,13 +73,19 @@ PLACE_TRIGGERS = frozenset(fold(w) for w in """مدينة محافظة منطق�
 # Places of the lexicon that are also everyday words in running text; they count after a trigger only.
 PLAIN_PLACES = frozenset(fold(w) for w in """المدينة العين الشرقية البيضاء العقبة الوسطى الشمالية
     الجنوبية الغربية الشمال الجنوب الشرق الغرب الوسط المركز الساحل الخليج البلاد الدولة العاصمة
-    المملكة الجزيرة الريف الصحراء الحدود الجبل الوادي القرية المنطقة المحافظة البحر النهر""".split())
+    المملكة الجزيرة الريف الصحراء الحدود الجبل الوادي القرية المنطقة المحافظة البحر النهر المتوسط
+    الصليبية الهلالية مالي العاصمة المقدسة الظهر الفجر العصر المغرب العشاء""".split())
+# Words that are never part of a personal name: titles and roles, and nouns that follow a name.
+NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوزير نائب عضو مدير المدير المدرب مدرب لاعب
+    اللاعب قائد القائد أمين الأمين سفير السفير مستشار المستشار الأمير الملك الشيخ الدكتور المهندس
+    الفني الرياضي التنفيذي العام المساعد السابق الحالي الراحل حتى بثقة ضمن خلال بعد قبل بشأن بينما""".split())
+DIRECTIONS = frozenset(fold(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى".split())
 # Connectors inside a personal name (folded).
 NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
 KUNYA = frozenset(("ابو", "ام", "ابي", "ابا"))
 FAMILY = frozenset(("ال",))  # آل سعود (folded آل → ال)
 ENDINGS = ("اوغلو", "زاده")
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 _WORD = re.compile(r"[\u0621-\u064A]+|[A-Za-z][A-Za-z.&-]*|\d+")
 _BREAK = re.compile(r"[.,;:!?()\[\]{}،؛؟\"'«»“”\n\-–—/|]")
@@ -94,6 +104,7 @@ class Found:
     end: int
     strong: bool
     evidence: str
+    surfaces: list[str] = field(default_factory=list)  # other forms of this mention (with its trigger)
 
 
 @dataclass
@@ -147,10 +158,28 @@ def _lex() -> _Lex:
 
 
 def _name_word(w: str, raw: str) -> bool:
-    """A word that may stand in a personal name (not a particle, verb or pronoun-suffixed noun)."""
-    if not re.fullmatch(r"[\u0621-\u064A]{2,}", w) or w in STOP_WORDS or raw == "على":
+    """A word that may stand in a personal name (not a particle, verb, title or pronoun-suffixed noun)."""
+    if not re.fullmatch(r"[\u0621-\u064A]{2,}", w) or raw == "على":
+        return False
+    if any(x in STOP_WORDS or x in NOT_NAME for x in _bare(w)):
         return False
     if _VERB.match(w) or "\u064b" in raw:  # present-tense verbs, tanween fath (رسمياً)
+        return False
+    if raw.endswith("ه") and not raw.endswith("الله") and len(raw) >= 4:
+        return False  # a pronoun suffix: تصريحه، قوله (a name's ة is written ة)
+    return True
+
+
+def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
+    """A family name without the article, after the given names (رضا، كيري، مبارك): not a word with
+    a proclitic (بقرار، لنصرة), a past verb (دفعت، أصيب), a feminine plural or a feminine noun."""
+    if w in lex.given or w in lex.ambiguous:
+        return True
+    if w[0] in "بلكف" and w[1:2] not in ("ا", "و"):
+        return False
+    if w[0] in "و":
+        return False
+    if re.fullmatch(r"ا\w{3}", w) or (w.endswith("ت") and len(w) <= 4) or w.endswith("ات") or w.endswith("نا"):
         return False
     return True
 
@@ -179,13 +208,13 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
         if not _name_word(f, raw):
             break
         if j > i:
-            if f.startswith("و") and f not in lex.given and len(f) > 3:
+            if f.startswith("و") and f not in lex.given:
                 break  # "خالد وسعاد": a new phrase
             if _PRONOUN.search(f) and f not in lex.given and not f.endswith("الله"):
                 break
         is_given = f in lex.given or f.endswith(ENDINGS)
         if j == i:
-            if not (is_given or titled or f in lex.ambiguous and titled):
+            if not (is_given or titled and (f in lex.ambiguous or _family_word(f, raw, lex))):
                 return i
             j += 1
             words += 1
@@ -195,8 +224,9 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
             words += 1
             continue
         if f.startswith("ال"):
-            # a family name or nisba ends the name, unless a connector or another nisba follows
-            if not _is_nisba(f) and (f in STOP_WORDS or len(f) < 4):
+            # a family name or nisba ends the name, unless a connector or another nisba follows;
+            # a feminine nisba (الإرهابية) is an adjective, not a family name
+            if f.endswith("يه") or (not _is_nisba(f) and (f in STOP_WORDS or len(f) < 4)):
                 break
             j += 1
             words += 1
@@ -206,56 +236,84 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
                 break
             continue
         # a family name without the article: only right after the given names (نذير رضا، جون كيري)
+        if not _family_word(f, raw, lex):
+            break
         j += 1
         words += 1
         family = True
         nxt = toks[j].folded if j < n and not toks[j].broken else ""
         if not (nxt in NASAB | KUNYA | FAMILY or (nxt.startswith("ال") and _is_nisba(nxt))):
             break
-    if words < 2 and not titled:
-        return i
+    if words < 2 and not (titled and toks[i].folded in lex.given | lex.ambiguous):
+        return i  # one word: a given name after a title (الملك سلمان), else nothing
     return j
 
 
-def _org_from(w: _Words, i: int, covered: _Coverage) -> int:
+def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
+    """A bare proper noun right after an organisation's head (حركة حماس، شركة سيمنز), not an
+    indefinite adjective or noun: no participle (مناهضة، معينة), no verbal noun of the تفعيل form
+    (تطوير، تركيب), no feminine or nisba ending, not a place (شركة برلين)."""
+    if not _name_word(w, raw) or w in places or _PRONOUN.search(w):
+        return False
+    if w.endswith(("ي", "يه", "ه", "ات")) or (w[0] == "م" and len(w) >= 4) or re.fullmatch(r"ت\w{4}", w):
+        return False
+    return True
+
+
+def _nationality(w: str, places: frozenset[str]) -> bool:
+    """A nationality adjective (اليمني، الصينية، الأمريكية، السعودية): a nisba of a place."""
+    if not (_is_nisba(w)):
+        return False
+    stem = w[2:-2] if w.endswith("يه") else w[2:-1]
+    return any(x in places for x in (stem, "ال" + stem, stem + "ا", stem + "يا", "ال" + stem + "يه",
+                                       stem + "ان", "ال" + stem + "ي"))
+
+
+def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozenset[str], lex: "_Lex") -> int:
     """End of the organisation named by the head at token i (its name phrase), or i when none."""
     toks = w.toks
     n = len(toks)
     j = i + 1
-    took_name = False
+    names = 0
+    if j >= n or toks[j].broken or covered.any(toks[j].start, toks[j].end):
+        return i  # "تنظيم داعش": the name is the gazetteer's
     while j < n and j - i <= MAX_ORG_WORDS:
         t = toks[j]
-        if t.broken or covered.any(t.start, t.end, ("person",)):
+        if t.broken or covered.any(t.start, t.end, ("person", "organization")):
             break
         f = t.folded
-        if f in STOP_WORDS:
-            break
         forms = _bare(f)
-        definite = any(x.startswith("ال") for x in forms) and (f.startswith(("ال", "وال", "لل", "بال", "ول")))
+        if any(x in STOP_WORDS for x in forms) or _VERB.match(f):
+            break
+        if f in TITLE_WORDS:
+            # "مستشفى الملك فهد", "جامعة الأمير سلطان": a title and a person's name
+            end = _person_from(w, j + 1, covered, lex, titled=True) if j + 1 < n else j + 1
+            if end > j + 1:
+                j = end
+                names += 1
+            break
+        definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
         if definite:
-            if (f.startswith("وال") or f.startswith("ول")) and not took_name:
-                break
-            if f in TITLE_WORDS:
-                break
             j += 1
-            took_name = True
+            names += 1
             continue
-        if not took_name and j == i + 1 and _name_word(f, w.raw(j)) and not f.endswith(("ي", "يه")) \
-                and not _PRONOUN.search(f):
-            j += 1  # a proper noun right after the head: حركة حماس
-            took_name = True
+        if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places):
+            j += 1
+            names += 1
             if j < n and not toks[j].broken and _is_nisba(toks[j].folded):
                 j += 1
             break
-        if f in ("ذوي", "لشوون", "لشؤون", "للشوون") and took_name:
+        if f in ("ذوي",) and names:
             j += 1
             continue
         break
-    # do not end on a conjunction-led word or a title
-    while j > i + 1 and (toks[j - 1].folded in TITLE_WORDS or toks[j - 1].folded.startswith("وال")
-                         and j - 1 == i + 1):
+    # an organisation does not end on "و…" or a title
+    while j > i + 1 and (toks[j - 1].folded.startswith("وال") or toks[j - 1].folded in TITLE_WORDS):
         j -= 1
-    return j if took_name and j > i + 1 else i
+        names -= 1
+    if names == 0 or (head in WEAK_HEADS and names < 2):
+        return i
+    return j
 
 
 def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> tuple[int, int] | None:
@@ -288,15 +346,23 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
     i = 0
     n = len(toks)
 
-    def add(a: int, b: int, kind: str, strong: bool, evidence: str, skip: int = 0) -> None:
+    def begin(a: int, skip: int) -> int:
+        """Offset of token a without its first `skip` (folded) letters: بالرياض → الرياض."""
         start = toks[a].start
-        # drop the proclitic letters of the first word (بالرياض → الرياض)
         while skip > 0 and start < toks[a].end:
             if fold(text[start]):
                 skip -= 1
             start += 1
+        return start
+
+    def add(a: int, b: int, kind: str, strong: bool, evidence: str, skip: int = 0,
+            also: tuple[int, int] | None = None) -> None:
+        start = begin(a, skip)
         name = re.sub(r"\s+", " ", text[start:toks[b - 1].end])
-        out.append(Found(name, normalise_form(name), kind, start, toks[b - 1].end, strong, evidence))
+        found = Found(name, normalise_form(name), kind, start, toks[b - 1].end, strong, evidence)
+        if also is not None:  # the form with its trigger word ("محافظة أبين") as a second surface
+            found.surfaces.append(re.sub(r"\s+", " ", text[begin(*also):toks[b - 1].end]))
+        out.append(found)
 
     while i < n:
         t = toks[i]
@@ -322,12 +388,12 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
         # an organisation head
         heads = [x for x in _bare(f) if x in ORG_HEADS]
         if heads:
-            end = _org_from(w, i, covered)
+            end = _org_from(w, i, covered, heads[-1], places, lex)
             if end > i:
                 add(i, end, "organization", True, f"head {heads[0]}", skip=len(f) - len(heads[-1]))
                 i = end
                 continue
-        if f in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _is_nisba(toks[i + 1].folded) \
+        if f in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _nationality(toks[i + 1].folded, places) \
                 and not covered.any(toks[i + 1].start, toks[i + 1].end):
             add(i, i + 2, "organization", True, f"head {f}")
             i += 2
@@ -336,10 +402,15 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
         trig = [x for x in _bare(f) if x in PLACE_TRIGGERS]
         if trig and i + 1 < n and not toks[i + 1].broken:
             nxt = toks[i + 1]
-            if not covered.any(nxt.start, nxt.end) and _name_word(nxt.folded, w.raw(i + 1)) \
-                    and nxt.folded not in PLAIN_PLACES and not _is_nisba(nxt.folded):
+            name_ok = nxt.folded in places or (
+                _name_word(nxt.folded, w.raw(i + 1)) and not nxt.folded.endswith("ه")
+                and nxt.folded not in DIRECTIONS and not _is_nisba(nxt.folded))
+            if not covered.any(nxt.start, nxt.end) and nxt.folded not in PLAIN_PLACES and name_ok:
                 end = i + 2
-                add(i, end, "place", True, f"trigger {trig[0]}", skip=len(f) - len(trig[-1]))
+                if end < n and not toks[end].broken and toks[end].folded in places \
+                        and f"{nxt.folded} {toks[end].folded}" not in places and nxt.folded not in places:
+                    end += 1  # "خان شيخون"
+                add(i + 1, end, "place", True, f"trigger {trig[0]}", also=(i, len(f) - len(trig[-1])))
                 i = end
                 continue
         # a lexicon place
@@ -351,7 +422,7 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
             continue
         # a given name, then the family part
         for form in _bare(f):
-            if form in lex.given and (form == f or len(f) - len(form) <= 2):
+            if form in lex.given and (form == f or len(form) >= 4):  # وجود is not و + جود
                 if form != f and f in lex.given:
                     form = f
                 end = _person_from(w, i, covered, lex, titled=False) if form == f else i
