@@ -61,9 +61,15 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
     دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية مجلس لجنة""".split())
+# Heads whose name is often a place: "أمانة جازان", "جامعة القاهرة", "نادي حائل".
+LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
 NATIONAL_HEADS = frozenset(fold(w) for w in """الجيش الحكومة المنتخب القوات الشرطة البرلمان الأمن
-    الاستخبارات المخابرات البحرية الخارجية الداخلية""".split())
+    الاستخبارات المخابرات البحرية الخارجية الداخلية التلفزيون السفارة الكشاف""".split())
+# Definite heads named by an adjective of their own (الدفاع المدني، اللجنة الوطنية للحج والعمرة،
+# الجهاز المركزي للإحصاء): head + a nisba or fixed adjective, and what goes on the name after it.
+DEFINITE_HEADS = frozenset(fold(w) for w in """الدفاع الحرس اللجنة الجهاز الهيئة المجلس الاتحاد الإدارة
+    المقاومة الجيش الحزب الهلال الصندوق المركز المؤسسة""".split())
 # Words after which an organisation's name does not go on: titles (مركز الأمير … is not a name yet).
 TITLE_WORDS = frozenset(fold(w) for w in """الأمير الملك الشيخ الرئيس الدكتور السيد الإمام السلطان
     الوزير""".split())
@@ -191,6 +197,7 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
     j = i
     words = 0
     family = False
+    bare_family_ok = False
     while j < n and j - i < MAX_NAME_WORDS:
         t = toks[j]
         if j > i and (t.broken or covered.any(t.start, t.end)):
@@ -212,6 +219,11 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
                 break  # "خالد وسعاد": a new phrase
             if _PRONOUN.search(f) and f not in lex.given and not f.endswith("الله"):
                 break
+        pair = f"{f} {toks[j + 1].folded}" if j + 1 < n and not toks[j + 1].broken else ""
+        if pair in lex.given:  # "عز الدين", "عبد الله" written apart
+            j += 2
+            words += 1
+            continue
         is_given = f in lex.given or f.endswith(ENDINGS)
         if j == i:
             if not (is_given or titled and (f in lex.ambiguous or _family_word(f, raw, lex))):
@@ -236,13 +248,17 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
                 break
             continue
         # a family name without the article: only right after the given names (نذير رضا، جون كيري)
-        if not _family_word(f, raw, lex):
+        if not _family_word(f, raw, lex) or (family and not bare_family_ok):
             break
         j += 1
         words += 1
         family = True
         nxt = toks[j].folded if j < n and not toks[j].broken else ""
-        if not (nxt in NASAB | KUNYA | FAMILY or (nxt.startswith("ال") and _is_nisba(nxt))):
+        # "كمال مدبولي نصار": a second family word only where the name then ends
+        after = toks[j + 1] if j + 1 < n else None
+        bare_family_ok = bool(nxt) and words < 3 and (after is None or after.broken or after.folded in STOP_WORDS
+                                                     or _VERB.match(after.folded) is not None)
+        if not (nxt in NASAB | KUNYA | FAMILY or (nxt.startswith("ال") and _is_nisba(nxt)) or bare_family_ok):
             break
     if words < 2 and not (titled and toks[i].folded in lex.given | lex.ambiguous):
         return i  # one word: a given name after a title (الملك سلمان), else nothing
@@ -258,6 +274,19 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
     if w.endswith(("ي", "يه", "ه", "ات")) or (w[0] == "م" and len(w) >= 4) or re.fullmatch(r"ت\w{4}", w):
         return False
     return True
+
+
+ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة العليا الأعلى الكبرى المتحدة الموحد الموحدة
+    المشتركة المشترك الأحمر المستقلة المستقل الدائمة الدائم الموسعة""".split())
+
+
+def _name_continues(w: str, places: frozenset[str]) -> bool:
+    """A definite word that goes on an organisation's name after its first word: a nisba adjective
+    (البلدية، الوطنية، السعودية), a ل-phrase (للإحصاء، لشؤون), a coordinated noun (والقروية), a place
+    (بالأحساء), or a fixed adjective (العامة، العليا، المتحدة)."""
+    if w.startswith(("لل", "ول", "وال")) or _is_nisba(w) or w in ORG_ADJECTIVES:
+        return True
+    return any(x in places for x in _bare(w))
 
 
 def _nationality(w: str, places: frozenset[str]) -> bool:
@@ -293,10 +322,16 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
                 names += 1
             break
         definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
-        if definite:
+        if definite and (names == 0 or _name_continues(f, places)):
             j += 1
             names += 1
             continue
+        if definite:
+            break  # "وزارة الصحة الضخمة": a descriptive adjective is not part of the name
+        if names == 0 and j == i + 1 and head in LOCAL_HEADS and any(x in places for x in _bare(f)):
+            j += 1  # "أمانة جازان", "جامعة القاهرة"
+            names += 1
+            break
         if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places):
             j += 1
             names += 1
@@ -397,6 +432,16 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
                 and not covered.any(toks[i + 1].start, toks[i + 1].end):
             add(i, i + 2, "organization", True, f"head {f}")
             i += 2
+            continue
+        if f in DEFINITE_HEADS and i + 1 < n and not toks[i + 1].broken \
+                and not covered.any(toks[i + 1].start, toks[i + 1].end) \
+                and (_is_nisba(toks[i + 1].folded) or toks[i + 1].folded in ORG_ADJECTIVES):
+            end = i + 2
+            while end < n and not toks[end].broken and end - i <= MAX_ORG_WORDS \
+                    and not covered.any(toks[end].start, toks[end].end) and _name_continues(toks[end].folded, places):
+                end += 1
+            add(i, end, "organization", True, f"head {f}")
+            i = end
             continue
         # a place trigger, then its name
         trig = [x for x in _bare(f) if x in PLACE_TRIGGERS]
