@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.arabic import fold
 from generator.config import Problem
 from generator.dates_ar import parse_iso
-from generator.model import Article
+from generator.model import Article, Candidate
 from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
 from generator.urls import Urls, resolve_clashes, safe_slug
 
@@ -44,6 +44,7 @@ class EntityInfo:
     wikidata: str = ""
     description: str = ""
     curated: bool = True
+    found: bool = False  # found by the recogniser, not reviewed by a curator
     mentions: int = 0
     articles: list[Article] = field(default_factory=list)  # newest first
     cooccurring: list[tuple[str, int]] = field(default_factory=list)  # (entity id, shared articles)
@@ -298,7 +299,8 @@ class ExtractionCache:
 def _version_key(config_dir: Path) -> str:
     h = hashlib.sha256()
     code = Path(__file__).resolve().parent
-    for base, pattern in ((code, "*.py"), (config_dir, "*")):
+    # the package's code and the lexicons it ships (generator/lexicons/*.txt) as well as the config
+    for base, pattern in ((code, "*.py"), (code, "*.txt"), (config_dir, "*")):
         for p in sorted(base.rglob(pattern)):
             if p.is_file() and "theme" not in p.relative_to(base).parts and "__pycache__" not in p.parts:
                 h.update(p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
@@ -334,6 +336,27 @@ def assign_article_ids(articles: list[Article], corpus_prefix: str = "") -> None
         a.id = final[rel(a)]
 
 
+FOUND_MIN_ARTICLES = 2  # a weak found name is published once it is seen in this many articles
+
+
+def publish_found(articles: list[Article]) -> None:
+    """Keep in each article the found names that get an entity page: strong ones (a person with a
+    given name and a family part, an organisation with a head and a name, a lexicon place) and the
+    others seen in at least FOUND_MIN_ARTICLES articles. The rest become candidates for curators
+    (listed in the build report). Changes `articles` in place."""
+    seen: Counter[str] = Counter()
+    for art in articles:
+        seen.update({e.id for e in art.entities if e.found})
+    for art in articles:
+        kept = []
+        for e in art.entities:
+            if not e.found or e.strong or seen[e.id] >= FOUND_MIN_ARTICLES:
+                kept.append(e)
+            else:
+                art.candidates.append(Candidate(e.name, e.type, "found once, without full evidence"))
+        art.entities = kept
+
+
 def build_entities(articles: list[Article], cfg: SiteConfig) -> dict[str, EntityInfo]:
     """Entities that occur in at least one article (curated entities without articles get no page)."""
     out: dict[str, EntityInfo] = {}
@@ -349,7 +372,7 @@ def build_entities(articles: list[Article], cfg: SiteConfig) -> dict[str, Entity
                     info = EntityInfo(cur.id, cur.type, cur.name, list(cur.aliases), cur.latin,
                                       cur.wikidata, cur.description, curated=True)
                 else:
-                    info = EntityInfo(hit.id, hit.type, hit.name, curated=False)
+                    info = EntityInfo(hit.id, hit.type, hit.name, curated=False, found=hit.found)
                 out[hit.id] = info
             info.mentions += hit.count
             if not info.articles or info.articles[-1] is not art:
@@ -476,6 +499,7 @@ def assemble(
     kept, dups = drop_duplicates(articles)
     assign_article_ids(kept, corpus_dir.as_posix())
     kept.sort(key=newest_first_key)
+    publish_found(kept)
     entities = build_entities(kept, cfg)
     topics = build_topics(kept, cfg)
     outlets = build_outlets(kept, cfg)

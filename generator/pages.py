@@ -309,12 +309,19 @@ def render_article(ctx: Context, art: Article) -> Output:
 
 # ---- entities, topics, outlets -------------------------------------------------------------------
 
+FOUND_NOTE = ("> وُجد هذا الاسم آلياً في نصوص المقالات ولم يراجعه أحد بعد؛ قد يكون نوعه أو حدوده غير دقيقة. "
+              "يمكن اعتماده أو دمجه أو إخفاؤه من `site_config/`.")
+
+
 def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     urls = ctx.urls
     here = urls.entity(info.type, info.id)
     fm = [("title", info.name), ("kind", info.type), ("id", info.id),
-          ("aliases", list(info.aliases) or None), ("wikidata", info.wikidata or None)]
+          ("aliases", list(info.aliases) or None), ("wikidata", info.wikidata or None),
+          ("found", True if info.found else None)]
     lines = [f"# {escape_inline(info.name)}", ""]
+    if info.found:
+        lines += [FOUND_NOTE, ""]
     lines.append(count_line("النوع", TYPE_SINGULAR.get(info.type, info.type)))
     if info.aliases:
         lines.append(count_line("أسماء أخرى", "، ".join(info.aliases)))
@@ -545,6 +552,14 @@ def render_report(ctx: Context) -> Output:
     if ctx.duplicates:
         lines += ["## نسخ مكررة", ""]
         lines += [f"- `{escape_code(d.source)}` — نسخة مطابقة من `{escape_code(d.original)}`" for d in ctx.duplicates]
+        lines.append("")
+    found = [info for info in ctx.entities.values() if info.found]
+    if found:
+        lines += ["## أسماء وُجدت آلياً", "",
+                  "أسماء ليست في قائمة الأسماء وجدها المحلل النحوي ولها صفحات، الأكثر ورودًا أولاً.", ""]
+        for info in sorted(found, key=lambda i: (-len(i.articles), collation_key(i.name), i.id)):
+            lines.append(f"- {entity_link(ctx, here, info.id)}"
+                         f" ({escape_inline(TYPE_SINGULAR.get(info.type, info.type))}) — {len(info.articles)}")
         lines.append("")
     cands: dict[tuple[str, str], int] = {}
     for a in arts:
