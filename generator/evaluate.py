@@ -22,6 +22,7 @@ import yaml
 
 from generator.arabic import fold
 from generator.model import Article
+from generator.context import publish_found
 from generator.pipeline import SiteConfig, extract_file, load_site_config
 
 _QUOTES = re.compile(r"[\"'«»“”‘’()]")
@@ -280,6 +281,8 @@ class RealScore:
     dates_given: int = 0
     dates_late: int = 0  # later than the crawl day: certainly wrong
     not_before_late: int = 0
+    found_published: Counter[str] = field(default_factory=Counter)  # found names with a page, per type
+    candidates: int = 0  # names offered to curators (build report)
     rows: list[str] = field(default_factory=list)
 
 
@@ -342,6 +345,7 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
         print(f"config error: {p}", file=sys.stderr)
     places = _place_forms(cfg)
     score = RealScore()
+    arts: list[Article] = []
     for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -412,6 +416,11 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
             notes.append(f"LATE date_not_before {art.date_not_before} (crawled {crawled})")
         if notes:
             score.rows.append(f"{row['id']} [{pub}]: " + "\n    ".join(notes))
+        arts.append(art)
+    publish_found(arts)
+    published = {e.id: e for a in arts for e in a.entities if e.found}
+    score.found_published = Counter(e.type for e in published.values())
+    score.candidates = len({(c.name, c.type_guess) for a in arts for c in a.candidates})
     return score
 
 
@@ -451,6 +460,8 @@ def print_real(s: RealScore) -> None:
     print(f"wire (agency bylines) {_pct(s.wire_found, s.wire_gold)}")
     print(f"dates                 given {s.dates_given}, later than the crawl day {s.dates_late},"
           f" date_not_before later than the crawl day {s.not_before_late}")
+    found = ", ".join(f"{t} {s.found_published[t]}" for t in TYPES)
+    print(f"found names published {sum(s.found_published.values())} ({found}); candidates {s.candidates}")
 
 
 def print_labelled(s: Score) -> None:

@@ -85,6 +85,9 @@ PLAIN_PLACES = frozenset(fold(w) for w in """المدينة العين الشر�
 NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوزير نائب عضو مدير المدير المدرب مدرب لاعب
     اللاعب قائد القائد أمين الأمين سفير السفير مستشار المستشار الأمير الملك الشيخ الدكتور المهندس
     الفني الرياضي التنفيذي العام المساعد السابق الحالي الراحل حتى بثقة ضمن خلال بعد قبل بشأن بينما""".split())
+# A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
+# after one of these or with a proclitic (بالسلمية).
+PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
 DIRECTIONS = frozenset(fold(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى".split())
 # Connectors inside a personal name (folded).
 NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
@@ -187,6 +190,8 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
         return False
     if re.fullmatch(r"ا\w{3}", w) or (w.endswith("ت") and len(w) <= 4) or w.endswith("ات") or w.endswith("نا"):
         return False
+    if w in ORG_HEADS or re.fullmatch(r"م\w\wو\w", w):  # "مجموعة", "مصدوم"
+        return False
     return True
 
 
@@ -244,8 +249,8 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
             words += 1
             family = True
             nxt = toks[j].folded if j < n and not toks[j].broken else ""
-            if not (nxt in NASAB | FAMILY or _is_nisba(nxt)):
-                break
+            if nxt not in NASAB | FAMILY:
+                break  # "عبدالعزيز الثنيان التربوي": an adjective after the family name is not in it
             continue
         # a family name without the article: only right after the given names (نذير رضا، جون كيري)
         if not _family_word(f, raw, lex) or (family and not bare_family_ok):
@@ -276,6 +281,10 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
     return True
 
 
+# Adjectives that make a definite head one institution: الدفاع المدني، الجهاز المركزي، اللجنة الوطنية.
+INSTITUTIONAL = frozenset(fold(w) for w in """المدني الوطني الوطنية المركزي المركزية العام العامة الأعلى
+    العليا الاتحادي الاتحادية الملكي الملكية الثوري الثورية الشعبي الشعبية العسكري العسكرية التشريعي
+    التشريعية الدستوري الدستورية الإسلامي الإسلامية الدولي الدولية الأحمر""".split())
 ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة العليا الأعلى الكبرى المتحدة الموحد الموحدة
     المشتركة المشترك الأحمر المستقلة المستقل الدائمة الدائم الموسعة""".split())
 
@@ -284,8 +293,10 @@ def _name_continues(w: str, places: frozenset[str]) -> bool:
     """A definite word that goes on an organisation's name after its first word: a nisba adjective
     (البلدية، الوطنية، السعودية), a ل-phrase (للإحصاء، لشؤون), a coordinated noun (والقروية), a place
     (بالأحساء), or a fixed adjective (العامة، العليا، المتحدة)."""
-    if w.startswith(("لل", "ول", "وال")) or _is_nisba(w) or w in ORG_ADJECTIVES:
+    if w.startswith(("لل", "ول")) or _is_nisba(w) or w in ORG_ADJECTIVES:
         return True
+    if w.startswith("وال"):
+        return _is_nisba(w[1:])  # "والقروية", not "واللاعبين"
     return any(x in places for x in _bare(w))
 
 
@@ -332,7 +343,9 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             j += 1  # "أمانة جازان", "جامعة القاهرة"
             names += 1
             break
-        if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places):
+        nxt_def = j + 1 < n and not toks[j + 1].broken and toks[j + 1].folded.startswith("ال")
+        if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places) and not nxt_def \
+                and not (f[0] in "يت" and f not in lex.given):
             j += 1
             names += 1
             if j < n and not toks[j].broken and _is_nisba(toks[j].folded):
@@ -360,7 +373,9 @@ def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> 
         rest = " ".join(t.folded for t in toks[i + 1:i + size])
         for form in _bare(toks[i].folded):
             key = (form + " " + rest).strip()
-            if key in places and key not in PLAIN_PLACES and len(key) >= 3:
+            if key in places and key not in PLAIN_PLACES and len(key) >= 3 \
+                    and not (size == 1 and form == toks[i].folded and _is_nisba(form) and form.endswith("يه")
+                             and not (i and toks[i - 1].folded in PLACE_PREPOSITIONS)):
                 if covered.any(toks[i].start, toks[i + size - 1].end):
                     return None
                 skip = len(toks[i].folded) - len(form)
@@ -435,7 +450,7 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
             continue
         if f in DEFINITE_HEADS and i + 1 < n and not toks[i + 1].broken \
                 and not covered.any(toks[i + 1].start, toks[i + 1].end) \
-                and (_is_nisba(toks[i + 1].folded) or toks[i + 1].folded in ORG_ADJECTIVES):
+                and (_nationality(toks[i + 1].folded, places) or toks[i + 1].folded in INSTITUTIONAL):
             end = i + 2
             while end < n and not toks[end].broken and end - i <= MAX_ORG_WORDS \
                     and not covered.any(toks[end].start, toks[end].end) and _name_continues(toks[end].folded, places):
@@ -467,7 +482,8 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
             continue
         # a given name, then the family part
         for form in _bare(f):
-            if form in lex.given and (form == f or len(form) >= 4):  # وجود is not و + جود
+            # "ومحمد"; not "وجود" (و + جود) or "لدينا" (ل + دينا)
+            if form in lex.given and (form == f or (len(form) >= 4 and len(f) - len(form) == 1 and f[0] in "وف")):
                 if form != f and f in lex.given:
                     form = f
                 end = _person_from(w, i, covered, lex, titled=False) if form == f else i
