@@ -51,6 +51,8 @@ from generator.entities import (
 
 MAX_NAME_WORDS = 7  # words of one person's name, connectors included
 MAX_ORG_WORDS = 7  # words after an organisation's head
+QUOTED_NAME_CHARS = 60  # a quoted name after a head closes within this many characters
+_OPEN_QUOTES = ("«", '"', "“")
 
 # Organisation heads (folded); with a proclitic they are still heads (بوزارة، والمجلس).
 ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب حركة جبهة جهاز مؤسسة شركة جامعة كلية
@@ -61,6 +63,9 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
     دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية مجلس لجنة""".split())
+# Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
+# proper noun; the form with the head is kept as another surface.
+GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
 # Heads whose name is often a place: "أمانة جازان", "جامعة القاهرة", "نادي حائل".
 LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
@@ -186,7 +191,7 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
         return True
     if w[0] in "بلكف" and w[1:2] not in ("ا", "و"):
         return False
-    if w[0] in "و":
+    if w[0] in "وي":  # a conjunction-led word, an imperfect verb (يكتب)
         return False
     if re.fullmatch(r"ا\w{3}", w) or (w.endswith("ت") and len(w) <= 4) or w.endswith("ات") or w.endswith("نا"):
         return False
@@ -231,7 +236,8 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
             continue
         is_given = f in lex.given or f.endswith(ENDINGS)
         if j == i:
-            if not (is_given or titled and (f in lex.ambiguous or _family_word(f, raw, lex))):
+            connector_next = j + 1 < n and toks[j + 1].folded in NASAB | KUNYA
+            if not (is_given or titled and (f in lex.ambiguous or connector_next and _family_word(f, raw, lex))):
                 return i
             j += 1
             words += 1
@@ -274,7 +280,9 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
     """A bare proper noun right after an organisation's head (حركة حماس، شركة سيمنز), not an
     indefinite adjective or noun: no participle (مناهضة، معينة), no verbal noun of the تفعيل form
     (تطوير، تركيب), no feminine or nisba ending, not a place (شركة برلين)."""
-    if not _name_word(w, raw) or w in places or _PRONOUN.search(w):
+    if not _name_word(w, raw) or w in places or _PRONOUN.search(w) or w[0] == "و":
+        return False
+    if w.endswith("ت") and len(w) <= 5:  # a past verb: ضمنت، أعلنت
         return False
     if w.endswith(("ي", "يه", "ه", "ات")) or (w[0] == "م" and len(w) >= 4) or re.fullmatch(r"ت\w{4}", w):
         return False
@@ -285,6 +293,11 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
 INSTITUTIONAL = frozenset(fold(w) for w in """المدني الوطني الوطنية المركزي المركزية العام العامة الأعلى
     العليا الاتحادي الاتحادية الملكي الملكية الثوري الثورية الشعبي الشعبية العسكري العسكرية التشريعي
     التشريعية الدستوري الدستورية الإسلامي الإسلامية الدولي الدولية الأحمر""".split())
+# Nisba adjectives that describe an event or a time, never part of a name: جلسة مجلس الوزراء الأسبوعية.
+NOT_NAME_NISBAS = frozenset(fold(w) for w in """الأسبوعية الأسبوعي اليومية اليومي الشهرية الشهري السنوية
+    السنوي الحالية الحالي الماضية الماضي الرسمية الرسمي الأولية الأولي النهائية النهائي الثانية الثاني
+    الأولى الثالثة الثالث الرابعة الرابع الخامسة الخامس الفني الفنية الإداري الإدارية الصحفي الصحفية
+    الاستثنائية الاستثنائي الطارئة التالية الحقيقي الحقيقية""".split())
 ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة العليا الأعلى الكبرى المتحدة الموحد الموحدة
     المشتركة المشترك الأحمر المستقلة المستقل الدائمة الدائم الموسعة""".split())
 
@@ -293,6 +306,8 @@ def _name_continues(w: str, places: frozenset[str]) -> bool:
     """A definite word that goes on an organisation's name after its first word: a nisba adjective
     (البلدية، الوطنية، السعودية), a ل-phrase (للإحصاء، لشؤون), a coordinated noun (والقروية), a place
     (بالأحساء), or a fixed adjective (العامة، العليا، المتحدة)."""
+    if w in NOT_NAME_NISBAS:
+        return False
     if w.startswith(("لل", "ول")) or _is_nisba(w) or w in ORG_ADJECTIVES:
         return True
     if w.startswith("وال"):
@@ -317,6 +332,16 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
     names = 0
     if j >= n or toks[j].broken or covered.any(toks[j].start, toks[j].end):
         return i  # "تنظيم داعش": the name is the gazetteer's
+    if any(q in w.text[toks[i].end:toks[j].start] for q in _OPEN_QUOTES):
+        # a quoted name: صحيفة «ميل أون صنداي»، شركة "آفجين ليمتد"
+        close = re.search(r'[»"”]', w.text[toks[j].start:toks[j].start + QUOTED_NAME_CHARS])
+        if close is None:
+            return i
+        limit = toks[j].start + close.start()
+        k = j
+        while k < n and toks[k].end <= limit:
+            k += 1
+        return k if k > j else i
     while j < n and j - i <= MAX_ORG_WORDS:
         t = toks[j]
         if t.broken or covered.any(t.start, t.end, ("person", "organization")):
@@ -333,7 +358,14 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
                 names += 1
             break
         definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
-        if definite and (names == 0 or _name_continues(f, places)):
+        prev = toks[j - 1].folded
+        pair = f"{_bare(f)[-1]} {toks[j + 1].folded}" if j + 1 < n and not toks[j + 1].broken else ""
+        if definite and pair in places and names:
+            j += 2  # "أمانة العاصمة المقدسة", "… بالعاصمة المقدسة"
+            names += 1
+            continue
+        if definite and (names == 0 or _name_continues(f, places) or prev == "ذوي"
+                         or (f.startswith("وال") and prev.startswith(("لل", "ل")))):
             j += 1
             names += 1
             continue
@@ -408,7 +440,7 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
     def add(a: int, b: int, kind: str, strong: bool, evidence: str, skip: int = 0,
             also: tuple[int, int] | None = None) -> None:
         start = begin(a, skip)
-        name = re.sub(r"\s+", " ", text[start:toks[b - 1].end])
+        name = re.sub(r"\s+", " ", re.sub(r'[«»"“”]', " ", text[start:toks[b - 1].end])).strip()
         found = Found(name, normalise_form(name), kind, start, toks[b - 1].end, strong, evidence)
         if also is not None:  # the form with its trigger word ("محافظة أبين") as a second surface
             found.surfaces.append(re.sub(r"\s+", " ", text[begin(*also):toks[b - 1].end]))
@@ -440,7 +472,12 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
         if heads:
             end = _org_from(w, i, covered, heads[-1], places, lex)
             if end > i:
-                add(i, end, "organization", True, f"head {heads[0]}", skip=len(f) - len(heads[-1]))
+                skip = len(f) - len(heads[-1])
+                if heads[-1] in GENERIC_HEADS and not toks[i + 1].folded.startswith("ال"):
+                    # "صحيفة «ميل أون صنداي»", "شركة سيمنز": the name is the proper noun
+                    add(i + 1, end, "organization", True, f"head {heads[0]}", also=(i, skip))
+                else:
+                    add(i, end, "organization", True, f"head {heads[0]}", skip=skip)
                 i = end
                 continue
         if f in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _nationality(toks[i + 1].folded, places) \
