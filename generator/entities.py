@@ -1,9 +1,8 @@
-"""Stage 3d — named entities from the gazetteer, and candidates.
+"""Stage 3d — named entities from the gazetteer.
 
 Contract:
     load_gazetteer(config_dir: Path) -> tuple[Gazetteer, list[Problem]]
     find_entities(text: str, gazetteer: Gazetteer) -> list[EntityHit]     (sorted by id)
-    find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]
 `text` is the title and cleaned body joined by newlines; offsets refer to it.
 
 The gazetteer is `site_config/entities.yml` (optional) plus every `site_config/entities/*.yml`, read
@@ -28,9 +27,8 @@ for names that start with ال the contracted لل form too (للأمم → ال
 resolved longest first. Surfaces are reported as written, without the proclitic and quote marks.
 The automaton is built once per gazetteer and kept on it.
 
-Candidates are names after a title (الرئيس، وزير الخارجية، المتحدث باسم …, type_guess person) or
-after an organisation head (وزارة، حزب، حركة …, type_guess organization) that no gazetteer entity
-covers; a curator may add them to the gazetteer.
+Names the gazetteer does not hold are found by the recogniser (`generator/recognise.py`), which
+reads what this stage matched (`_entity_spans`, `_Coverage`) so as to leave it alone.
 """
 from __future__ import annotations
 
@@ -44,7 +42,7 @@ import ahocorasick
 
 from generator.arabic import fold, fold_with_map
 from generator.config import LineDict, Problem, check_mapping, is_str, is_str_list, load_yaml, one_of
-from generator.model import Candidate, EntityHit
+from generator.model import EntityHit
 
 TYPES = ("person", "place", "organization")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -468,181 +466,7 @@ def find_entities(text: str, gazetteer: Gazetteer) -> list[EntityHit]:
     return [hits[k] for k in sorted(hits)]
 
 
-# ---- candidates -----------------------------------------------------------------------------------
-
-# Titles before a personal name (folded). Longer titles are tried first.
-PERSON_TITLES = tuple(sorted({fold(t) for t in {
-    "الرئيس", "رئيس الوزراء", "رئيس الحكومه", "رئيس الجمهوريه", "رئيس البرلمان", "رئيس مجلس النواب",
-    "رئيس مجلس الوزراء", "رئيس مجلس الشعب", "رئيس مجلس الشوري", "رئيس الاركان", "رئيس المخابرات",
-    "نائب الرئيس", "رئيس الدوله", "رئيس الوفد", "رئيس حزب", "رئيس حركه", "رئيس لجنه",
-    "وزير", "وزيره", "الوزير", "الوزيره", "المتحدث باسم", "المتحدثه باسم", "الناطق باسم",
-    "الناطقه باسم", "المتحدث الرسمي باسم", "الامين العام", "الامين العام المساعد", "المبعوث",
-    "المبعوث الخاص", "الموفد", "الملك", "الملكه", "الامير", "ولي العهد", "الشيخ", "السلطان",
-    "السفير", "السفيره", "النائب", "النائبه", "اللواء", "العميد", "العقيد", "المقدم", "الفريق",
-    "الفريق اول", "المشير", "الجنرال", "العماد", "الاميرال", "القائد", "زعيم", "الزعيم", "المرشد",
-    "اية الله", "اية الله العظمي", "اية الله العظمي السيد", "الدكتور", "الدكتوره", "د", "المستشار",
-    "المستشاره", "السيناتور", "عضو الكونغرس", "الحاكم", "حاكم", "محافظ", "المحافظ", "قائد",
-    "مدير", "المدير", "المدير العام", "رئيسه الوزراء", "المرشح", "المرشحه", "القاضي", "المدعي العام",
-    "البابا", "الكاردينال", "المطران", "الامام", "المفتي", "السيد", "السيده", "الاستاذ", "المهندس",
-    "الناشط", "الناشطه", "الصحفي", "الصحفيه", "الكاتب", "الكاتبه", "المحلل", "الخبير", "المعارض",
-}}, key=lambda t: (-len(t), t)))
-
-# Titles whose complement (وزير الخارجية، المتحدث باسم الجيش) comes before the name.
-_TAKES_COMPLEMENT = {fold(t) for t in {"وزير", "وزيره", "الوزير", "الوزيره", "المتحدث باسم", "المتحدثه باسم",
-                     "الناطق باسم", "الناطقه باسم", "المتحدث الرسمي باسم", "رئيس حزب", "رئيس حركه",
-                     "رئيس لجنه", "محافظ", "المحافظ", "حاكم", "الحاكم", "مدير", "المدير", "قائد",
-                     "القائد", "زعيم", "الزعيم", "رئيس الوفد", "الامين العام", "المبعوث",
-                     "المبعوث الخاص", "رئيس المخابرات", "المدير العام", "عضو الكونغرس"}}
-
-ORG_HEADS = frozenset(fold(h) for h in ("وزاره", "حزب", "حركه", "جبهه", "وكاله", "مجلس", "منظمه", "هيئه", "جامعه", "شركه",
-             "جمعيه", "اتحاد", "مؤسسه", "موسسه", "صندوق", "بنك", "مصرف", "مركز", "معهد", "تحالف",
-             "ائتلاف", "جماعه", "كتائب", "لواء", "جيش", "صحيفه", "قناه", "اذاعه", "محكمه", "نقابه",
-             "مفوضيه", "برنامج", "مديريه", "دائره", "رابطه", "تنظيم"))
-
-# Words that end a name (folded): prepositions, particles, frequent news verbs and time words.
-STOP_WORDS = frozenset(fold(w) for w in """
-في من الي الى علي على عن مع ان إن انه انها قد لقد لم لن لا ما ماذا كما كان كانت يكون تكون هو هي
-هم هذا هذه ذلك تلك الذي التي الذين اللذين اللتين او أو ثم بل لكن لكنه حيث حين عند عندما بعد قبل
-منذ خلال بين حول ضد دون غير امام أمام وراء لدي لدى الا إلا اي أي كل بعض جميع يوم اليوم امس أمس غدا
-الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباح مساء ليله مطلع نهايه الاسبوع الشهر
-العام عام سنه قال قالت يقول تقول اكد اكدت يؤكد يوكد تؤكد اعلن اعلنت يعلن تعلن اشار اشارت يشير تشير
-اوضح اوضحت يوضح توضح دعا دعت يدعو تدعو اعتبر اعتبرت يعتبر تعتبر شدد شددت يشدد تشدد كشف كشفت يكشف
-تكشف وصف وصفت يصف بحث بحثت يبحث تبحث التقي التقى يلتقي استقبل استقبلت يستقبل اضاف اضافت يضيف
-تضيف ذكر ذكرت يذكر تذكر نفي نفت ينفي تنفي طالب طالبت يطالب تطالب حذر حذرت يحذر تحذر رحب رحبت يرحب
-ترحب زار زارت يزور تزور وصل وصلت يصل تصل غادر غادرت اجري أجرى اجرت يجري تجري عقد عقدت يعقد تعقد
-تلقي تلقى اتصالا اتصال هاتفيا هاتفي بيان بيانا تصريح تصريحات كلمه خطاب مؤتمر موتمر لقاء اجتماع
-انه إنه ان نحو عبر وفق وفقا بحسب حسب لدي بان بأن لان لأن اذا إذا اذ إذ سوف قبيل عقب اثر إثر
-الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا مرة مره مجددا ثانية أخرى لاحقا
-بسبب عدم جراء رغم وسط نتيجة لدى إزاء حيال تجاه
-""".split())
-
-# Nouns that follow a title but are never the first word of a personal name.
-_NOT_FIRST_NAMES = frozenset(fold(w) for w in """
-رئيس وزير نائب مكتب مجلس حكومة دولة جمهورية وزارة قوات جيش حزب حركة شؤون لجنة هيئة منظمة
-مدير مدينة محافظة منطقة بلاده بلادها البلاد قائد زعيم عضو أعضاء وفد سفير سفارة قطاع جهاز الذي
-""".split())
-
-# Adjectives that may sit between a title and the name (beyond nationality adjectives in -ي).
-_TITLE_ADJECTIVES = frozenset(fold(w) for w in """
-السابق السابقة الأسبق الحالي الحالية الراحل الراحلة المخلوع المنتخب المنتخبة الجديد الجديدة
-المكلف المكلفة الأول الأولى العام العامة المساعد المساعدة الخاص الخاصة الأعلى الأممي الأممية
-المؤقت المؤقتة المستقيل المستقيلة الفخري المنتهية ولايته الأسبق المقال
-""".split())
-
-_WORD = re.compile(r"\w+")
-_BREAK = re.compile(r"[.,;:!?()\[\]{}،؛؟\"'«»“”\n\-–—/|]")
-
-
-@dataclass(slots=True)
-class _Token:
-    folded: str  # folded, proclitic not removed
-    start: int  # offsets in the original text
-    end: int
-    broken: bool  # punctuation or a line break sits between the previous token and this one
-    fend: int  # end offset in the folded text
-
-
-_WINDOW = 12  # tokens looked at after a trigger word
-
-
-def _window(text: str, folded: str, index: list[int], pos: int) -> list[_Token]:
-    """Up to _WINDOW tokens of the folded text from `pos`."""
-    out: list[_Token] = []
-    prev = pos
-    for m in _WORD.finditer(folded, pos):
-        a, b = m.span()
-        out.append(_Token(m.group(), index[a], index[b - 1] + 1,
-                          not out or bool(_BREAK.search(folded, prev, a)), b))
-        prev = b
-        if len(out) == _WINDOW:
-            break
-    return out
-
-
-def _strip_proclitic(word: str) -> str:
-    """The word without a leading و/ف (used to find a title like "وقال الرئيس" or "ووزير")."""
-    if len(word) > 3 and word[0] in "وف":
-        return word[1:]
-    return word
-
-
-def _is_nisba(word: str) -> bool:
-    """Definite nationality/relational adjective: الروسي، الأمريكية، العراقيين."""
-    return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")) and len(word) > 4
-
-
-def _looks_like_name_word(word: str, first: bool) -> bool:
-    if not word or word in STOP_WORDS or not re.fullmatch(r"[\u0621-\u064A]+", word):
-        return False
-    if len(word) < 2:
-        return False
-    if first and (word.startswith("ال") or word in _NOT_FIRST_NAMES
-                  or word[0] in "وفبكل" and word[1:] in STOP_WORDS):
-        return False
-    if word.startswith("لل") or word.startswith("بال") or word.startswith("وال"):
-        return False
-    return True
-
-
-_ORG_HEAD_FORMS = {p + h: h for h in ORG_HEADS for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")}
-# Words that may start a candidate: a title's first word (with و/ف) or an organisation head.
-_TRIGGERS = frozenset(_ORG_HEAD_FORMS) | {p + t.split(" ")[0] for t in PERSON_TITLES for p in ("", "و", "ف")}
-
-
-def _trigger_automaton() -> Any:
-    automaton = ahocorasick.Automaton()
-    for word in sorted(_TRIGGERS):
-        automaton.add_word(word, len(word))
-    automaton.make_automaton()
-    return automaton
-
-
-_TRIGGER_AUTOMATON = _trigger_automaton()
-
-
-def _trigger_positions(folded: str) -> list[int]:
-    """Start offsets of whole words that are trigger words, in order."""
-    n = len(folded)
-    out: list[int] = []
-    for end_idx, length in _TRIGGER_AUTOMATON.iter(folded):
-        start = end_idx + 1 - length
-        if (start == 0 or not folded[start - 1].isalnum()) and (end_idx + 1 == n or not folded[end_idx + 1].isalnum()):
-            out.append(start)
-    return sorted(set(out))
-
-_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
-for _t in PERSON_TITLES:  # longest first, as PERSON_TITLES is sorted
-    _TITLES_BY_FIRST.setdefault(_t.split(" ")[0], []).append(_t.split(" "))
-
-
-def _match_title(tokens: list[_Token], i: int) -> tuple[str, int] | None:
-    """The title starting at token i: (title, number of tokens), longest first."""
-    first = tokens[i].folded
-    options = _TITLES_BY_FIRST.get(first) or _TITLES_BY_FIRST.get(_strip_proclitic(first))
-    if not options:
-        return None
-    for parts in options:
-        n = len(parts)
-        if i + n > len(tokens):
-            continue
-        if all(tokens[i + k].folded == parts[k] and not tokens[i + k].broken for k in range(1, n)):
-            return " ".join(parts), n
-    return None
-
-
-def _covered(start: int, covered: "_Coverage") -> bool:
-    return covered.any(start, start + 1)
-
-
-def _evidence(text: str, start: int, end: int, width: int = 40) -> str:
-    a = max(0, start - width)
-    b = min(len(text), end + width)
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
-    return re.sub(r"\s+", " ", text[a:b]).strip()
-
+# ---- coverage (what the gazetteer matched, for the recogniser) -----------------------------------
 
 def _entity_spans(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     """Original-text spans of every kept gazetteer match: (start, end, type); "" for ignore phrases."""
@@ -671,159 +495,3 @@ class _Coverage:
         if not kinds:
             return chunk.count(0) != len(chunk)
         return any(chunk.find(_KIND_CODE[k]) != -1 for k in kinds)
-
-
-def _overlaps(tok: _Token, covered: _Coverage, kinds: tuple[str, ...] = ()) -> bool:
-    return covered.any(tok.start, tok.end, kinds)
-
-
-# Pronoun suffixes as written (ة is still distinct from ه here): كلمته، قواتهم، دولكم.
-_PRONOUN_SUFFIX = re.compile(r"(?:ته|تها|تهم|تهما|هم|هما|كم)$")
-
-
-# A word with tanween fath (جدلاً، رسمياً) is an adverb or object, never a name (checked inline).
-# Present-tense verb stems: يتناول، تتحدث، يستقبل، تستعرض.
-_VERB_PREFIX = re.compile(r"^(?:[يتن]ت|[يتن]ست)\w{2,}")
-
-
-def _person_after(tokens: list[_Token], j: int, covered: _Coverage, text: str) -> tuple[int, int]:
-    """Name tokens [j, k) after a title: 1–3 words (عبد/أبو joined with the next).
-
-    A name already in the gazetteer is returned whole (so the caller can skip it); an uncovered
-    name stops before any gazetteer match.
-    """
-    if _overlaps(tokens[j], covered):
-        k = j + 1
-        while k < len(tokens) and not tokens[k].broken and _overlaps(tokens[k], covered) and k - j < 6:
-            k += 1
-        return j, k
-    k = j
-    words = 0
-    while k < len(tokens) and words < 3:
-        tok = tokens[k]
-        if k > j and (tok.broken or _overlaps(tok, covered)):
-            break
-        if not _looks_like_name_word(tok.folded, first=(k == j)):
-            break
-        raw = text[tok.start:tok.end]
-        if _PRONOUN_SUFFIX.search(raw) and not tok.folded.endswith("الله") \
-                or "\u064b" in text[tok.start:tok.end + 1] or _VERB_PREFIX.match(tok.folded):
-            break
-        if tok.folded in ("عبد", "ابو", "ابن", "بن", "بنت", "ابي", "ام") and k + 1 < len(tokens) \
-                and not tokens[k + 1].broken:
-            k += 1  # compound: عبد الله، أبو بكر
-        k += 1
-        words += 1
-    return j, k
-
-
-_MINISTRY_WORDS = frozenset(fold(w) for w in """
-خارجية داخلية دفاع مالية عدل اقتصاد صحة تعليم نفط طاقة إعلام ثقافة زراعة نقل سياحة عمل تجارة
-خزانة خزانه شؤون دولة أمن استخبارات مخابرات جيش حكومة
-""".split())
-
-
-def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
-                          covered: _Coverage) -> int:
-    """Step over the title's complement and adjectives: وزير [خارجية روسيا] [الروسي] [السابق]."""
-    if title in _TAKES_COMPLEMENT:
-        steps = 0
-        while j < len(tokens) and steps < 5 and not tokens[j].broken:
-            w = tokens[j].folded
-            if (w.startswith("ال") or w.startswith("لل") or w in _MINISTRY_WORDS
-                    or w in ("مكتب", "وزاره", "باسم")
-                    or _overlaps(tokens[j], covered, ("place", "organization"))):
-                j += 1
-                steps += 1
-                continue
-            break
-    while j < len(tokens) and not tokens[j].broken and (
-            _is_nisba(tokens[j].folded) or tokens[j].folded in _TITLE_ADJECTIVES
-            or _overlaps(tokens[j], covered, ("place",))):
-        j += 1
-    return j
-
-
-def _org_head(word: str) -> str:
-    """The organisation head in `word` without its proclitics (وبوزارة → وزاره), or ""."""
-    return _ORG_HEAD_FORMS.get(word, "")
-
-
-def _org_name_start(text: str, tok: _Token) -> int:
-    """Offset of the head word without its proclitic (بوزارة → وزارة)."""
-    drop = len(tok.folded) - len(_org_head(tok.folded))
-    pos = tok.start
-    while drop > 0 and pos < tok.end:
-        if fold(text[pos]):
-            drop -= 1
-        pos += 1
-    return pos
-
-
-def _candidate_at(tokens: list[_Token], covered: _Coverage, text: str
-                  ) -> tuple[int, int, str, int] | None:
-    """The candidate starting at the trigger tokens[0]: (first, end, type_guess, tokens consumed)."""
-    i = 0
-    while i < len(tokens):
-        m = _match_title(tokens, i)
-        if m:
-            title, n = m
-            j = _skip_title_modifiers(tokens, i + n, title, covered)
-            if j < len(tokens) and not tokens[j].broken and _match_title(tokens, j):
-                i = j  # a second title: رئيس مكتب المتحدث باسم … → start again there
-                continue
-            if j < len(tokens) and not tokens[j].broken:
-                a, b = _person_after(tokens, j, covered, text)
-                if b > a:
-                    return a, b, "person", b
-            return None
-        if i == 0 and _org_head(tokens[0].folded):
-            k = 1
-            while k < len(tokens) and k <= 3 and not tokens[k].broken:
-                w = tokens[k].folded
-                if w in STOP_WORDS:
-                    break
-                if k == 1 and not w.startswith("ال"):
-                    # A proper noun right after the head (حركة حماس), not an adjective (منظمة إرهابية).
-                    if not _looks_like_name_word(w, True) or w.endswith("يه") or w.endswith("ي"):
-                        break
-                    k += 1
-                    if not (k < len(tokens) and not tokens[k].broken and _is_nisba(tokens[k].folded)):
-                        break
-                    continue
-                if k > 1 and not w.startswith("ال"):
-                    break
-                k += 1
-            if k > 1 and not _overlaps(tokens[1], covered, ("organization",)):
-                return 0, k, "organization", k
-        return None
-    return None
-
-
-def find_candidates(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Names that look like entities but match no gazetteer entity (see module docstring)."""
-    if not text:
-        return []
-    analysis = _analyse(text, gazetteer)
-    folded, index = analysis.folded, analysis.index
-    covered: _Coverage | None = None
-    found: dict[str, Candidate] = {}
-    done = 0  # folded offset up to which the text has been consumed
-    for pos in _trigger_positions(folded):
-        if pos < done:
-            continue
-        if covered is None:
-            covered = _Coverage(text, _entity_spans(text, gazetteer))
-        tokens = _window(text, folded, index, pos)
-        hit = _candidate_at(tokens, covered, text)
-        if hit is None:
-            continue
-        a, b, type_guess, used = hit
-        done = tokens[used - 1].fend
-        start = tokens[a].start if type_guess == "person" else _org_name_start(text, tokens[a])
-        name = re.sub(r"\s+", " ", text[start:tokens[b - 1].end])
-        key = normalise_form(name)
-        if len(key) < 3 or key in found or _covered(start, covered):
-            continue
-        found[key] = Candidate(name, type_guess, _evidence(text, start, tokens[b - 1].end))
-    return sorted(found.values(), key=lambda c: (c.type_guess, normalise_form(c.name), c.name))

@@ -82,11 +82,22 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
 
     searchable = art.title + "\n" + art.body
-    art.entities = entities.find_entities(searchable, cfg.gazetteer)
-    art.entities += found_hits(recognise.recognise(searchable, cfg.gazetteer, cfg.place_names))
-    art.candidates = entities.find_candidates(searchable, cfg.gazetteer)
+    matchable = outlets.mask_outlet_mentions(searchable, cfg.registry)
+    found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
+    if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
+        matchable = mask(matchable, found.inside)
+    art.entities = entities.find_entities(matchable, cfg.gazetteer) + found_hits(found.found)
+    art.candidates = []
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` replaced by spaces (offsets unchanged)."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def found_hits(found: list[recognise.Found]) -> list[EntityHit]:

@@ -36,18 +36,129 @@ from dataclasses import dataclass, field
 
 from generator import lexicons
 from generator.arabic import fold
-from generator.entities import (
-    STOP_WORDS,
-    Gazetteer,
-    _Coverage,
-    _analyse,
-    _entity_spans,
-    _is_nisba,
-    _match_title,
-    _skip_title_modifiers,
-    _Token,
-    normalise_form,
-)
+from generator.entities import Gazetteer, _analyse, _Coverage, _entity_spans, normalise_form
+
+# ---- the grammar's word lists (folded) -------------------------------------------------------
+
+# Titles before a personal name (folded). Longer titles are tried first.
+PERSON_TITLES = tuple(sorted({fold(t) for t in {
+    "الرئيس", "رئيس الوزراء", "رئيس الحكومه", "رئيس الجمهوريه", "رئيس البرلمان", "رئيس مجلس النواب",
+    "رئيس مجلس الوزراء", "رئيس مجلس الشعب", "رئيس مجلس الشوري", "رئيس الاركان", "رئيس المخابرات",
+    "نائب الرئيس", "رئيس الدوله", "رئيس الوفد", "رئيس حزب", "رئيس حركه", "رئيس لجنه",
+    "وزير", "وزيره", "الوزير", "الوزيره", "المتحدث باسم", "المتحدثه باسم", "الناطق باسم",
+    "الناطقه باسم", "المتحدث الرسمي باسم", "الامين العام", "الامين العام المساعد", "المبعوث",
+    "المبعوث الخاص", "الموفد", "الملك", "الملكه", "الامير", "ولي العهد", "الشيخ", "السلطان",
+    "السفير", "السفيره", "النائب", "النائبه", "اللواء", "العميد", "العقيد", "المقدم", "الفريق",
+    "الفريق اول", "المشير", "الجنرال", "العماد", "الاميرال", "القائد", "زعيم", "الزعيم", "المرشد",
+    "اية الله", "اية الله العظمي", "اية الله العظمي السيد", "الدكتور", "الدكتوره", "د", "المستشار",
+    "المستشاره", "السيناتور", "عضو الكونغرس", "الحاكم", "حاكم", "محافظ", "المحافظ", "قائد",
+    "مدير", "المدير", "المدير العام", "رئيسه الوزراء", "المرشح", "المرشحه", "القاضي", "المدعي العام",
+    "البابا", "الكاردينال", "المطران", "الامام", "المفتي", "السيد", "السيده", "الاستاذ", "المهندس",
+    "الناشط", "الناشطه", "الصحفي", "الصحفيه", "الكاتب", "الكاتبه", "المحلل", "الخبير", "المعارض",
+}}, key=lambda t: (-len(t), t)))
+
+# Titles whose complement (وزير الخارجية، المتحدث باسم الجيش) comes before the name.
+_TAKES_COMPLEMENT = {fold(t) for t in {"وزير", "وزيره", "الوزير", "الوزيره", "المتحدث باسم", "المتحدثه باسم",
+                     "الناطق باسم", "الناطقه باسم", "المتحدث الرسمي باسم", "رئيس حزب", "رئيس حركه",
+                     "رئيس لجنه", "محافظ", "المحافظ", "حاكم", "الحاكم", "مدير", "المدير", "قائد",
+                     "القائد", "زعيم", "الزعيم", "رئيس الوفد", "الامين العام", "المبعوث",
+                     "المبعوث الخاص", "رئيس المخابرات", "المدير العام", "عضو الكونغرس"}}
+
+# Words that end a name (folded): prepositions, particles, frequent news verbs and time words.
+STOP_WORDS = frozenset(fold(w) for w in """
+في من الي الى علي على عن مع ان إن انه انها قد لقد لم لن لا ما ماذا كما كان كانت يكون تكون هو هي
+هم هذا هذه ذلك تلك الذي التي الذين اللذين اللتين او أو ثم بل لكن لكنه حيث حين عند عندما بعد قبل
+منذ خلال بين حول ضد دون غير امام أمام وراء لدي لدى الا إلا اي أي كل بعض جميع يوم اليوم امس أمس غدا
+الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت صباح مساء ليله مطلع نهايه الاسبوع الشهر
+العام عام سنه قال قالت يقول تقول اكد اكدت يؤكد يوكد تؤكد اعلن اعلنت يعلن تعلن اشار اشارت يشير تشير
+اوضح اوضحت يوضح توضح دعا دعت يدعو تدعو اعتبر اعتبرت يعتبر تعتبر شدد شددت يشدد تشدد كشف كشفت يكشف
+تكشف وصف وصفت يصف بحث بحثت يبحث تبحث التقي التقى يلتقي استقبل استقبلت يستقبل اضاف اضافت يضيف
+تضيف ذكر ذكرت يذكر تذكر نفي نفت ينفي تنفي طالب طالبت يطالب تطالب حذر حذرت يحذر تحذر رحب رحبت يرحب
+ترحب زار زارت يزور تزور وصل وصلت يصل تصل غادر غادرت اجري أجرى اجرت يجري تجري عقد عقدت يعقد تعقد
+تلقي تلقى اتصالا اتصال هاتفيا هاتفي بيان بيانا تصريح تصريحات كلمه خطاب مؤتمر موتمر لقاء اجتماع
+انه إنه ان نحو عبر وفق وفقا بحسب حسب لدي بان بأن لان لأن اذا إذا اذ إذ سوف قبيل عقب اثر إثر
+الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا مرة مره مجددا ثانية أخرى لاحقا
+بسبب عدم جراء رغم وسط نتيجة لدى إزاء حيال تجاه
+""".split())
+
+# Adjectives that may sit between a title and the name (beyond nationality adjectives in -ي).
+_TITLE_ADJECTIVES = frozenset(fold(w) for w in """
+السابق السابقة الأسبق الحالي الحالية الراحل الراحلة المخلوع المنتخب المنتخبة الجديد الجديدة
+المكلف المكلفة الأول الأولى العام العامة المساعد المساعدة الخاص الخاصة الأعلى الأممي الأممية
+المؤقت المؤقتة المستقيل المستقيلة الفخري المنتهية ولايته الأسبق المقال
+""".split())
+
+@dataclass(slots=True)
+class _Token:
+    folded: str  # folded, proclitic not removed
+    start: int  # offsets in the original text
+    end: int
+    broken: bool  # punctuation or a line break sits between the previous token and this one
+    fend: int  # end offset in the folded text
+
+
+def _strip_proclitic(word: str) -> str:
+    """The word without a leading و/ف (used to find a title like "وقال الرئيس" or "ووزير")."""
+    if len(word) > 3 and word[0] in "وف":
+        return word[1:]
+    return word
+
+
+def _is_nisba(word: str) -> bool:
+    """Definite nationality/relational adjective: الروسي، الأمريكية، العراقيين."""
+    return word.startswith("ال") and (word.endswith("ي") or word.endswith("يه")) and len(word) > 4
+
+
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _t in PERSON_TITLES:  # longest first, as PERSON_TITLES is sorted
+    _TITLES_BY_FIRST.setdefault(_t.split(" ")[0], []).append(_t.split(" "))
+
+
+def _match_title(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+    """The title starting at token i: (title, number of tokens), longest first."""
+    first = tokens[i].folded
+    options = _TITLES_BY_FIRST.get(first) or _TITLES_BY_FIRST.get(_strip_proclitic(first))
+    if not options:
+        return None
+    for parts in options:
+        n = len(parts)
+        if i + n > len(tokens):
+            continue
+        if all(tokens[i + k].folded == parts[k] and not tokens[i + k].broken for k in range(1, n)):
+            return " ".join(parts), n
+    return None
+
+
+_MINISTRY_WORDS = frozenset(fold(w) for w in """
+خارجية داخلية دفاع مالية عدل اقتصاد صحة تعليم نفط طاقة إعلام ثقافة زراعة نقل سياحة عمل تجارة
+خزانة خزانه شؤون دولة أمن استخبارات مخابرات جيش حكومة
+""".split())
+
+
+def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
+                          covered: _Coverage) -> int:
+    """Step over the title's complement and adjectives: وزير [خارجية روسيا] [الروسي] [السابق]."""
+    if title in _TAKES_COMPLEMENT:
+        steps = 0
+        while j < len(tokens) and steps < 5 and not tokens[j].broken:
+            w = tokens[j].folded
+            if (w.startswith("ال") or w.startswith("لل") or w in _MINISTRY_WORDS
+                    or w in ("مكتب", "وزاره", "باسم")
+                    or _overlaps(tokens[j], covered, ("place", "organization"))):
+                j += 1
+                steps += 1
+                continue
+            break
+    while j < len(tokens) and not tokens[j].broken and (
+            _is_nisba(tokens[j].folded) or tokens[j].folded in _TITLE_ADJECTIVES
+            or _overlaps(tokens[j], covered, ("place",))):
+        j += 1
+    return j
+
+
+def _overlaps(tok: _Token, covered: _Coverage, kinds: tuple[str, ...] = ()) -> bool:
+    return covered.any(tok.start, tok.end, kinds)
+
 
 MAX_NAME_WORDS = 7  # words of one person's name, connectors included
 MAX_ORG_WORDS = 7  # words after an organisation's head
@@ -125,6 +236,7 @@ class Found:
 class _Words:
     toks: list[_Token]
     text: str
+    swallowed: list[tuple[int, int]] = field(default_factory=list)  # gazetteer spans inside found names
 
     def raw(self, i: int) -> str:
         t = self.toks[i]
@@ -197,6 +309,8 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
         return False
     if w in ORG_HEADS or re.fullmatch(r"م\w\wو\w", w):  # "مجموعة", "مصدوم"
         return False
+    if w[0] == "م" and not w.endswith("ي"):  # nouns of place and participles: موقع، مسؤول، مدير
+        return False
     return True
 
 
@@ -214,6 +328,20 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
             break
         f = t.folded
         raw = w.raw(j)
+        if f in NASAB and j > i and j + 1 < n and not toks[j + 1].broken \
+                and covered.any(toks[j + 1].start, toks[j + 1].end, ("person",)):
+            # "نواف بن سلمان بن عبدالعزيز": the son is named; the father's name (a gazetteer
+            # person) is part of his, and is not tagged on its own
+            k = j + 1
+            while k < n and not toks[k].broken and covered.any(toks[k].start, toks[k].end, ("person",)):
+                k += 1
+            w.swallowed.append((toks[j + 1].start, toks[k - 1].end))
+            j = k
+            words += 1
+            family = True
+            if j >= n or toks[j].broken or toks[j].folded not in NASAB | FAMILY:
+                break  # the father's name closes the son's unless the chain goes on
+            continue
         if f in NASAB | KUNYA | FAMILY or f == "عبد":
             if j + 1 < n and not toks[j + 1].broken and _name_word(toks[j + 1].folded, w.raw(j + 1)) \
                     and not covered.any(toks[j + 1].start, toks[j + 1].end):
@@ -284,6 +412,8 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
         return False
     if w.endswith("ت") and len(w) <= 5:  # a past verb: ضمنت، أعلنت
         return False
+    if re.fullmatch(r"\w\wي\w", w):  # an adjective of the فعيل form: دقيق، كبير، جديد
+        return False
     if w.endswith(("ي", "يه", "ه", "ات")) or (w[0] == "م" and len(w) >= 4) or re.fullmatch(r"ت\w{4}", w):
         return False
     return True
@@ -351,15 +481,21 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         if any(x in STOP_WORDS for x in forms) or _VERB.match(f):
             break
         if f in TITLE_WORDS:
-            # "مستشفى الملك فهد", "جامعة الأمير سلطان": a title and a person's name
+            # "مستشفى الملك فهد", "مركز الأمير فهد لتنمية الشباب": a title and a person's name
             end = _person_from(w, j + 1, covered, lex, titled=True) if j + 1 < n else j + 1
-            if end > j + 1:
-                j = end
-                names += 1
-            break
+            if end <= j + 1:
+                break
+            j = end
+            names += 2
+            continue
         definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
         prev = toks[j - 1].folded
         pair = f"{_bare(f)[-1]} {toks[j + 1].folded}" if j + 1 < n and not toks[j + 1].broken else ""
+        if names and f.startswith("ل") and not definite and j + 1 < n and not toks[j + 1].broken \
+                and toks[j + 1].folded.startswith("ال") and _name_word(f, w.raw(j)):
+            j += 2  # "… لتنمية الشباب"
+            names += 1
+            continue
         if definite and pair in places and names:
             j += 2  # "أمانة العاصمة المقدسة", "… بالعاصمة المقدسة"
             names += 1
@@ -387,8 +523,8 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             j += 1
             continue
         break
-    # an organisation does not end on "و…" or a title
-    while j > i + 1 and (toks[j - 1].folded.startswith("وال") or toks[j - 1].folded in TITLE_WORDS):
+    # an organisation does not end on a title
+    while j > i + 1 and toks[j - 1].folded in TITLE_WORDS:
         j -= 1
         names -= 1
     if names == 0 or (head in WEAK_HEADS and names < 2):
@@ -415,10 +551,23 @@ def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> 
     return None
 
 
+@dataclass
+class Recognised:
+    found: list[Found]
+    # spans (start, end) of gazetteer names that a found name contains ("سلمان بن عبدالعزيز" inside
+    # "نواف بن سلمان بن عبدالعزيز"): the caller matches the gazetteer again without them
+    inside: list[tuple[int, int]]
+
+
 def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]:
     """Names in `text` that the gazetteer does not hold (see the module docstring)."""
+    return recognise_all(text, gazetteer, places).found
+
+
+def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Recognised:
+    """`recognise`, and the gazetteer names found inside longer found names."""
     if not text:
-        return []
+        return Recognised([], [])
     analysis = _analyse(text, gazetteer)
     covered = _Coverage(text, _entity_spans(text, gazetteer))
     w = _Words(_tokens(text, analysis.folded, analysis.index), text)
@@ -490,7 +639,9 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
                 and (_nationality(toks[i + 1].folded, places) or toks[i + 1].folded in INSTITUTIONAL):
             end = i + 2
             while end < n and not toks[end].broken and end - i <= MAX_ORG_WORDS \
-                    and not covered.any(toks[end].start, toks[end].end) and _name_continues(toks[end].folded, places):
+                    and not covered.any(toks[end].start, toks[end].end) \
+                    and (_name_continues(toks[end].folded, places)
+                         or toks[end].folded.startswith("وال") and toks[end - 1].folded.startswith("ل")):
                 end += 1
             add(i, end, "organization", True, f"head {f}")
             i = end
@@ -538,4 +689,5 @@ def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[F
         if out and out[-1].start >= t.start:
             continue
         i += 1
-    return out
+    inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
+    return Recognised(out, inside)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.arabic import fold_with_map
 from generator.entities import (
-    Gazetteer, _fold_map, find_candidates, find_entities, gazetteer_files, load_gazetteer, normalise_form,
+    Gazetteer, _fold_map, find_entities, gazetteer_files, load_gazetteer, normalise_form,
 )
 from conftest import write_files
 from generator.model import EntityHit
@@ -111,15 +111,6 @@ def test_yaml_syntax_error_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     _g, problems = load_gazetteer(config)
     assert len(problems) == 2
     assert all(p.line for p in problems)
-
-
-def test_empty_gazetteer_finds_nothing_and_still_gives_candidates(tmp_path: Path) -> None:
-    g, problems = load_gazetteer(tmp_path)
-    assert problems == [] and find_entities("العراق", g) == []
-    assert [c.name for c in find_candidates("قال الرئيس سمير داود إن الوضع جيد.", g)] == ["سمير داود"]
-    write_files(tmp_path, {"entities.yml": "ignore: [مسقط رأس*]\n"})
-    g, problems = load_gazetteer(tmp_path)
-    assert problems == [] and g.entities == {} and find_entities("عاد إلى مسقط رأسه", g) == []
 
 
 def test_shared_short_forms_are_allowed(tmp_path: Path) -> None:
@@ -268,58 +259,6 @@ def test_result_is_sorted_with_counts_and_first_offset(gaz: Gazetteer) -> None:
     assert find_entities(text, gaz) == found  # deterministic
     assert find_entities("", gaz) == []
     assert find_entities(text, Gazetteer()) == []
-
-
-# ---- candidates -----------------------------------------------------------------------------------
-
-def cands(text: str, g: Gazetteer) -> dict[str, str]:
-    return {c.name: c.type_guess for c in find_candidates(text, g)}
-
-
-def test_candidate_person_after_title_skips_nisba_adjectives(gaz: Gazetteer) -> None:
-    text = "وقال وزير الخارجية الفنلندي يوهان كارلسون في مؤتمر صحفي إن بلاده مستعدة."
-    found = find_candidates(text, gaz)
-    assert [(c.name, c.type_guess) for c in found] == [("يوهان كارلسون", "person")]
-    assert "يوهان كارلسون" in found[0].evidence and len(found[0].evidence) < len(text) + 1
-
-
-def test_candidate_after_spokesman_and_rank(gaz: Gazetteer) -> None:
-    text = "وأعلن المتحدث باسم وزارة الداخلية العراقية العميد سعد معن أن القوات اعتقلت خمسة."
-    assert cands(text, gaz) == {"سعد معن": "person"}
-
-
-def test_candidate_stops_at_punctuation_and_joins_abd(gaz: Gazetteer) -> None:
-    assert cands("وقال اللواء عبد الكريم خلف، إن الوضع مستقر.", gaz) == {"عبد الكريم خلف": "person"}
-
-
-def test_a_noun_with_a_pronoun_suffix_is_not_a_name(gaz: Gazetteer) -> None:
-    assert cands("ثم ألقى الرئيس الفرنسي كلمته أمام البرلمان.", gaz) == {}
-    assert cands("وقالت الوزيرة مها الخطيب إن الخطة جاهزة.", gaz) == {"مها الخطيب": "person"}
-
-
-def test_name_stops_before_a_verb_or_adverb(gaz: Gazetteer) -> None:
-    assert cands("وقال النائب سمير داود يتحدث إلى الصحفيين.", gaz) == {"سمير داود": "person"}
-    assert cands("أثار الرئيس جدلاً بسبب قراره.", gaz) == {}
-
-
-def test_known_people_are_not_candidates(gaz: Gazetteer) -> None:
-    text = "التقى الرئيس الروسي فلاديمير بوتين نظيره الرئيس الكيني ويليام روتو في موسكو."
-    assert cands(text, gaz) == {"ويليام روتو": "person"}
-
-
-def test_organisation_candidates(gaz: Gazetteer) -> None:
-    text = ("وأكد البيان أن حزب الدعوة الإسلامية سيشارك، بينما قالت منظمة إرهابية إنها مسؤولة. "
-            "وأعلنت وزارة الصحة الأردنية تسجيل إصابات. وقالت شركة أرامكو السعودية إن الإنتاج ارتفع.")
-    found = cands(text, gaz)
-    assert found == {"حزب الدعوة الإسلامية": "organization", "وزارة الصحة الأردنية": "organization"}
-
-
-def test_candidates_are_deduplicated_and_sorted(gaz: Gazetteer) -> None:
-    text = ("قال السفير يوسف مراد إن اللقاء جيد. ثم قال السفير يوسف مراد مرة أخرى. "
-            "وقالت حركة الأمل الجديد إنها ستشارك. وقال السفير أحمد بدر إن الأمر انتهى.")
-    found = find_candidates(text, gaz)
-    assert [c.name for c in found] == ["حركة الأمل الجديد", "أحمد بدر", "يوسف مراد"]
-    assert find_candidates(text, gaz) == found
 
 
 # ---- the seed articles ----------------------------------------------------------------------------

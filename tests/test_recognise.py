@@ -1,0 +1,156 @@
+"""The recogniser: names beyond the gazetteer (generator/recognise.py), and how found names reach
+the archive. Every sentence here is written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.context import publish_found
+from generator.entities import Gazetteer, load_gazetteer
+from generator.model import Article
+from generator.pipeline import SiteConfig, extract_text, load_site_config
+from generator.recognise import recognise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cfg() -> SiteConfig:
+    config, problems = load_site_config(ROOT / "site_config")
+    assert problems == []
+    return config
+
+
+def found(text: str, cfg: SiteConfig, gaz: Gazetteer | None = None) -> dict[str, str]:
+    return {f.name: f.type for f in recognise(text, gaz if gaz is not None else cfg.gazetteer, cfg.place_names)}
+
+
+# ---- people ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال وزير الخارجية الفنلندي يوهان كارلسون في مؤتمر صحفي إن بلاده مستعدة.", "يوهان كارلسون"),
+    ("وأعلن المتحدث باسم الوزارة العميد سعد معن أن القوات اعتقلت خمسة.", "سعد معن"),
+    ("وقال اللواء عبد الكريم خلف، إن الوضع مستقر.", "عبد الكريم خلف"),
+    ("وقالت الوزيرة مها الخطيب إن الخطة جاهزة.", "مها الخطيب"),
+    ("وقال النائب سمير داود يتحدث إلى الصحفيين.", "سمير داود"),
+    ("وحضر الحفل خالد بن عبدالرحمن آل عويدان وعدد من المسؤولين.", "خالد بن عبدالرحمن آل عويدان"),
+    ("واستقبل وزير الطاقة عز الدين الأصفر وفدا من المستثمرين.", "عز الدين الأصفر"),
+    ("وهو نجل اللواء كمال رشدي نصار، القائد السابق للقوات.", "كمال رشدي نصار"),
+])
+def test_people(cfg: SiteConfig, text: str, name: str) -> None:
+    assert found(text, cfg).get(name) == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "ثم ألقى الرئيس الفرنسي كلمته أمام البرلمان.",
+    "أثار الرئيس جدلاً بسبب قراره.",
+    "وأكد وجود أسلحة في المستودع.",  # وجود is not و + جود
+    "وقال إن لدينا الإمكانيات الكافية.",  # لدينا is not ل + دينا
+    "وأشاد بحسن التنظيم.",
+    "وقال وزير حقوق الإنسان إن التقرير جاهز.",  # a ministry's name is not a person
+])
+def test_not_people(cfg: SiteConfig, text: str) -> None:
+    assert "person" not in found(text, cfg).values()
+
+
+def test_a_name_ends_before_a_verb_an_adjective_or_a_role(cfg: SiteConfig) -> None:
+    names = found("وكتب خالد ميري يكتب عن الأمر، وقال عبدالعزيز الثنيان التربوي إن المدارس جاهزة، "
+                  "وصرح أكرم سلمان المدير الفني للفريق.", cfg)
+    assert {"خالد ميري", "عبدالعزيز الثنيان", "أكرم سلمان"} <= set(names)
+    assert not any(n.endswith(("يكتب", "التربوي", "المدير")) for n in names)
+
+
+def test_the_son_is_named_never_the_father(cfg: SiteConfig) -> None:
+    text = "دشن الأمير نواف بن سلمان بن عبدالعزيز المشروع، واستقبل الشيخ راكان بن محمد بن زايد الوفد."
+    art = extract_text(f"عنوان\n\n{text}\n", "t.txt", cfg)
+    people = {e.name for e in art.entities if e.type == "person"}
+    assert people == {"نواف بن سلمان بن عبدالعزيز", "راكان بن محمد بن زايد"}
+
+
+# ---- organisations -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأعلنت وزارة الشؤون البلدية والقروية خطة جديدة.", "وزارة الشؤون البلدية والقروية"),
+    ("وقال مسؤول في اللجنة الوطنية للحج والعمرة إن الموسم ناجح.", "اللجنة الوطنية للحج والعمرة"),
+    ("وباشر رجال الدفاع المدني البلاغ فورا.", "الدفاع المدني"),
+    ("وأصدر الجهاز المركزي للإحصاء تقريره.", "الجهاز المركزي للإحصاء"),
+    ("وزار الوفد مركز الأمير فهد لتنمية الشباب أمس.", "مركز الأمير فهد لتنمية الشباب"),
+    ("ونشرت صحيفة «ميل أون صنداي» التقرير.", "ميل أون صنداي"),
+    ("وقالت شركة فالكوم إن الطلب ارتفع.", "فالكوم"),
+    ("وأعلنت أمانة جازان عن مشروع.", "أمانة جازان"),
+    ("وتقدم الجيش اليمني نحو المدينة.", "الجيش اليمني"),
+])
+def test_organisations(cfg: SiteConfig, text: str, name: str) -> None:
+    assert found(text, cfg).get(name) == "organization"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن تنظيم دقيق للعمل ضروري.",
+    "وعقد مجلس إدارة الجمعية اجتماعه.",
+    "وأكد أن ائتلاف يضم عدة أحزاب.",
+    "وشارك في جلسة مجلس الوزراء الأسبوعية.",  # the weekly meeting's adjective is not in the name
+])
+def test_organisation_boundaries(cfg: SiteConfig, text: str) -> None:
+    names = found(text, cfg)
+    assert not any(n in ("تنظيم دقيق", "مجلس إدارة", "ائتلاف يضم") or n.endswith("الأسبوعية") for n in names)
+
+
+def test_a_descriptive_adjective_is_not_part_of_a_ministry(cfg: SiteConfig) -> None:
+    assert "وزارة الصحة" in found("بحجة أنها لا تعكس ميزانية وزارة الصحة الضخمة.", cfg)
+
+
+# ---- places ------------------------------------------------------------------------------------
+
+
+def test_places_from_the_lexicon_and_triggers(cfg: SiteConfig) -> None:
+    text = ("توقعت الأرصاد أمطارا على مناطق جازان وعسير ونجران والباحة والقصيم، "
+            "وعلى منطقة حائل ومحافظة الأحساء، وفي حي الفواز.")
+    names = found(text, cfg)
+    for place in ("جازان", "عسير", "نجران", "الباحة", "القصيم", "حائل", "الأحساء", "الفواز"):
+        assert names.get(place) == "place", place
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المتظاهرون أن مطالبهم السلمية مشروعة.",  # السلمية: "peaceful", not Salamiyah
+    "وقال إن المشروع كبيرا جدا.",  # كبيرا is not ك + بيرا
+    "وأقيمت منطقة صناعية جديدة.",
+])
+def test_everyday_words_are_not_places(cfg: SiteConfig, text: str) -> None:
+    assert "place" not in found(text, cfg).values()
+
+
+def test_a_paper_named_like_a_region_is_not_the_region(cfg: SiteConfig) -> None:
+    text = "قالت مصادر دبلوماسية لـ«الشرق الأوسط» إن جولة جديدة ستعقد في جنيف."
+    art = extract_text(f"مفاوضات جديدة\n\n{text}\n", "t.txt", cfg)
+    assert {e.name for e in art.entities} == {"جنيف"}
+    assert "الشرق الأوسط" in art.body  # the text itself is unchanged
+
+
+# ---- the gazetteer first, and the archive --------------------------------------------------------
+
+
+def test_gazetteer_names_are_left_to_the_gazetteer(cfg: SiteConfig, tmp_path: Path) -> None:
+    text = "وقال الرئيس سمير داود إن الوضع جيد."
+    assert found(text, cfg, Gazetteer()) == {"سمير داود": "person"}
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n- {id: samir-dawud, type: person, name: سمير داود}\n", encoding="utf-8")
+    gaz, problems = load_gazetteer(tmp_path)
+    assert problems == [] and found(text, cfg, gaz) == {}
+
+
+def test_found_names_are_published_when_strong_or_seen_twice(cfg: SiteConfig) -> None:
+    first = "عنوان أول\n\nوقال المهندس نبيل إن العمل بدأ، وأكد سمير داود ذلك.\n"
+    one = extract_text(first, "a.txt", cfg)
+    weak = {e.name for e in one.entities if e.found and not e.strong}
+    assert weak == {"نبيل"}  # a given name after a title only: weak
+    publish_found([one])
+    assert {e.name for e in one.entities if e.found} == {"سمير داود"}  # strong: given and family name
+    assert [c.name for c in one.candidates] == ["نبيل"]
+    one = extract_text(first, "a.txt", cfg)
+    two = extract_text("عنوان ثان\n\nوزار المهندس نبيل موقع العمل.\n", "b.txt", cfg)
+    publish_found([one, two])
+    assert "نبيل" in {e.name for e in one.entities} & {e.name for e in two.entities}
+    assert one.candidates == [] and all(isinstance(a, Article) for a in (one, two))
