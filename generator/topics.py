@@ -5,7 +5,8 @@ Contract:
     assign_topics(title: str, body: str, entities: list[EntityHit], topics: dict[str, Topic]) -> list[str]
 
 `site_config/topics.yml` holds `topics:`, a list of
-    {id, name, description, rules: {entities: [entity ids], keywords: [words or phrases], min_hits}}.
+    {id, name, description, rules: {entities: [entity ids], keywords: [words or phrases], min_hits,
+                                     requires: [some of the keywords]}}.
 
 An article gets a topic when its hits reach `min_hits` (default 2). Hits are the mentions of the
 rule's entities (their `count`) plus the occurrences of its keywords; a mention in the title counts
@@ -13,6 +14,11 @@ once more. Keywords are matched on folded text (`generator.arabic.fold`) at word
 optional proclitics and the article (و ف ب ك ل، ال، لل: "بالإرهاب" matches "إرهاب"); a keyword
 ending in `*` also matches longer words ("إرهابي*" matches الإرهابيين). The result is the sorted list of
 topic ids, so the same article always gets the same topics.
+
+`requires` lists keywords of which at least one (or one of the topic's entities) must occur for the
+topic to be given: the other keywords only support it. It is for keywords with a second meaning (مرشح: a candidate in an election, or
+"likely" in "الرقم مرشح للارتفاع"; مخيمات: refugee camps, or pilgrims' camps), which must not make
+the topic alone.
 """
 from __future__ import annotations
 
@@ -40,6 +46,7 @@ class Topic:
     entities: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     min_hits: int = 2
+    requires: list[str] = field(default_factory=list)  # at least one of these keywords must occur
 
 
 # ---- loading --------------------------------------------------------------------------------------
@@ -61,7 +68,8 @@ def _is_mapping(v: Any) -> str | None:
 
 
 TOPIC_SCHEMA = {"id": _is_id, "name": is_str, "description": is_str, "rules": _is_mapping}
-RULE_SCHEMA = {"entities": is_str_list, "keywords": is_str_list, "min_hits": _is_positive_int}
+RULE_SCHEMA = {"entities": is_str_list, "keywords": is_str_list, "min_hits": _is_positive_int,
+               "requires": is_str_list}
 
 
 @lru_cache(maxsize=4096)
@@ -118,12 +126,20 @@ def load_topics(config_dir: Path, gazetteer: Gazetteer) -> tuple[dict[str, Topic
                 line = kw_lines.line(k) if isinstance(kw_lines, LineList) else line_of("rules")
                 problems.append(Problem(name, line, f"{where}.rules.keywords[{k}]",
                                         f"keyword {kw!r} is too short to match reliably"))
+        requires = list(rules.get("requires", []))
+        req_lines = rules.get("requires")
+        for k, kw in enumerate(requires):
+            if kw not in keywords:
+                line = req_lines.line(k) if isinstance(req_lines, LineList) else line_of("rules")
+                problems.append(Problem(name, line, f"{where}.rules.requires[{k}]",
+                                        f"{kw!r} is not one of the topic's keywords"))
         if not ent_ids and not keywords:
             problems.append(Problem(name, line_of("rules"), f"{where}.rules",
                                     "a topic needs at least one entity or keyword"))
         topics[item["id"]] = Topic(
             id=item["id"], name=item["name"].strip(), description=item.get("description", "").strip(),
             entities=ent_ids, keywords=keywords, min_hits=int(rules.get("min_hits", 2)),
+            requires=[kw for kw in requires if kw in keywords],
         )
     return topics, problems
 
@@ -212,4 +228,13 @@ def assign_topics(title: str, body: str, entities: list[EntityHit], topics: dict
     title_counts = keyword_counts(title, topics)
     body_counts = keyword_counts(body, topics)
     return sorted(t.id for t in topics.values()
-                  if topic_hits(title, body, entities, t, title_counts, body_counts) >= t.min_hits)
+                  if topic_hits(title, body, entities, t, title_counts, body_counts) >= t.min_hits
+                  and _required_present(t, entities, title_counts, body_counts))
+
+
+def _required_present(topic: Topic, entities: list[EntityHit], title_counts: dict[tuple[str, bool], int],
+                      body_counts: dict[tuple[str, bool], int]) -> bool:
+    """No `requires`, or one of its keywords in the title or the body, or one of the topic's entities."""
+    if not topic.requires or any(hit.id in topic.entities for hit in entities):
+        return True
+    return any(title_counts.get(keyword_key(k), 0) + body_counts.get(keyword_key(k), 0) for k in topic.requires)

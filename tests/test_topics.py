@@ -117,3 +117,24 @@ def test_assignment_is_sorted_and_deterministic(gaz: Gazetteer, topics: dict[str
 
 def test_no_topics_gives_no_topics(gaz: Gazetteer) -> None:
     assert assign_topics("عنوان", "نص", [], {}) == []
+
+
+def test_a_keyword_with_a_second_meaning_supports_but_never_makes_a_topic() -> None:
+    from generator.pipeline import extract_text, load_site_config
+
+    cfg, problems = load_site_config(ROOT / "site_config")
+    assert problems == []
+    text = ("ارتفاع عدد المصابين في حادث انهيار مبنى\n\nارتفع عدد المصابين إلى عشرين، والرقم مرشح للارتفاع. "
+            "وأعلنت إدارة التعليم أسماء المرشحين للوظائف، ودعت المرشحين إلى مراجعتها.\n")
+    assert "elections" not in extract_text(text, "t.txt", cfg).topics
+    text += "وتبدأ الانتخابات البلدية الشهر المقبل بمشاركة المرشحين.\n"
+    assert "elections" in extract_text(text, "t.txt", cfg).topics
+
+
+def test_requires_must_name_keywords_of_the_topic(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text(
+        "topics:\n- id: t\n  name: ت\n  rules:\n    keywords: [مرشح*, انتخاب*]\n    requires: [ناخب*]\n",
+        encoding="utf-8")
+    topics, problems = load_topics(tmp_path, Gazetteer())
+    assert [(p.line, p.key, p.message) for p in problems] == [
+        (6, "topics[0].rules.requires[0]", "'ناخب*' is not one of the topic's keywords")]
