@@ -14,6 +14,7 @@ from pathlib import Path
 from generator import byline, cleaner, dates, entities, outlets, reader, recognise, sidecar, titles, topics
 from generator.config import Problem
 from generator.model import Article, EntityHit
+from generator.entities import normalise_form
 from generator.urls import article_id, found_entity_id
 
 
@@ -86,7 +87,10 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
-    art.entities = entities.find_entities(matchable, cfg.gazetteer) + found_hits(found.found)
+    # the article's own author (a byline repeated in the text) is not a name it reports on
+    authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
+    reported = [f for f in found.found if not (f.type == "person" and f.key.replace(" ", "") in authors)]
+    art.entities = entities.find_entities(matchable, cfg.gazetteer) + found_hits(reported)
     art.candidates = []
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art

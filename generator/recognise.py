@@ -173,7 +173,9 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # Heads that as often name a room, a unit or a programme as an institution (مركز التدريب، إدارة
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
-    دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية مجلس لجنة""".split())
+    دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية لجنة""".split())
+# Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
+GENERIC_NAMES = frozenset(fold(w) for w in "الإدارة إدارة الأمناء الأعضاء المديرين".split())
 # Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
 # proper noun; the form with the head is kept as another surface.
 GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
@@ -496,7 +498,7 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             j += 2  # "… لتنمية الشباب"
             names += 1
             continue
-        if definite and pair in places and names:
+        if definite and pair in places:
             j += 2  # "أمانة العاصمة المقدسة", "… بالعاصمة المقدسة"
             names += 1
             continue
@@ -528,6 +530,8 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         j -= 1
         names -= 1
     if names == 0 or (head in WEAK_HEADS and names < 2):
+        return i
+    if names == 1 and toks[i + 1].folded in GENERIC_NAMES:
         return i
     return j
 
@@ -590,6 +594,8 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             also: tuple[int, int] | None = None) -> None:
         start = begin(a, skip)
         name = re.sub(r"\s+", " ", re.sub(r'[«»"“”]', " ", text[start:toks[b - 1].end])).strip()
+        if toks[a].folded.startswith("لل") and skip == 0 and kind != "person":
+            name = "ا" + name[1:]  # "للإدارة العامة" → "الإدارة العامة"
         found = Found(name, normalise_form(name), kind, start, toks[b - 1].end, strong, evidence)
         if also is not None:  # the form with its trigger word ("محافظة أبين") as a second surface
             found.surfaces.append(re.sub(r"\s+", " ", text[begin(*also):toks[b - 1].end]))
