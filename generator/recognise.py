@@ -289,6 +289,8 @@ def _name_word(w: str, raw: str) -> bool:
     """A word that may stand in a personal name (not a particle, verb, title or pronoun-suffixed noun)."""
     if not re.fullmatch(r"[\u0621-\u064A]{2,}", w) or raw == "على":
         return False
+    if w == "علي":
+        return True  # the name علي (written with ي) folds like the preposition على
     if any(x in STOP_WORDS or x in NOT_NAME for x in _bare(w)):
         return False
     if _VERB.match(w) or "\u064b" in raw:  # present-tense verbs, tanween fath (رسمياً)
@@ -675,6 +677,12 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             i = end
             continue
         # a given name, then the family part
+        if i + 1 < n and not toks[i + 1].broken and f"{f} {toks[i + 1].folded}" in lex.given:
+            end = _person_from(w, i, covered, lex, titled=False)  # "عز الدين الأصبحي"
+            if end > i + 2:
+                add(i, end, "person", True, "given name")
+                i = end
+                continue
         for form in _bare(f):
             # "ومحمد"; not "وجود" (و + جود) or "لدينا" (ل + دينا)
             if form in lex.given and (form == f or (len(form) >= 4 and len(f) - len(form) == 1 and f[0] in "وف")):
