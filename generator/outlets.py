@@ -418,6 +418,7 @@ class Attribution:
 
 _RIGHTS = re.compile(r"جميع الحقوق محفوظه|الحقوق محفوظه|حقوق (?:النشر|الطبع|الملكيه)[^|]{0,20}?محفوظه"
                      r"|all rights reserved|copyright|©|\(c\)")
+_RIGHTS_RAW = re.compile(r"حقوق|©|copyright|rights|\(c\)", re.IGNORECASE)
 _EXPLICIT_RIGHTS = re.compile(r"حقوق|rights reserved|copyright")
 _HOLDER_TYPES = {"صحيفه", "جريده", "موقع", "قناه", "شبكه", "مؤسسه", "مجموعه", "دار", "شركه", "مركز",
                  "وكاله", "اذاعه", "تلفزيون", "راديو", "مجله", "بوابه"}
@@ -463,6 +464,8 @@ def copyright_signals(lines: list[str], index: _Index) -> tuple[list[Signal], li
     signals: list[Signal] = []
     photo_credits: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
+        if not _RIGHTS_RAW.search(line):
+            continue  # a quick test on the line as written before folding it
         s = norm(line)
         if not s or not _RIGHTS.search(s):
             continue
@@ -629,6 +632,7 @@ def agency_dateline_signals(lines: list[str], index: _Index) -> list[Signal]:
 
 
 SIGNOFF_LINES = 3  # a sign-off is looked for among the last lines of the page (a time stamp may follow)
+SIGNOFF_MAX_CHARS = 60  # a sign-off line is short
 _CLOSING = re.compile(r'^["(\[]\s*(?P<name>[^"()\[\]]+?)\s*[")\]]\s*\.{0,3}$')
 
 
@@ -647,6 +651,8 @@ def closing_signals(lines: list[str], keep: list[bool], index: _Index) -> list[S
     seen: set[int] = set()
     tail = [i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()][:SIGNOFF_LINES]
     for i in tail:
+        if len(lines[i]) > SIGNOFF_MAX_CHARS:
+            continue
         key = name_key(norm(lines[i])).replace(" ", "")  # "// انتهى//" = "//انتهى//" = "// انتهى //"
         oid = index.signoff.get(key) or next((o for k, o in index.signoff.items() if key.startswith(k)), None)
         if oid:

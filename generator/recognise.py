@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator import lexicons
 from generator.arabic import fold
@@ -246,16 +247,21 @@ class _Words:
 
 
 def _tokens(text: str, folded: str, index: list[int]) -> list[_Token]:
+    """The words of the folded text, each with its span in `text` and whether punctuation or a line
+    break stands between it and the previous word."""
     out: list[_Token] = []
     prev = 0
     for m in _WORD.finditer(folded):
         a, b = m.span()
-        out.append(_Token(m.group(), index[a], index[b - 1] + 1, not out or bool(_BREAK.search(folded, prev, a)), b))
+        gap = folded[prev:a]
+        broken = not out or (gap != " " and bool(_BREAK.search(gap)))
+        out.append(_Token(m.group(), index[a], index[b - 1] + 1, broken, b))
         prev = b
     return out
 
 
-def _bare(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _bare(word: str) -> tuple[str, ...]:
     """The word and its forms without proclitics: وبالرياض → بالرياض، الرياض; للأمم → الامم."""
     out = [word]
     for p in PROCLITICS:
@@ -266,7 +272,7 @@ def _bare(word: str) -> list[str]:
                 out.append("ا" + rest)  # للأمم → الأمم
     if word.startswith("لل") and len(word) > 4:
         out.append("ا" + word[1:])
-    return out
+    return tuple(out)
 
 
 class _Lex:
@@ -538,9 +544,38 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
     return j
 
 
+_OPENERS: list[tuple[frozenset[str], frozenset[str]]] = []
+_OPENS: dict[int, dict[str, bool]] = {}  # id of an openers set -> word -> can open a name
+
+
+def _openers(lex: "_Lex", places: frozenset[str]) -> frozenset[str]:
+    """Every word that can open a name: a title's first word, a head, a place trigger, the first
+    word of a place or of a given name. Kept for the last place set seen (compared by identity)."""
+    if not _OPENERS or _OPENERS[0][0] is not places:
+        words = set(_TITLES_BY_FIRST) | ORG_HEADS | NATIONAL_HEADS | DEFINITE_HEADS | PLACE_TRIGGERS
+        words |= _first_words(places) | {g.split(" ", 1)[0] for g in lex.given}
+        _OPENERS[:] = [(places, frozenset(words))]
+        _OPENS.clear()
+    return _OPENERS[0][1]
+
+
+_FIRST_WORDS: list[tuple[frozenset[str], frozenset[str]]] = []
+
+
+def _first_words(places: frozenset[str]) -> frozenset[str]:
+    """The first words of the place names (a quick test before looking up whole names), kept for the
+    last place set seen: compared by identity, as comparing two equal sets costs their size."""
+    if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not places:
+        _FIRST_WORDS[:] = [(places, frozenset(p.split(" ", 1)[0] for p in places))]
+    return _FIRST_WORDS[0][1]
+
+
 def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> tuple[int, int] | None:
     """A lexicon place starting at token i: (end token, characters of proclitic to skip)."""
     toks = w.toks
+    firsts = _first_words(places)
+    if not any(form in firsts for form in _bare(toks[i].folded)):
+        return None
     for size in (3, 2, 1):
         if i + size > len(toks) or any(toks[k].broken for k in range(i + 1, i + size)):
             continue
@@ -603,12 +638,17 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             found.surfaces.append(re.sub(r"\s+", " ", text[begin(*also):toks[b - 1].end]))
         out.append(found)
 
+    openers = _openers(lex, places)
+    opens = _OPENS.setdefault(id(openers), {})
     while i < n:
         t = toks[i]
-        if covered.any(t.start, t.end):
-            i += 1
-            continue
         f = t.folded
+        can = opens.get(f)
+        if can is None:
+            can = opens[f] = f in openers or any(x in openers for x in _bare(f)) or _strip_proclitic(f) in openers
+        if not can or covered.any(t.start, t.end):
+            i += 1  # a word that can open no name (most words): nothing to do
+            continue
         # a title, then a name
         m = _match_title(toks, i) if not f.startswith(("ب", "ل")) or f[1:2] != "ا" else None
         if m:

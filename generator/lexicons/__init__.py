@@ -69,6 +69,7 @@ def countries(name: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=None)
 def exists(name: str) -> bool:
     """Whether the package ships the lexicon NAME.txt."""
     return resources.files(__name__).joinpath(f"{name}.txt").is_file()
