@@ -25,6 +25,7 @@ class SiteConfig:
     registry: outlets.Registry
     gazetteer: entities.Gazetteer
     topics: dict[str, topics.Topic]
+    curation: recognise.Curation = field(default_factory=recognise.Curation)
 
     @cached_property
     def place_names(self) -> frozenset[str]:
@@ -54,7 +55,9 @@ def load_site_config(config_dir: Path) -> tuple[SiteConfig, list[Problem]]:
     problems += p
     topic_map, p = topics.load_topics(config_dir, gazetteer)
     problems += p
-    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map), sorted(problems)
+    curation, p = recognise.load_curation(config_dir, gazetteer)
+    problems += p
+    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map, curation), sorted(problems)
 
 
 def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
@@ -89,8 +92,9 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
         matchable = mask(matchable, found.inside)
     # the article's own author (a byline repeated in the text) is not a name it reports on
     authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
-    reported = [f for f in found.found if not (f.type == "person" and f.key.replace(" ", "") in authors)]
-    art.entities = entities.find_entities(matchable, cfg.gazetteer) + found_hits(reported)
+    reported = [f for f in recognise.apply_curation(found.found, cfg.curation, cfg.gazetteer)
+                if not (f.type == "person" and f.key.replace(" ", "") in authors)]
+    art.entities = merge_hits(entities.find_entities(matchable, cfg.gazetteer), found_hits(reported), cfg)
     art.candidates = []
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art
@@ -104,11 +108,40 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def merge_hits(curated: list[EntityHit], found: list[EntityHit], cfg: SiteConfig) -> list[EntityHit]:
+    """Gazetteer hits, then found ones; a found name a curator merged into a gazetteer entity adds to
+    that entity's hit (its count and surfaces) instead of standing apart."""
+    by_id = {h.id: h for h in curated}
+    out = list(curated)
+    for h in found:
+        if h.found:
+            out.append(h)
+            continue
+        known = by_id.get(h.id)
+        if known is None:
+            ent = cfg.gazetteer.entities[h.id]
+            known = by_id[h.id] = EntityHit(ent.id, ent.name, ent.type, 0, [], h.first_offset)
+            out.append(known)
+        known.count += h.count
+        known.first_offset = min(known.first_offset, h.first_offset)
+        known.surfaces = sorted(set(known.surfaces) | set(h.surfaces))
+    return sorted(out, key=lambda e: (e.found, e.id))
+
+
 def found_hits(found: list[recognise.Found]) -> list[EntityHit]:
-    """The recogniser's names as entity hits, one per (type, folded name), sorted by id."""
+    """The recogniser's names as entity hits, one per (type, folded name), sorted by id; a name merged
+    into a gazetteer entity becomes a hit of that entity (found=False)."""
     hits: dict[str, EntityHit] = {}
     surfaces: dict[str, set[str]] = {}
     for f in found:
+        if f.entity is not None:
+            eid = f.entity
+            hit = hits.get(eid)
+            if hit is None:
+                hit = hits[eid] = EntityHit(eid, f.name, f.type, 0, [], f.start)
+            hit.count += 1
+            surfaces.setdefault(eid, set()).update([f.name, *f.surfaces])
+            continue
         eid = found_entity_id(f.type, f.key)
         hit = hits.get(eid)
         if hit is None:

@@ -2,6 +2,9 @@
 
 Contract:
     recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]
+    recognise_all(text, gazetteer, places) -> Recognised      (found names, gazetteer spans inside them)
+    load_curation(config_dir: Path, gazetteer: Gazetteer) -> tuple[Curation, list[Problem]]
+    apply_curation(found: list[Found], curation: Curation, gazetteer: Gazetteer) -> list[Found]
 `text` is the title and cleaned body joined by newlines (as for `entities.find_entities`); `places`
 is `SiteConfig.place_names` (folded). Found names never overlap a gazetteer match: the gazetteer runs
 first and what it covers is left alone.
@@ -25,6 +28,9 @@ A grammar of Arabic names over the shipped lexicons (`generator/lexicons/`):
   places that are also everyday words in running text (PLAIN_PLACES); or a place trigger (محافظة،
   مدينة، حي، مخيم …) and the name after it.
 
+Curators decide in `site_config/found_names.yml` (`load_curation`, `apply_curation`): names to hide,
+to retype, or to merge into a gazetteer entity or another found name.
+
 Containment: the longest name wins, and a name inside it is not found on its own (نيويورك inside
 نيويورك تايمز is the gazetteer's business; سلمان بن عبدالعزيز inside محمد بن سلمان بن عبدالعزيز: the
 person named is the son, never the father).
@@ -37,6 +43,9 @@ from functools import lru_cache
 
 from generator import lexicons
 from generator.arabic import fold
+from pathlib import Path
+
+from generator.config import Problem, check_mapping, is_str_list, load_yaml
 from generator.entities import Gazetteer, _analyse, _Coverage, _entity_spans, normalise_form
 
 # ---- the grammar's word lists (folded) -------------------------------------------------------
@@ -233,6 +242,7 @@ class Found:
     strong: bool
     evidence: str
     surfaces: list[str] = field(default_factory=list)  # other forms of this mention (with its trigger)
+    entity: str | None = None  # a gazetteer id the curator merged this name into
 
 
 @dataclass
@@ -745,3 +755,78 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         i += 1
     inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
     return Recognised(out, inside)
+
+
+# ---- the curator's decisions on found names (site_config/found_names.yml) -------------------------
+
+CURATION_FILE = "found_names.yml"
+
+
+@dataclass
+class Curation:
+    """What a curator decided about found names, by folded name (`normalise_form`).
+
+    hide:   names that are never entities (nor candidates): a word the grammar takes for a name
+    retype: name -> person | place | organization
+    merge:  name -> the gazetteer id it is a form of, or another found name it is a variant of
+    (Promoting a found name is adding it to the gazetteer, `site_config/entities/*.yml`.)
+    """
+
+    hide: frozenset[str] = frozenset()
+    retype: dict[str, str] = field(default_factory=dict)
+    merge: dict[str, str] = field(default_factory=dict)
+
+
+def load_curation(config_dir: Path, gazetteer: Gazetteer) -> tuple[Curation, list[Problem]]:
+    """Read `site_config/found_names.yml` (optional). Every problem names its file, line and key; a
+    bad entry is left out and the rest applies. Merge targets must be gazetteer ids or found names
+    (any name: it is checked against the articles at build time, not here)."""
+    path = Path(config_dir) / CURATION_FILE
+    if not path.is_file():
+        return Curation(), []
+    display = path.as_posix()
+    data, problems = load_yaml(path, display)
+    if data is None:
+        return Curation(), problems
+    schema = {"hide": is_str_list, "retype": _is_mapping_of_str, "merge": _is_mapping_of_str}
+    problems += check_mapping(data, schema, (), display)
+    if not isinstance(data, dict):
+        return Curation(), problems
+    hide = data.get("hide") if is_str_list(data.get("hide")) is None else []
+    retype: dict[str, str] = {}
+    for name, kind in (data.get("retype") or {}).items() if isinstance(data.get("retype"), dict) else ():
+        if kind not in ("person", "place", "organization"):
+            line = data["retype"].line(name) if hasattr(data["retype"], "line") else None
+            problems.append(Problem(display, line, f"retype.{name}", "must be one of: person, place, organization"))
+            continue
+        retype[normalise_form(str(name))] = kind
+    merge = {normalise_form(str(k)): str(v).strip() for k, v in (data.get("merge") or {}).items()} \
+        if isinstance(data.get("merge"), dict) else {}
+    return Curation(frozenset(normalise_form(h) for h in hide or ()), retype, merge), problems
+
+
+def _is_mapping_of_str(v: object) -> str | None:
+    if not isinstance(v, dict) or not all(isinstance(k, str) and isinstance(x, str) and x.strip()
+                                          for k, x in v.items()):
+        return "must be a mapping of name: value"
+    return None
+
+
+def apply_curation(found: list[Found], curation: Curation, gazetteer: Gazetteer) -> list[Found]:
+    """The found names after the curator's decisions: hidden ones dropped, retyped ones retyped,
+    merged ones renamed to their target (a gazetteer id is kept in `Found.entity`)."""
+    out: list[Found] = []
+    for f in found:
+        if f.key in curation.hide:
+            continue
+        if f.key in curation.retype:
+            f.type = curation.retype[f.key]
+        target = curation.merge.get(f.key)
+        if target is not None:
+            if target in gazetteer.entities:
+                f.entity = target
+            else:
+                f.key = normalise_form(target)
+                f.name = target
+        out.append(f)
+    return out

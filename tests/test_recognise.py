@@ -154,3 +154,42 @@ def test_found_names_are_published_when_strong_or_seen_twice(cfg: SiteConfig) ->
     publish_found([one, two])
     assert "نبيل" in {e.name for e in one.entities} & {e.name for e in two.entities}
     assert one.candidates == [] and all(isinstance(a, Article) for a in (one, two))
+
+
+# ---- the curator's decisions ---------------------------------------------------------------------
+
+
+def test_curator_hides_retypes_and_merges_found_names(tmp_path: Path) -> None:
+    import shutil
+
+    config = tmp_path / "site_config"
+    shutil.copytree(ROOT / "site_config", config, ignore=shutil.ignore_patterns("theme"))
+    (config / "entities" / "zz-test.yml").write_text(
+        "entities:\n- {id: maher-awad, type: person, name: ماهر عوض}\n", encoding="utf-8")
+    text = ("عنوان\n\nوقال سامر الخطيب إن شركة فالكوم ستفتتح فرعا، وأكد وليد العمري أن ماهر عوض"
+            " وصل إلى بلدة الخان.\n")
+    cfg, problems = load_site_config(config)
+    assert problems == []
+    before = {e.name: (e.type, e.found) for e in extract_text(text, "t.txt", cfg).entities}
+    assert before["سامر الخطيب"] == ("person", True) and before["فالكوم"] == ("organization", True)
+    (config / "found_names.yml").write_text(
+        "hide: [سامر الخطيب]\nretype:\n  فالكوم: place\nmerge:\n  وليد العمري: maher-awad\n"
+        "  الخان: خان يونس\n", encoding="utf-8")
+    cfg, problems = load_site_config(config)
+    assert problems == []
+    after = {e.name: (e.type, e.found, e.count) for e in extract_text(text, "t.txt", cfg).entities}
+    assert "سامر الخطيب" not in after
+    assert after["فالكوم"][:2] == ("place", True)
+    assert after["ماهر عوض"] == ("person", False, 2)  # its own mention and the merged name
+    assert "خان يونس" in after
+
+
+def test_curation_file_problems_name_file_line_and_key(tmp_path: Path) -> None:
+    from generator.recognise import load_curation
+
+    (tmp_path / "found_names.yml").write_text("hide: سامر\nretype:\n  فالكوم: city\n", encoding="utf-8")
+    curation, problems = load_curation(tmp_path, Gazetteer())
+    assert [(p.line, p.key, p.message) for p in problems] == [
+        (1, "hide", "must be a list of non-empty strings"),
+        (3, "retype.فالكوم", "must be one of: person, place, organization")]
+    assert curation.retype == {} and curation.hide == frozenset()
