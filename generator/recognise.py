@@ -179,25 +179,29 @@ _OPEN_QUOTES = ("«", '"', "“")
 ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب حركة جبهة جهاز مؤسسة شركة جامعة كلية
     نادي منتخب بنك مصرف محكمة قوات جيش لواء فرقة كتائب كتيبة تنظيم اتحاد منظمة وكالة صحيفة جريدة قناة
     إذاعة مركز معهد غرفة بلدية أمانة إدارة مديرية نقابة جمعية رابطة تحالف ائتلاف لجنة رئاسة أكاديمية
-    مدارس مدرسة مستشفى صندوق مجموعة برنامج مفوضية دائرة جماعة سلاح الرئاسة الإدارة""".split())
+    مدارس مدرسة مستشفى صندوق مجموعة برنامج مفوضية دائرة جماعة سلاح الرئاسة الإدارة حكومة صحة
+    تعليم""".split())
 # Heads that as often name a room, a unit or a programme as an institution (مركز التدريب، إدارة
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
-    دائرة مديرية قوات جيش فرقة سلاح كلية معهد أكاديمية لجنة""".split())
+    دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة""".split())
 # Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
 GENERIC_NAMES = frozenset(fold(w) for w in "الإدارة إدارة الأمناء الأعضاء المديرين".split())
 # Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
 # proper noun; the form with the head is kept as another surface.
 GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
 # Heads whose name is often a place: "أمانة جازان", "جامعة القاهرة", "نادي حائل".
-LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم".split())
+LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم حكومة رئاسة".split())
+# Heads that name an organisation only with a place after them: "صحة تبوك", "حكومة أنقرة".
+PLACE_ONLY_HEADS = frozenset(fold(w) for w in "صحة تعليم حكومة رئاسة".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
 NATIONAL_HEADS = frozenset(fold(w) for w in """الجيش الحكومة المنتخب القوات الشرطة البرلمان الأمن
     الاستخبارات المخابرات البحرية الخارجية الداخلية التلفزيون السفارة الكشاف""".split())
 # Definite heads named by an adjective of their own (الدفاع المدني، اللجنة الوطنية للحج والعمرة،
 # الجهاز المركزي للإحصاء): head + a nisba or fixed adjective, and what goes on the name after it.
 DEFINITE_HEADS = frozenset(fold(w) for w in """الدفاع الحرس اللجنة الجهاز الهيئة المجلس الاتحاد الإدارة
-    المقاومة الجيش الحزب الهلال الصندوق المركز المؤسسة""".split())
+    المقاومة الجيش الحزب الهلال الصندوق المركز المؤسسة المخابرات الاستخبارات الكشاف الشرطة
+    الأمن""".split())
 # Words after which an organisation's name does not go on: titles (مركز الأمير … is not a name yet).
 TITLE_WORDS = frozenset(fold(w) for w in """الأمير الملك الشيخ الرئيس الدكتور السيد الإمام السلطان
     الوزير""".split())
@@ -442,7 +446,8 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
 # Adjectives that make a definite head one institution: الدفاع المدني، الجهاز المركزي، اللجنة الوطنية.
 INSTITUTIONAL = frozenset(fold(w) for w in """المدني الوطني الوطنية المركزي المركزية العام العامة الأعلى
     العليا الاتحادي الاتحادية الملكي الملكية الثوري الثورية الشعبي الشعبية العسكري العسكرية التشريعي
-    التشريعية الدستوري الدستورية الإسلامي الإسلامية الدولي الدولية الأحمر""".split())
+    التشريعية الدستوري الدستورية الإسلامي الإسلامية الدولي الدولية الأحمر المحلي المحلية الحربي الحربية
+    الجوي الجوية البحري البحرية الدبلوماسي الأهلي الأهلية الخيري الخيرية""".split())
 # Nisba adjectives that describe an event or a time, never part of a name: جلسة مجلس الوزراء الأسبوعية.
 NOT_NAME_NISBAS = frozenset(fold(w) for w in """الأسبوعية الأسبوعي اليومية اليومي الشهرية الشهري السنوية
     السنوي الحالية الحالي الماضية الماضي الرسمية الرسمي الأولية الأولي النهائية النهائي الثانية الثاني
@@ -528,14 +533,16 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         if definite:
             break  # "وزارة الصحة الضخمة": a descriptive adjective is not part of the name
         if names == 0 and j == i + 1 and head in LOCAL_HEADS and any(x in places for x in _bare(f)):
-            j += 1  # "أمانة جازان", "جامعة القاهرة"
-            names += 1
+            j += 1  # "أمانة جازان", "جامعة القاهرة", "نادي حائل الأدبي"
+            names += 2
+            if j < n and not toks[j].broken and _is_nisba(toks[j].folded) and toks[j].folded not in NOT_NAME_NISBAS:
+                j += 1
             break
         nxt_def = j + 1 < n and not toks[j + 1].broken and toks[j + 1].folded.startswith("ال")
         if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places) and not nxt_def \
                 and not (f[0] in "يت" and f not in lex.given):
             j += 1
-            names += 1
+            names += 2  # a proper name is enough even after a weak head: "مجموعة واعد"
             if j < n and not toks[j].broken and _is_nisba(toks[j].folded):
                 j += 1
             break
@@ -547,7 +554,7 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
     while j > i + 1 and toks[j - 1].folded in TITLE_WORDS:
         j -= 1
         names -= 1
-    if names == 0 or (head in WEAK_HEADS and names < 2):
+    if names == 0 or (head in WEAK_HEADS and names < 2) or (head in PLACE_ONLY_HEADS and names < 2):
         return i
     if names == 1 and toks[i + 1].folded in GENERIC_NAMES:
         return i
@@ -687,12 +694,16 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                     add(i, end, "organization", True, f"head {heads[0]}", skip=skip)
                 i = end
                 continue
-        if f in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _nationality(toks[i + 1].folded, places) \
+        dhead = next((x for x in _bare(f) if x in NATIONAL_HEADS or x in DEFINITE_HEADS), "")
+        dskip = len(f) - len(dhead) if dhead and f.endswith(dhead[1:]) else 0
+        if f.startswith("لل") and dhead:
+            dskip = 0  # "للجيش" is ل + الجيش; the name keeps its article (restored by `add`)
+        if dhead in NATIONAL_HEADS and i + 1 < n and not toks[i + 1].broken and _nationality(toks[i + 1].folded, places) \
                 and not covered.any(toks[i + 1].start, toks[i + 1].end):
-            add(i, i + 2, "organization", True, f"head {f}")
+            add(i, i + 2, "organization", True, f"head {dhead}", skip=dskip)
             i += 2
             continue
-        if f in DEFINITE_HEADS and i + 1 < n and not toks[i + 1].broken \
+        if dhead in DEFINITE_HEADS and i + 1 < n and not toks[i + 1].broken \
                 and not covered.any(toks[i + 1].start, toks[i + 1].end) \
                 and (_nationality(toks[i + 1].folded, places) or toks[i + 1].folded in INSTITUTIONAL):
             end = i + 2
@@ -701,7 +712,7 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                     and (_name_continues(toks[end].folded, places)
                          or toks[end].folded.startswith("وال") and toks[end - 1].folded.startswith("ل")):
                 end += 1
-            add(i, end, "organization", True, f"head {f}")
+            add(i, end, "organization", True, f"head {dhead}", skip=dskip)
             i = end
             continue
         # a place trigger, then its name
