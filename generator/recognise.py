@@ -184,7 +184,7 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # Heads that as often name a room, a unit or a programme as an institution (مركز التدريب، إدارة
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
-    دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة""".split())
+    دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة تنظيم""".split())
 # Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
 GENERIC_NAMES = frozenset(fold(w) for w in "الإدارة إدارة الأمناء الأعضاء المديرين".split())
 # Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
@@ -220,6 +220,9 @@ NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوز
 # A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
 # after one of these or with a proclitic (بالسلمية).
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
+# Triggers that are also common nouns or verbal nouns (منطقة الإغلاق، قضاء حوائجهم): the name after
+# them must be a place of the lexicon.
+REGION_TRIGGERS = frozenset(fold(w) for w in "منطقة ولاية إقليم قضاء ناحية جزيرة نهر جبل وادي واحة".split())
 DIRECTIONS = frozenset(fold(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى".split())
 # Connectors inside a personal name (folded).
 NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
@@ -325,8 +328,8 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
     a proclitic (بقرار، لنصرة), a past verb (دفعت، أصيب), a feminine plural or a feminine noun."""
     if w in lex.given or w in lex.ambiguous:
         return True
-    if w[0] in "بلكف" and w[1:2] not in ("ا", "و"):
-        return False
+    if w[0] in "بلكف" and (w[1:2] not in ("ا", "و") or raw[1:2] in ("إ", "أ")):
+        return False  # بقرار، لنصرة، بإصلاح; but the family names باصمد، بوجبارة
     if w[0] in "وي":  # a conjunction-led word, an imperfect verb (يكتب)
         return False
     if re.fullmatch(r"ا\w{3}", w) or (w.endswith("ت") and len(w) <= 4) or w.endswith("ات") or w.endswith("نا"):
@@ -432,7 +435,7 @@ def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
     """A bare proper noun right after an organisation's head (حركة حماس، شركة سيمنز), not an
     indefinite adjective or noun: no participle (مناهضة، معينة), no verbal noun of the تفعيل form
     (تطوير، تركيب), no feminine or nisba ending, not a place (شركة برلين)."""
-    if not _name_word(w, raw) or w in places or _PRONOUN.search(w) or w[0] == "و":
+    if not _name_word(w, raw) or w in places or _PRONOUN.search(w) or w[0] in "ولب":
         return False
     if w.endswith("ت") and len(w) <= 5:  # a past verb: ضمنت، أعلنت
         return False
@@ -604,6 +607,9 @@ def _place_at(w: _Words, i: int, places: frozenset[str], covered: _Coverage) -> 
                              and not (i and toks[i - 1].folded in PLACE_PREPOSITIONS)):
                 if covered.any(toks[i].start, toks[i + size - 1].end):
                     return None
+                raw = w.raw(i + size - 1)
+                if raw.endswith("ه") and len(raw) >= 4:
+                    return None  # "مصيره" (his fate) folds like the island مصيرة
                 skip = len(toks[i].folded) - len(form)
                 return i + size, max(skip, 0)
     return None
@@ -719,8 +725,10 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         trig = [x for x in _bare(f) if x in PLACE_TRIGGERS]
         if trig and i + 1 < n and not toks[i + 1].broken:
             nxt = toks[i + 1]
+            raw_next = w.raw(i + 1)
             name_ok = nxt.folded in places or (
-                _name_word(nxt.folded, w.raw(i + 1)) and not nxt.folded.endswith("ه")
+                trig[0] not in REGION_TRIGGERS and _name_word(nxt.folded, raw_next)
+                and not nxt.folded.endswith(("ه", "ي")) and not _PRONOUN.search(nxt.folded)
                 and nxt.folded not in DIRECTIONS and not _is_nisba(nxt.folded))
             if not covered.any(nxt.start, nxt.end) and nxt.folded not in PLAIN_PLACES and name_ok:
                 end = i + 2

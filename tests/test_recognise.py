@@ -92,10 +92,13 @@ def test_organisations(cfg: SiteConfig, text: str, name: str) -> None:
     "وعقد مجلس إدارة الجمعية اجتماعه.",
     "وأكد أن ائتلاف يضم عدة أحزاب.",
     "وشارك في جلسة مجلس الوزراء الأسبوعية.",  # the weekly meeting's adjective is not in the name
+    "وأعدت القيادة خطة عسكرية محكمة لتحرير المحافظة.",  # محكمة: "tight", not a court
+    "وأكد أن تنظيم البرامج المصاحبة جيد.",
 ])
 def test_organisation_boundaries(cfg: SiteConfig, text: str) -> None:
     names = found(text, cfg)
-    assert not any(n in ("تنظيم دقيق", "مجلس إدارة", "ائتلاف يضم") or n.endswith("الأسبوعية") for n in names)
+    assert not any(n in ("تنظيم دقيق", "مجلس إدارة", "ائتلاف يضم", "محكمة لتحرير", "تنظيم البرامج")
+                   or n.endswith("الأسبوعية") for n in names)
 
 
 def test_a_descriptive_adjective_is_not_part_of_a_ministry(cfg: SiteConfig) -> None:
@@ -117,6 +120,9 @@ def test_places_from_the_lexicon_and_triggers(cfg: SiteConfig) -> None:
     "وأكد المتظاهرون أن مطالبهم السلمية مشروعة.",  # السلمية: "peaceful", not Salamiyah
     "وقال إن المشروع كبيرا جدا.",  # كبيرا is not ك + بيرا
     "وأقيمت منطقة صناعية جديدة.",
+    "وطلب من السكان خارج منطقة الإغلاق العودة، وقضاء حوائجهم البسيطة.",
+    "وقال إن العقاب سيكون مصيره.",  # مصيره (his fate) folds like the island مصيرة
+    "في إشارة إلى حي ساحلي في وسط المدينة.",
 ])
 def test_everyday_words_are_not_places(cfg: SiteConfig, text: str) -> None:
     assert "place" not in found(text, cfg).values()
