@@ -1003,20 +1003,14 @@ def _byline_countries(bylines: "list[Byline]") -> frozenset[str]:
 _QUOTED = re.compile(r'[«"“]([^«»"“”\n]{2,40})[»"”]')
 
 
-def mask_outlet_mentions(text: str, registry: Registry) -> str:
-    """`text` with quoted outlet names that are also ordinary words or places («الشرق الأوسط»،
-    «الرياض»، «اليوم») blanked out (same length), so that entity matching does not take the paper
-    for the region or the city. The article's text itself is not changed."""
+def plain_outlet_mentions(text: str, registry: Registry) -> list[tuple[int, int]]:
+    """Spans of quoted outlet names that are also ordinary words or places («الشرق الأوسط»، «الرياض»،
+    «اليوم»): entity matching leaves them out, so that the paper is not taken for the region or the
+    city (`pipeline.mask`). The article's text itself is not changed."""
     index = registry.index
     if not index.plain or not any(q in text for q in '«"“'):
-        return text
-    spans = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if name_key(m.group(1)) in index.plain]
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+        return []
+    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if name_key(m.group(1)) in index.plain]
 
 
 # ---- detect -----------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
 
     searchable = art.title + "\n" + art.body
-    matchable = outlets.mask_outlet_mentions(searchable, cfg.registry)
+    matchable = mask(searchable, outlets.plain_outlet_mentions(searchable, cfg.registry))
     found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
@@ -102,6 +102,8 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the characters of `spans` replaced by spaces (offsets unchanged)."""
+    if not spans:
+        return text
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
