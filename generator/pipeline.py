@@ -94,7 +94,13 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
     reported = [f for f in recognise.apply_curation(found.found, cfg.curation, cfg.gazetteer)
                 if not (f.type == "person" and f.key.replace(" ", "") in authors)]
-    art.entities = merge_hits(entities.find_entities(matchable, cfg.gazetteer), found_hits(reported), cfg)
+    curated_hits = entities.find_entities(matchable, cfg.gazetteer)
+    for a, b in found.extended:  # a gazetteer person named more fully: one more form of that entity
+        fuller = " ".join(searchable[a:b].split())
+        for hit in curated_hits:
+            if hit.type == "person" and any(fuller.startswith(s) for s in hit.surfaces) and fuller not in hit.surfaces:
+                hit.surfaces = sorted({*hit.surfaces, fuller})
+    art.entities = merge_hits(curated_hits, found_hits(reported), cfg)
     art.candidates = []
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art

@@ -223,6 +223,7 @@ PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو 
 # Triggers that are also common nouns or verbal nouns (منطقة الإغلاق، قضاء حوائجهم): the name after
 # them must be a place of the lexicon.
 REGION_TRIGGERS = frozenset(fold(w) for w in "منطقة ولاية إقليم قضاء ناحية جزيرة نهر جبل وادي واحة".split())
+PHOTO_CREDITS = frozenset(fold(w) for w in "تصوير عدسة بعدسة تصوير: صور".split())
 DIRECTIONS = frozenset(fold(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى".split())
 # Connectors inside a personal name (folded).
 NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
@@ -341,10 +342,14 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
     return True
 
 
-def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool) -> int:
-    """End (exclusive token index) of the personal name starting at token i, or i when none."""
+def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool, extending: bool = False) -> int:
+    """End (exclusive token index) of the personal name starting at token i, or i when none. With
+    `extending`, token i is the last word of a gazetteer person and the name goes on after it."""
     toks = w.toks
     n = len(toks)
+    if extending:
+        end = _person_from(w, i + 1, covered, lex, titled=True) if toks[i + 1].folded in NASAB else i + 1
+        return end
     j = i
     words = 0
     family = False
@@ -375,6 +380,9 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
                 j += 2
                 words += 1
                 family = family or f != "عبد" or j - i > 2
+                bare_family_ok = f in NASAB  # "وليد بن صالح باصمد": a family name may close the chain
+                if f in FAMILY and (j >= n or toks[j].folded not in NASAB):
+                    break  # "آل سعود" closes the name
                 continue
             break
         if not _name_word(f, raw):
@@ -392,7 +400,9 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool)
         is_given = f in lex.given or f.endswith(ENDINGS)
         if j == i:
             connector_next = j + 1 < n and toks[j + 1].folded in NASAB | KUNYA
-            if not (is_given or titled and (f in lex.ambiguous or connector_next and _family_word(f, raw, lex))):
+            given_next = j + 1 < n and not toks[j + 1].broken and toks[j + 1].folded in lex.given
+            if not (is_given or titled and (f in lex.ambiguous or (connector_next or given_next)
+                                             and _family_word(f, raw, lex))):
                 return i
             j += 1
             words += 1
@@ -621,6 +631,9 @@ class Recognised:
     # spans (start, end) of gazetteer names that a found name contains ("سلمان بن عبدالعزيز" inside
     # "نواف بن سلمان بن عبدالعزيز"): the caller matches the gazetteer again without them
     inside: list[tuple[int, int]]
+    # spans (start, end) of a gazetteer person's name written more fully (its nasab after it): the
+    # caller adds the longer form to that entity's surfaces
+    extended: list[tuple[int, int]] = field(default_factory=list)
 
 
 def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]:
@@ -663,9 +676,21 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
 
     openers = _openers(lex, places)
     opens = _OPENS.setdefault(id(openers), {})
+    extended: list[tuple[int, int]] = []
     while i < n:
         t = toks[i]
         f = t.folded
+        if f in NASAB and i and not t.broken and covered.any(toks[i - 1].start, toks[i - 1].end, ("person",)):
+            # "محمد بن نايف بن عبدالعزيز آل سعود": the gazetteer's person named more fully
+            end = _person_from(w, i - 1, covered, lex, titled=True, extending=True)
+            if end > i + 1:
+                start = i - 1
+                while start and not toks[start].broken and covered.any(toks[start - 1].start, toks[start - 1].end,
+                                                                       ("person",)):
+                    start -= 1
+                extended.append((toks[start].start, toks[end - 1].end))
+                i = end
+                continue
         can = opens.get(f)
         if can is None:
             can = opens[f] = f in openers or any(x in openers for x in _bare(f)) or _strip_proclitic(f) in openers
@@ -677,6 +702,10 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         if m:
             title, size = m
             j = _skip_title_modifiers(toks, i + size, title, covered)
+            # "النائب الأول للرئيس …": a role of the title's holder (ل + title) goes with the title
+            while j < n and not toks[j].broken and toks[j].folded.startswith("ل") \
+                    and ("ا" + toks[j].folded[1:] in _TITLES_BY_FIRST or toks[j].folded[1:] in _TITLES_BY_FIRST):
+                j = _skip_title_modifiers(toks, j + 1, title, covered)
             if j < n and not toks[j].broken and not covered.any(toks[j].start, toks[j].end) \
                     and _match_title(toks, j) is None:
                 end = _person_from(w, j, covered, lex, titled=True)
@@ -745,6 +774,9 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             add(i, end, "place", True, "places lexicon", skip=skip)
             i = end
             continue
+        if i and toks[i - 1].folded in PHOTO_CREDITS and not t.broken:
+            i += 1  # "عدسة عدي البستنجي": the photographer credited, not a name in the story
+            continue
         # a given name, then the family part
         if i + 1 < n and not toks[i + 1].broken and f"{f} {toks[i + 1].folded}" in lex.given:
             end = _person_from(w, i, covered, lex, titled=False)  # "عز الدين الأصبحي"
@@ -773,7 +805,7 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             continue
         i += 1
     inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
-    return Recognised(out, inside)
+    return Recognised(out, inside, extended)
 
 
 # ---- the curator's decisions on found names (site_config/found_names.yml) -------------------------

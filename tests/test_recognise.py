@@ -38,6 +38,8 @@ def found(text: str, cfg: SiteConfig, gaz: Gazetteer | None = None) -> dict[str,
     ("وحضر الحفل خالد بن عبدالرحمن آل عويدان وعدد من المسؤولين.", "خالد بن عبدالرحمن آل عويدان"),
     ("واستقبل وزير الطاقة عز الدين الأصفر وفدا من المستثمرين.", "عز الدين الأصفر"),
     ("وهو نجل اللواء كمال رشدي نصار، القائد السابق للقوات.", "كمال رشدي نصار"),
+    ("وقال الدكتور وليد بن صالح باصمد إن البرنامج بدأ.", "وليد بن صالح باصمد"),
+    ("والتقى النائب الأول للرئيس حسبو محمد عبدالرحمن، أمس، الوفد.", "حسبو محمد عبدالرحمن"),
 ])
 def test_people(cfg: SiteConfig, text: str, name: str) -> None:
     assert found(text, cfg).get(name) == "person"
@@ -67,6 +69,21 @@ def test_the_son_is_named_never_the_father(cfg: SiteConfig) -> None:
     art = extract_text(f"عنوان\n\n{text}\n", "t.txt", cfg)
     people = {e.name for e in art.entities if e.type == "person"}
     assert people == {"نواف بن سلمان بن عبدالعزيز", "راكان بن محمد بن زايد"}
+
+
+def test_a_gazetteer_person_named_more_fully_keeps_its_entity(cfg: SiteConfig, tmp_path: Path) -> None:
+    (tmp_path / "entities.yml").write_text(
+        "entities:\n- {id: nayef-x, type: person, name: نايف بن خالد}\n", encoding="utf-8")
+    gaz, problems = load_gazetteer(tmp_path)
+    assert problems == []
+    config = SiteConfig(cfg.config_dir, cfg.furniture, cfg.registry, gaz, {})
+    art = extract_text("عنوان\n\nواستقبل الأمير نايف بن خالد بن سعود آل فهد الوفد.\n", "t.txt", config)
+    assert [(e.id, e.surfaces) for e in art.entities] == [
+        ("nayef-x", ["نايف بن خالد", "نايف بن خالد بن سعود آل فهد"])]
+
+
+def test_photo_credits_are_not_names_in_the_story(cfg: SiteConfig) -> None:
+    assert found("الوزير في جولته - عدسة سامر الخطيب", cfg) == {}
 
 
 # ---- organisations -----------------------------------------------------------------------------
