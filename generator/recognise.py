@@ -216,7 +216,8 @@ PLAIN_PLACES = frozenset(fold(w) for w in """المدينة العين الشر�
 # Words that are never part of a personal name: titles and roles, and nouns that follow a name.
 NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوزير نائب عضو مدير المدير المدرب مدرب لاعب
     اللاعب قائد القائد أمين الأمين سفير السفير مستشار المستشار الأمير الملك الشيخ الدكتور المهندس
-    الفني الرياضي التنفيذي العام المساعد السابق الحالي الراحل حتى بثقة ضمن خلال بعد قبل بشأن بينما""".split())
+    الفني الرياضي التنفيذي العام المساعد السابق الحالي الراحل حتى بثقة ضمن خلال بعد قبل بشأن بينما
+    المسؤول المتحدث الناطق المستشار المحافظ الوكيل المشرف""".split())
 # A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
 # after one of these or with a proclitic (بالسلمية).
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
@@ -518,7 +519,7 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         forms = _bare(f)
         if any(x in STOP_WORDS for x in forms) or _VERB.match(f):
             break
-        if f in TITLE_WORDS:
+        if f in TITLE_WORDS and names == 0:
             # "مستشفى الملك فهد", "مركز الأمير فهد لتنمية الشباب": a title and a person's name
             end = _person_from(w, j + 1, covered, lex, titled=True) if j + 1 < n else j + 1
             if end <= j + 1:
