@@ -325,6 +325,14 @@ def _name_word(w: str, raw: str) -> bool:
     return True
 
 
+def _family_noun(w: str, raw: str) -> bool:
+    """An ال-word that may be a family name: not a feminine noun (الأزمة، written with ة) nor a
+    verbal noun of the تفعيل form (التنظيم، التطوير), which are common nouns after a given name."""
+    if raw.endswith("ة") or re.fullmatch(r"الت\w\wي\w", w):
+        return False
+    return True
+
+
 def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
     """A family name without the article, after the given names (رضا، كيري، مبارك): not a word with
     a proclitic (بقرار، لنصرة), a past verb (دفعت، أصيب), a feminine plural or a feminine noun."""
@@ -415,7 +423,7 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
         if f.startswith("ال"):
             # a family name or nisba ends the name, unless a connector or another nisba follows;
             # a feminine nisba (الإرهابية) is an adjective, not a family name
-            if f.endswith("يه") or (not _is_nisba(f) and (f in STOP_WORDS or len(f) < 4)):
+            if f.endswith("يه") or (not _is_nisba(f) and (f in STOP_WORDS or len(f) < 4)) or not _family_noun(f, raw):
                 break
             j += 1
             words += 1
