@@ -1003,14 +1003,16 @@ def _byline_countries(bylines: "list[Byline]") -> frozenset[str]:
 _QUOTED = re.compile(r'[«"“]([^«»"“”\n]{2,40})[»"”]')
 
 
-def plain_outlet_mentions(text: str, registry: Registry) -> list[tuple[int, int]]:
-    """Spans of quoted outlet names that are also ordinary words or places («الشرق الأوسط»، «الرياض»،
-    «اليوم»): entity matching leaves them out, so that the paper is not taken for the region or the
-    city (`pipeline.mask`). The article's text itself is not changed."""
+def quoted_outlet_mentions(text: str, registry: Registry, plain_only: bool = True) -> list[tuple[int, int]]:
+    """Spans of quoted outlet names («عكاظ»، «الشرق الأوسط»); with `plain_only`, only those that are
+    also ordinary words or places (الشرق الأوسط، الرياض، اليوم). Entity matching leaves the plain ones
+    out, and no place is taken from any of them, so that the paper is not taken for the region, the
+    city or the old market of the same name. The article's text itself is not changed."""
     index = registry.index
-    if not index.plain or not any(q in text for q in '«"“'):
+    if not any(q in text for q in '«"“'):
         return []
-    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if name_key(m.group(1)) in index.plain]
+    wanted = index.plain if plain_only else index.forms
+    return [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text) if name_key(m.group(1)) in wanted]
 
 
 # ---- detect -----------------------------------------------------------------------------------

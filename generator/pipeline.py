@@ -86,14 +86,16 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
 
     searchable = art.title + "\n" + art.body
-    matchable = mask(searchable, outlets.plain_outlet_mentions(searchable, cfg.registry))
+    matchable = mask(searchable, outlets.quoted_outlet_mentions(searchable, cfg.registry))
+    quoted_outlets = outlets.quoted_outlet_mentions(searchable, cfg.registry, plain_only=False)
     found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
     # the article's own author (a byline repeated in the text) is not a name it reports on
     authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
     reported = [f for f in recognise.apply_curation(found.found, cfg.curation, cfg.gazetteer)
-                if not (f.type == "person" and f.key.replace(" ", "") in authors)]
+                if not (f.type == "person" and f.key.replace(" ", "") in authors)
+                and not (f.type == "place" and any(a < f.end and f.start < b for a, b in quoted_outlets))]
     curated_hits = entities.find_entities(matchable, cfg.gazetteer)
     for a, b in found.extended:  # a gazetteer person named more fully: one more form of that entity
         fuller = " ".join(searchable[a:b].split())

@@ -670,6 +670,9 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             if fold(text[start]):
                 skip -= 1
             start += 1
+        # and what stands between the proclitic and the name: "لـ«عكاظ»" → عكاظ
+        while start < toks[a].end and (text[start] in _OPEN_QUOTES or not fold(text[start]).strip()):
+            start += 1
         return start
 
     def add(a: int, b: int, kind: str, strong: bool, evidence: str, skip: int = 0,

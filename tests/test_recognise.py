@@ -150,6 +150,8 @@ def test_a_paper_named_like_a_region_is_not_the_region(cfg: SiteConfig) -> None:
     art = extract_text(f"مفاوضات جديدة\n\n{text}\n", "t.txt", cfg)
     assert {e.name for e in art.entities} == {"جنيف"}
     assert "الشرق الأوسط" in art.body  # the text itself is unchanged
+    art = extract_text("افتتاح مركز جديد\n\nوقال مدير المركز لـ«عكاظ» إن الخدمات ستتاح.\n", "t.txt", cfg)
+    assert not [e for e in art.entities if e.type == "place"]  # the paper, not the old market عكاظ
 
 
 # ---- the gazetteer first, and the archive --------------------------------------------------------
