@@ -217,7 +217,10 @@ PLAIN_PLACES = frozenset(fold(w) for w in """المدينة العين الشر�
 NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوزير نائب عضو مدير المدير المدرب مدرب لاعب
     اللاعب قائد القائد أمين الأمين سفير السفير مستشار المستشار الأمير الملك الشيخ الدكتور المهندس
     الفني الرياضي التنفيذي العام المساعد السابق الحالي الراحل حتى بثقة ضمن خلال بعد قبل بشأن بينما
-    المسؤول المتحدث الناطق المستشار المحافظ الوكيل المشرف""".split())
+    المسؤول المتحدث الناطق المستشار المحافظ الوكيل المشرف
+    المشروع المشاريع الوفد الحفل المؤتمر الاجتماع الجلسة المعرض الملتقى الفعاليات البرنامج الاتفاقية
+    الموقع العمل الجائزة المباراة الفريق اللقاء الندوة الدورة القمة الزيارة الاحتفال المهرجان المبنى
+    المركز المدينة المنطقة الخطة القرار الأمر الملف الحادث الهجوم الخبر التقرير البيان الرسالة""".split())
 # A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
 # after one of these or with a proclitic (بالسلمية).
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
@@ -328,7 +331,7 @@ def _name_word(w: str, raw: str) -> bool:
 def _family_noun(w: str, raw: str) -> bool:
     """An ال-word that may be a family name: not a feminine noun (الأزمة، written with ة) nor a
     verbal noun of the تفعيل form (التنظيم، التطوير), which are common nouns after a given name."""
-    if raw.endswith("ة") or re.fullmatch(r"الت\w\wي\w", w):
+    if raw.endswith("ة") or re.fullmatch(r"الت\w\wي\w|الت\wا\w\w", w):  # التنظيم، التعامل
         return False
     return True
 
@@ -351,7 +354,8 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
     return True
 
 
-def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool, extending: bool = False) -> int:
+def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool, extending: bool = False,
+                 single: bool = False) -> int:
     """End (exclusive token index) of the personal name starting at token i, or i when none. With
     `extending`, token i is the last word of a gazetteer person and the name goes on after it."""
     toks = w.toks
@@ -445,8 +449,8 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
                                                      or _VERB.match(after.folded) is not None)
         if not (nxt in NASAB | KUNYA | FAMILY or (nxt.startswith("ال") and _is_nisba(nxt)) or bare_family_ok):
             break
-    if words < 2 and not (titled and toks[i].folded in lex.given | lex.ambiguous):
-        return i  # one word: a given name after a title (الملك سلمان), else nothing
+    if words < 2 and not extending and not (single and toks[i].folded in lex.given):
+        return i  # one word is no name to publish: which عبدالله is "الملك عبدالله"?
     return j
 
 
@@ -529,7 +533,7 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             break
         if f in TITLE_WORDS and names == 0:
             # "مستشفى الملك فهد", "مركز الأمير فهد لتنمية الشباب": a title and a person's name
-            end = _person_from(w, j + 1, covered, lex, titled=True) if j + 1 < n else j + 1
+            end = _person_from(w, j + 1, covered, lex, titled=True, single=True) if j + 1 < n else j + 1
             if end <= j + 1:
                 break
             j = end
@@ -560,7 +564,12 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             if j < n and not toks[j].broken and _is_nisba(toks[j].folded) and toks[j].folded not in NOT_NAME_NISBAS:
                 j += 1
             break
-        nxt_def = j + 1 < n and not toks[j + 1].broken and toks[j + 1].folded.startswith("ال")
+        after = toks[j + 1] if j + 1 < n else None
+        # a bare noun followed by another word (not a nisba, a verb or a particle) is the first term of a
+        # genitive phrase ("وكالة أنباء فارس", "هيئة أعضاء التدريس"), not a proper name
+        nxt_def = after is not None and not after.broken and not (
+            _is_nisba(after.folded) or after.folded in STOP_WORDS or _VERB.match(after.folded)
+            or after.folded[0] in "يت" or covered.any(after.start, after.end, ("organization",)))
         if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places) and not nxt_def \
                 and not (f[0] in "يت" and f not in lex.given):
             j += 1
@@ -757,7 +766,12 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             while end < n and not toks[end].broken and end - i <= MAX_ORG_WORDS \
                     and not covered.any(toks[end].start, toks[end].end) \
                     and (_name_continues(toks[end].folded, places)
-                         or toks[end].folded.startswith("وال") and toks[end - 1].folded.startswith("ل")):
+                         or toks[end].folded.startswith("وال") and toks[end - 1].folded.startswith("ل")
+                         or toks[end].folded.startswith("ل") and end + 1 < n and not toks[end + 1].broken
+                         and toks[end + 1].folded.startswith("ال")):  # "الاتحاد الدولي لكرة القدم"
+                if toks[end].folded.startswith("ل") and not toks[end].folded.startswith("لل") \
+                        and not _name_continues(toks[end].folded, places):
+                    end += 1
                 end += 1
             add(i, end, "organization", True, f"head {dhead}", skip=dskip)
             i = end

@@ -167,18 +167,22 @@ def test_gazetteer_names_are_left_to_the_gazetteer(cfg: SiteConfig, tmp_path: Pa
 
 
 def test_found_names_are_published_when_strong_or_seen_twice(cfg: SiteConfig) -> None:
-    first = "عنوان أول\n\nوقال المهندس نبيل إن العمل بدأ، وأكد سمير داود ذلك.\n"
+    first = "عنوان أول\n\nوقال الدكتور حسبو محمد إن العمل بدأ، وأكد سمير داود ذلك.\n"
     one = extract_text(first, "a.txt", cfg)
     weak = {e.name for e in one.entities if e.found and not e.strong}
-    assert weak == {"نبيل"}  # a given name after a title only: weak
+    assert weak == {"حسبو محمد"}  # after a title, without a known given name first: weak
     publish_found([one])
     assert {e.name for e in one.entities if e.found} == {"سمير داود"}  # strong: given and family name
-    assert [c.name for c in one.candidates] == ["نبيل"]
+    assert [c.name for c in one.candidates] == ["حسبو محمد"]
     one = extract_text(first, "a.txt", cfg)
-    two = extract_text("عنوان ثان\n\nوزار المهندس نبيل موقع العمل.\n", "b.txt", cfg)
+    two = extract_text("عنوان ثان\n\nوزار الدكتور حسبو محمد موقع العمل.\n", "b.txt", cfg)
     publish_found([one, two])
-    assert "نبيل" in {e.name for e in one.entities} & {e.name for e in two.entities}
+    assert "حسبو محمد" in {e.name for e in one.entities} & {e.name for e in two.entities}
     assert one.candidates == [] and all(isinstance(a, Article) for a in (one, two))
+
+
+def test_one_given_name_after_a_title_is_no_entity(cfg: SiteConfig) -> None:
+    assert found("وافتتح الملك عبدالله المشروع، وحضر الأمير فهد.", cfg) == {}
 
 
 # ---- the curator's decisions ---------------------------------------------------------------------
