@@ -495,16 +495,18 @@ _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s\"
 _SOURCE_PREFIX = re.compile(r"^(?:المصدر|المصادر|مصدر|نقلا عن|نقلا|عن|source|via|من موقع|اقرا ايضا|اقرا المزيد)\b")
 
 
+_HOST_RAW = re.compile(r"[A-Za-z0-9-]\.[A-Za-z]{2,}")
+
+
 def domain_signals(lines: list[str], keep: list[bool], index: _Index) -> list[Signal]:
     """A web address of an outlet on a short line (site furniture, a signature), not one cited in a sentence."""
     signals: list[Signal] = []
     for i, line in enumerate(lines):
-        if "." not in line:
+        if "." not in line or not _HOST_RAW.search(line):
+            continue  # no web address: the usual paragraph, not folded at all
+        if keep[i] and len(line.split()) > 12:
             continue
-        s = norm(line)
-        if _SOURCE_PREFIX.match(s):
-            continue
-        if keep[i] and len(s.split()) > 12:
+        if _SOURCE_PREFIX.match(norm(line)):
             continue
         for m in _URL.finditer(line.lower()):
             host, path = m.group(1), m.group(2) or ""
