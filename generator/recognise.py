@@ -193,7 +193,7 @@ GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذ�
 # Heads whose name is often a place: "أمانة جازان", "جامعة القاهرة", "نادي حائل".
 LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم حكومة رئاسة".split())
 # Heads that name an organisation only with a place after them: "صحة تبوك", "حكومة أنقرة".
-PLACE_ONLY_HEADS = frozenset(fold(w) for w in "صحة تعليم حكومة رئاسة".split())
+PLACE_ONLY_HEADS = frozenset(fold(w) for w in "صحة تعليم حكومة".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
 NATIONAL_HEADS = frozenset(fold(w) for w in """الجيش الحكومة المنتخب القوات الشرطة البرلمان الأمن
     الاستخبارات المخابرات البحرية الخارجية الداخلية التلفزيون السفارة الكشاف""".split())
@@ -511,8 +511,17 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
     n = len(toks)
     j = i + 1
     names = 0
-    if j >= n or toks[j].broken or covered.any(toks[j].start, toks[j].end):
-        return i  # "تنظيم داعش": the name is the gazetteer's
+    if j >= n or toks[j].broken:
+        return i
+    if covered.any(toks[j].start, toks[j].end):
+        # "تنظيم داعش": the name is the gazetteer's; but "حكومة أنقرة", "رئاسة إقليم كردستان": a local
+        # head and a gazetteer place name an organisation that contains the place
+        if head not in LOCAL_HEADS or not covered.any(toks[j].start, toks[j].end, ("place",)):
+            return i
+        k = j
+        while k < n and not toks[k].broken and covered.any(toks[k].start, toks[k].end, ("place",)):
+            k += 1
+        return k
     if any(q in w.text[toks[i].end:toks[j].start] for q in _OPEN_QUOTES):
         # a quoted name: صحيفة «ميل أون صنداي»، شركة "آفجين ليمتد"
         close = re.search(r'[»"”]', w.text[toks[j].start:toks[j].start + QUOTED_NAME_CHARS])

@@ -99,6 +99,8 @@ def test_photo_credits_are_not_names_in_the_story(cfg: SiteConfig) -> None:
     ("وقالت شركة فالكوم إن الطلب ارتفع.", "فالكوم"),
     ("وأعلنت أمانة جازان عن مشروع.", "أمانة جازان"),
     ("وتقدم الجيش اليمني نحو المدينة.", "الجيش اليمني"),
+    ("وقالت حكومة إقليم كردستان العراق إن الاتفاق قائم.", "حكومة إقليم كردستان العراق"),
+    ("وأعلنت رئاسة الوزراء أن الاجتماع تأجل.", "رئاسة الوزراء"),
 ])
 def test_organisations(cfg: SiteConfig, text: str, name: str) -> None:
     assert found(text, cfg).get(name) == "organization"
