@@ -839,8 +839,40 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         if out and out[-1].start >= t.start:
             continue
         i += 1
+    out += _surnames_alone(w, out, covered, lex)
     inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
     return Recognised(out, inside, extended)
+
+
+def _surnames_alone(w: _Words, found: list[Found], covered: _Coverage, lex: _Lex) -> list[Found]:
+    """Later mentions of a found person by the family name alone ("… وأضاف الغامدي"), as more
+    mentions of that person: only after the full name, only for a family name of one word that is no
+    given name, and only when one person of the article has it."""
+    owners: dict[str, list[Found]] = {}
+    for f in found:
+        parts = f.key.split()
+        if f.type == "person" and len(parts) >= 2:
+            last = parts[-1]
+            if len(last) >= 4 and last not in lex.given and last not in lex.ambiguous and last not in STOP_WORDS:
+                owners.setdefault(last, []).append(f)
+    if not owners:
+        return []
+    spans = [(f.start, f.end) for f in found]
+    more: list[Found] = []
+    for t in w.toks:
+        for form in _bare(t.folded):
+            people = owners.get(form)
+            if not people or len({p.key for p in people}) != 1:
+                continue
+            person = people[0]
+            if t.start <= person.start or covered.any(t.start, t.end) \
+                    or any(a <= t.start < b for a, b in spans):
+                break
+            raw = w.text[t.start:t.end]
+            more.append(Found(person.name, person.key, "person", t.start, t.end, person.strong,
+                              "family name alone after the full name", [raw] if form == t.folded else []))
+            break
+    return more
 
 
 # ---- the curator's decisions on found names (site_config/found_names.yml) -------------------------

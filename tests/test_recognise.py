@@ -64,6 +64,15 @@ def test_a_name_ends_before_a_verb_an_adjective_or_a_role(cfg: SiteConfig) -> No
     assert not any(n.endswith(("يكتب", "التربوي", "المدير")) for n in names)
 
 
+def test_the_family_name_alone_after_the_full_name_is_the_same_person(cfg: SiteConfig) -> None:
+    text = "عنوان\n\nقال سامر الخطيب إن المشروع بدأ. وأضاف الخطيب أن العمل مستمر، وأكد الخطيب ذلك.\n"
+    people = [e for e in extract_text(text, "t.txt", cfg).entities if e.type == "person"]
+    assert [(e.name, e.count, e.surfaces) for e in people] == [("سامر الخطيب", 3, ["الخطيب", "سامر الخطيب"])]
+    # two people of the article share the family name: the name alone is nobody's
+    text = "عنوان\n\nقال سامر الخطيب إن رامي الخطيب وصل. وأضاف الخطيب أن العمل مستمر.\n"
+    assert all(e.count == 1 for e in extract_text(text, "t.txt", cfg).entities)
+
+
 def test_the_son_is_named_never_the_father(cfg: SiteConfig) -> None:
     text = "دشن الأمير نواف بن سلمان بن عبدالعزيز المشروع، واستقبل الشيخ راكان بن محمد بن زايد الوفد."
     art = extract_text(f"عنوان\n\n{text}\n", "t.txt", cfg)
