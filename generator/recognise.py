@@ -186,7 +186,8 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
     دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة تنظيم""".split())
 # Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
-GENERIC_NAMES = frozenset(fold(w) for w in "الإدارة إدارة الأمناء الأعضاء المديرين".split())
+GENERIC_NAMES = frozenset(fold(w) for w in """الإدارة إدارة الأمناء الأعضاء المديرين السير المرور الملاحة
+    الطيران الرياح التجارة الأسعار""".split())
 # Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
 # proper noun; the form with the head is kept as another surface.
 GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
@@ -220,7 +221,8 @@ NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوز
     المسؤول المتحدث الناطق المستشار المحافظ الوكيل المشرف
     المشروع المشاريع الوفد الحفل المؤتمر الاجتماع الجلسة المعرض الملتقى الفعاليات البرنامج الاتفاقية
     الموقع العمل الجائزة المباراة الفريق اللقاء الندوة الدورة القمة الزيارة الاحتفال المهرجان المبنى
-    المركز المدينة المنطقة الخطة القرار الأمر الملف الحادث الهجوم الخبر التقرير البيان الرسالة""".split())
+    المركز المدينة المنطقة الخطة القرار الأمر الملف الحادث الهجوم الخبر التقرير البيان الرسالة
+    أهالي الأهالي أهل سكان المواطنين""".split())
 # A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
 # after one of these or with a proclitic (بالسلمية).
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
@@ -345,7 +347,7 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
         return False  # بقرار، لنصرة، بإصلاح; but the family names باصمد، بوجبارة
     if w[0] in "وي":  # a conjunction-led word, an imperfect verb (يكتب)
         return False
-    if re.fullmatch(r"ا\w{3}", w) or (w.endswith("ت") and len(w) <= 4) or w.endswith("ات") or w.endswith("نا"):
+    if re.fullmatch(r"ا\w{3}", w) or w.endswith(("ت", "نا")):  # verbs: دفعت، أصبحت، رأينا; ات plurals
         return False
     if w in ORG_HEADS or re.fullmatch(r"م\w\wو\w", w):  # "مجموعة", "مصدوم"
         return False
@@ -548,6 +550,8 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             j = end
             names += 2
             continue
+        if names == 0 and f.startswith(("لل", "ل")) and not f.startswith("ال"):
+            break  # "منظمة للجهود …": a ل-phrase is no name
         definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
         prev = toks[j - 1].folded
         pair = f"{_bare(f)[-1]} {toks[j + 1].folded}" if j + 1 < n and not toks[j + 1].broken else ""
