@@ -330,7 +330,7 @@ def credits_outlet(text: str, byline: str | None, outlet_id: str | None, cfg: Si
 def _plain_credit(form: str, parts: set[str], cfg: SiteConfig) -> bool:
     """A plain outlet name among byline parts is the outlet when it is not a place or another part
     of the byline is the place ("اليوم - الرياض", "الرياض: الوطن")."""
-    places = _place_forms(cfg)
+    places = cfg.place_names
     if form not in places:
         return True
     return any(p != form and p in places for p in parts)
@@ -343,7 +343,7 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
     cfg, problems = load_site_config(config_dir)
     for p in problems:
         print(f"config error: {p}", file=sys.stderr)
-    places = _place_forms(cfg)
+    places = cfg.place_names
     score = RealScore()
     arts: list[Article] = []
     for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines():
@@ -422,11 +422,6 @@ def evaluate_real(folder: Path, config_dir: Path) -> RealScore:
     score.found_published = Counter(e.type for e in published.values())
     score.candidates = len({(c.name, c.type_guess) for a in arts for c in a.candidates})
     return score
-
-
-def _place_forms(cfg: SiteConfig) -> frozenset[str]:
-    """Folded place names: the gazetteer's and the shipped `places` lexicon (the byline parser's)."""
-    return cfg.place_names
 
 
 def _agencies_in(byline: str | None, cfg: SiteConfig) -> list[str]:

@@ -305,14 +305,9 @@ class _Lex:
         self.ambiguous = lexicons.words("given_names_ambiguous")
 
 
-_LEX: _Lex | None = None
-
-
+@lru_cache(maxsize=1)
 def _lex() -> _Lex:
-    global _LEX
-    if _LEX is None:
-        _LEX = _Lex()
-    return _LEX
+    return _Lex()
 
 
 def _name_word(w: str, raw: str) -> bool:
@@ -823,26 +818,19 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                 add(i, end, "person", True, "given name")
                 i = end
                 continue
-        for form in _bare(f):
-            # "ومحمد"; not "وجود" (و + جود) or "لدينا" (ل + دينا)
-            if form in lex.given and (form == f or (len(form) >= 4 and len(f) - len(form) == 1 and f[0] in "وف")):
-                if form != f and f in lex.given:
-                    form = f
-                end = _person_from(w, i, covered, lex, titled=False) if form == f else i
-                if form != f:
-                    toks[i] = _Token(form, t.start + 0, t.end, t.broken, t.fend)
-                    end = _person_from(w, i, covered, lex, titled=False)
-                    toks[i] = t
-                if end > i:
-                    add(i, end, "person", True, "given name", skip=len(f) - len(form))
-                    i = end
-                    break
+        # "ومحمد"; not "وجود" (و + جود) or "لدينا" (ل + دينا)
+        forms = [x for x in _bare(f) if x in lex.given
+                 and (x == f or (len(x) >= 4 and len(f) - len(x) == 1 and f[0] in "وف"))]
+        for form in forms:
+            toks[i] = _Token(form, t.start, t.end, t.broken, t.fend)  # the name without its و/ف
+            end = _person_from(w, i, covered, lex, titled=False)
+            toks[i] = t
+            if end > i:
+                add(i, end, "person", True, "given name", skip=len(f) - len(form))
+                i = end
+                break
         else:
             i += 1
-            continue
-        if out and out[-1].start >= t.start:
-            continue
-        i += 1
     out += _surnames_alone(w, out, covered, lex)
     inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
     return Recognised(out, inside, extended)
