@@ -65,6 +65,7 @@ PERSON_TITLES = tuple(sorted({fold(t) for t in {
     "مدير", "المدير", "المدير العام", "رئيسه الوزراء", "المرشح", "المرشحه", "القاضي", "المدعي العام",
     "البابا", "الكاردينال", "المطران", "الامام", "المفتي", "السيد", "السيده", "الاستاذ", "المهندس",
     "الناشط", "الناشطه", "الصحفي", "الصحفيه", "الكاتب", "الكاتبه", "المحلل", "الخبير", "المعارض",
+    "السير", "سير", "الليدي", "اللورد", "لورد", "البارون", "الحاخام", "القس", "الأب", "الأخ", "الحاج",
 }}, key=lambda t: (-len(t), t)))
 
 # Titles whose complement (وزير الخارجية، المتحدث باسم الجيش) comes before the name.
@@ -146,12 +147,14 @@ _MINISTRY_WORDS = frozenset(fold(w) for w in """
 
 
 def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
-                          covered: _Coverage) -> int:
+                          covered: _Coverage, lex: "_Lex | None" = None) -> int:
     """Step over the title's complement and adjectives: وزير [خارجية روسيا] [الروسي] [السابق]."""
     if title in _TAKES_COMPLEMENT:
         steps = 0
         while j < len(tokens) and steps < 5 and not tokens[j].broken:
             w = tokens[j].folded
+            if lex is not None and (w in lex.given or w in lex.ambiguous):
+                break  # "وزيرة المهجرين أليس شبطيني": أليس folds like a definite noun
             if (w.startswith("ال") or w.startswith("لل") or w in _MINISTRY_WORDS
                     or w in ("مكتب", "وزاره", "باسم")
                     or _overlaps(tokens[j], covered, ("place", "organization"))):
@@ -232,6 +235,11 @@ REGION_TRIGGERS = frozenset(fold(w) for w in "منطقة ولاية إقليم �
 PHOTO_CREDITS = frozenset(fold(w) for w in "تصوير عدسة بعدسة تصوير: صور".split())
 DIRECTIONS = frozenset(fold(w) for w in "شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أقصى".split())
 # Connectors inside a personal name (folded).
+# Nouns that take a family (آل سعود) as their complement, so that the word before آل is no given name.
+FAMILY_HOLDERS = frozenset(fold(w) for w in """أسرة عائلة بيت قبيلة عشيرة حكم نظام أبناء بنات أحفاد
+شيوخ أمراء ملوك دولة مملكة عهد عرش زمن عصر حكومة قصر جيل أفراد نساء رجال كبار قصور ديوان مجلس
+قبائل عشائر أسر عائلات بيوت مشايخ منازل ديار أرض أملاك شركات مؤسسة
+""".split())
 NASAB = frozenset(("بن", "ابن", "بنت", "ولد"))
 KUNYA = frozenset(("ابو", "ام", "ابي", "ابا"))
 FAMILY = frozenset(("ال",))  # آل سعود (folded آل → ال)
@@ -264,6 +272,9 @@ class _Words:
     toks: list[_Token]
     text: str
     swallowed: list[tuple[int, int]] = field(default_factory=list)  # gazetteer spans inside found names
+    # start offset of a one-word gazetteer person match (a surname alias: مدبولي) -> (its end, the
+    # words of that person's names and aliases, folded)
+    surnames: dict[int, tuple[int, frozenset[str]]] = field(default_factory=dict)
 
     def raw(self, i: int) -> str:
         t = self.toks[i]
@@ -364,10 +375,13 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
     words = 0
     family = False
     bare_family_ok = False
+    taken: list[int] = []  # gazetteer surnames taken into this name as another person's family name
     while j < n and j - i < MAX_NAME_WORDS:
         t = toks[j]
         if j > i and (t.broken or covered.any(t.start, t.end)):
-            break
+            if t.broken or family or not _another_bearer(w, i, j, lex):
+                break
+            taken.append(j)
         f = t.folded
         raw = w.raw(j)
         if f in NASAB and j > i and j + 1 < n and not toks[j + 1].broken \
@@ -385,7 +399,8 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
                 break  # the father's name closes the son's unless the chain goes on
             continue
         if f in NASAB | KUNYA | FAMILY or f == "عبد":
-            if j + 1 < n and not toks[j + 1].broken and _name_word(toks[j + 1].folded, w.raw(j + 1)) \
+            if j + 1 < n and not toks[j + 1].broken \
+                    and (_name_word(toks[j + 1].folded, w.raw(j + 1)) or f in NASAB and w.raw(j + 1) == "على") \
                     and not covered.any(toks[j + 1].start, toks[j + 1].end):
                 j += 2
                 words += 1
@@ -395,8 +410,9 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
                     break  # "آل سعود" closes the name
                 continue
             break
-        if not _name_word(f, raw):
-            break
+        if not _name_word(f, raw) and not (j == i and titled and raw == "على" and j + 1 < n
+                                           and not toks[j + 1].broken and toks[j + 1].folded in lex.given):
+            break  # "المقدم على عمير الشهراني": after a title and before a given name, على is علي
         if j > i:
             if f.startswith("و") and f not in lex.given:
                 break  # "خالد وسعاد": a new phrase
@@ -409,7 +425,7 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
             continue
         is_given = f in lex.given or f.endswith(ENDINGS)
         if j == i:
-            connector_next = j + 1 < n and toks[j + 1].folded in NASAB | KUNYA
+            connector_next = j + 1 < n and toks[j + 1].folded in NASAB | KUNYA | FAMILY
             given_next = j + 1 < n and not toks[j + 1].broken and toks[j + 1].folded in lex.given
             if not (is_given or titled and (f in lex.ambiguous or (connector_next or given_next)
                                              and _family_word(f, raw, lex))):
@@ -448,7 +464,22 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
             break
     if words < 2 and not extending and not (single and toks[i].folded in lex.given):
         return i  # one word is no name to publish: which عبدالله is "الملك عبدالله"?
+    for k in taken:
+        if k < j:
+            w.swallowed.append((toks[k].start, toks[k].end))
     return j
+
+
+def _another_bearer(w: _Words, i: int, j: int, lex: _Lex) -> bool:
+    """Whether token j, a gazetteer person's one-word surname alias (مدبولي), is the family name of
+    another person here: the given names before it (tokens i..j-1) are in the lexicon and none of
+    them is one of that person's names ("كمال مدبولي نصار" is not "مصطفى مدبولي")."""
+    t = w.toks[j]
+    hit = w.surnames.get(t.start)
+    if hit is None or hit[0] != t.end:
+        return False
+    given = [w.toks[k].folded for k in range(i, j)]
+    return all(g in lex.given for g in given) and not any(g.replace(" ", "") in hit[1] for g in given)
 
 
 def _proper_after_head(w: str, raw: str, places: frozenset[str]) -> bool:
@@ -674,6 +705,11 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
     analysis = _analyse(text, gazetteer)
     covered = _Coverage(text, _entity_spans(text, gazetteer))
     w = _Words(_tokens(text, analysis.folded, analysis.index), text)
+    for a, b, ent in analysis.resolved:
+        e = gazetteer.entities.get(ent)
+        if e is not None and e.type == "person" and " " not in analysis.folded[a:b].strip():
+            names = {x for form in (e.name, *e.aliases) for x in fold(form).split()}
+            w.surnames[analysis.index[a]] = (analysis.index[b - 1] + 1, frozenset(names))
     toks = w.toks
     lex = _lex()
     out: list[Found] = []
@@ -723,6 +759,15 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         can = opens.get(f)
         if can is None:
             can = opens[f] = f in openers or any(x in openers for x in _bare(f)) or _strip_proclitic(f) in openers
+        if not can and i + 2 < n and toks[i + 1].folded in FAMILY and not toks[i + 1].broken \
+                and not covered.any(t.start, t.end) and f not in FAMILY_HOLDERS \
+                and _name_word(f, w.raw(i)) and _family_word(f, w.raw(i), lex):
+            # "دواس آل منصور": a word before آل + a family name is a given name
+            end = _person_from(w, i, covered, lex, titled=True)
+            if end > i + 2:
+                add(i, end, "person", False, "family name with آل")
+                i = end
+                continue
         if not can or covered.any(t.start, t.end):
             i += 1  # a word that can open no name (most words): nothing to do
             continue
@@ -730,11 +775,11 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
         m = _match_title(toks, i) if not f.startswith(("ب", "ل")) or f[1:2] != "ا" else None
         if m:
             title, size = m
-            j = _skip_title_modifiers(toks, i + size, title, covered)
+            j = _skip_title_modifiers(toks, i + size, title, covered, lex)
             # "النائب الأول للرئيس …": a role of the title's holder (ل + title) goes with the title
             while j < n and not toks[j].broken and toks[j].folded.startswith("ل") \
                     and ("ا" + toks[j].folded[1:] in _TITLES_BY_FIRST or toks[j].folded[1:] in _TITLES_BY_FIRST):
-                j = _skip_title_modifiers(toks, j + 1, title, covered)
+                j = _skip_title_modifiers(toks, j + 1, title, covered, lex)
             if j < n and not toks[j].broken and not covered.any(toks[j].start, toks[j].end) \
                     and _match_title(toks, j) is None:
                 end = _person_from(w, j, covered, lex, titled=True)

@@ -40,6 +40,14 @@ def found(text: str, cfg: SiteConfig, gaz: Gazetteer | None = None) -> dict[str,
     ("وهو نجل اللواء كمال رشدي نصار، القائد السابق للقوات.", "كمال رشدي نصار"),
     ("وقال الدكتور وليد بن صالح باصمد إن البرنامج بدأ.", "وليد بن صالح باصمد"),
     ("والتقى النائب الأول للرئيس حسبو محمد عبدالرحمن، أمس، الوفد.", "حسبو محمد عبدالرحمن"),
+    # a given name folded like a definite noun (أليس → اليس) is not the title's complement
+    ("ورحبت وزيرة الثقافة اللبنانية أليس حداد بالمشروع.", "أليس حداد"),
+    # على written for علي: after a title before a given name, and after بن
+    ("وأوضح الناطق باسم الشرطة، العقيد على سالم الزهراني، أن الحادث وقع ليلا.", "على سالم الزهراني"),
+    ("وقال مدير المكتب خالد بن على الراشد إن العمل مستمر.", "خالد بن على الراشد"),
+    ("وقال السير ديف هارلو إن اللجنة ستجتمع.", "ديف هارلو"),
+    # a given name unknown to the lexicon before آل and a family name
+    ("وأشار والد الطالب، دغيم آل حمدان، إلى أن ابنه نجا.", "دغيم آل حمدان"),
 ])
 def test_people(cfg: SiteConfig, text: str, name: str) -> None:
     assert found(text, cfg).get(name) == "person"
@@ -52,6 +60,8 @@ def test_people(cfg: SiteConfig, text: str, name: str) -> None:
     "وقال إن لدينا الإمكانيات الكافية.",  # لدينا is not ل + دينا
     "وأشاد بحسن التنظيم.",
     "وقال وزير حقوق الإنسان إن التقرير جاهز.",  # a ministry's name is not a person
+    "وقال الرئيس على هامش القمة إن بلاده مستعدة.",  # على the preposition after a title
+    "وكتب المؤرخ عن عهد آل عثمان في المدينة.",  # a noun that takes a family as its complement
 ])
 def test_not_people(cfg: SiteConfig, text: str) -> None:
     assert "person" not in found(text, cfg).values()
@@ -233,3 +243,15 @@ def test_curation_file_problems_name_file_line_and_key(tmp_path: Path) -> None:
         (1, "hide", "must be a list of non-empty strings"),
         (3, "retype.فالكوم", "must be one of: person, place, organization")]
     assert curation.retype == {} and curation.hide == frozenset()
+
+
+def test_a_gazetteer_surname_after_another_given_name_is_another_person(cfg: SiteConfig) -> None:
+    """The gazetteer knows "مصطفى مدبولي" by his surname alone; "كمال مدبولي نصار" is someone else, and
+    the surname inside his name is not a mention of the gazetteer's person."""
+    text = "وهو نجل اللواء كمال مدبولي نصار، أما مدبولي فقد غادر."
+    names = found(text, cfg)
+    assert names.get("كمال مدبولي نصار") == "person"
+    art = extract_text(text, "nasser.txt", cfg)
+    ids = [e.id for e in art.entities]
+    assert "mostafa-madbouly" in ids  # the second, bare mention is the gazetteer's person
+    assert [e.surfaces for e in art.entities if e.id == "mostafa-madbouly"] == [["مدبولي"]]
