@@ -75,6 +75,8 @@ _TAKES_COMPLEMENT = {fold(t) for t in {"وزير", "وزيره", "الوزير",
                      "القائد", "زعيم", "الزعيم", "رئيس الوفد", "الامين العام", "المبعوث",
                      "المبعوث الخاص", "رئيس المخابرات", "المدير العام", "عضو الكونغرس"}}
 
+_MINISTER_TITLES = {fold(t) for t in ("وزير", "وزيره", "الوزير", "الوزيره")}
+
 # Words that end a name (folded): prepositions, particles, frequent news verbs and time words.
 STOP_WORDS = frozenset(fold(w) for w in """
 في من الي الى علي على عن مع ان إن انه انها قد لقد لم لن لا ما ماذا كما كان كانت يكون تكون هو هي
@@ -188,6 +190,8 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
     دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة تنظيم""".split())
+# Heads that say "the forces of": before a definite head (قوات الجيش الوطني) the organisation is the latter.
+FORCE_HEADS = frozenset((fold("قوات"),))
 # Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
 GENERIC_NAMES = frozenset(fold(w) for w in """الإدارة إدارة الأمناء الأعضاء المديرين السير المرور الملاحة
     الطيران الرياح التجارة الأسعار""".split())
@@ -195,7 +199,8 @@ GENERIC_NAMES = frozenset(fold(w) for w in """الإدارة إدارة الأم
 # proper noun; the form with the head is kept as another surface.
 GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
 # Heads whose name is often a place: "أمانة جازان", "جامعة القاهرة", "نادي حائل".
-LOCAL_HEADS = frozenset(fold(w) for w in "أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم حكومة رئاسة".split())
+LOCAL_HEADS = frozenset(fold(w) for w in """أمانة بلدية جامعة إمارة شرطة نادي غرفة صحة تعليم حكومة رئاسة
+    أكاديمية كلية معهد""".split())
 # Heads that name an organisation only with a place after them: "صحة تبوك", "حكومة أنقرة".
 PLACE_ONLY_HEADS = frozenset(fold(w) for w in "صحة تعليم حكومة".split())
 # Definite heads that name one organisation with a nationality adjective: الجيش اليمني.
@@ -508,7 +513,8 @@ NOT_NAME_NISBAS = frozenset(fold(w) for w in """الأسبوعية الأسبو�
     الأولى الثالثة الثالث الرابعة الرابع الخامسة الخامس الفني الفنية الإداري الإدارية الصحفي الصحفية
     الاستثنائية الاستثنائي الطارئة التالية الحقيقي الحقيقية""".split())
 ORG_ADJECTIVES = frozenset(fold(w) for w in """العام العامة العليا الأعلى الكبرى المتحدة الموحد الموحدة
-    المشتركة المشترك الأحمر المستقلة المستقل الدائمة الدائم الموسعة""".split())
+    المشتركة المشترك الأحمر المستقلة المستقل الدائمة الدائم الموسعة الحرام الشريف الشريفين الأقصى
+    المبارك المقدسة المقدس""".split())
 
 
 def _name_continues(w: str, places: frozenset[str]) -> bool:
@@ -609,12 +615,18 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         nxt_def = after is not None and not after.broken and not (
             _is_nisba(after.folded) or after.folded in STOP_WORDS or _VERB.match(after.folded)
             or after.folded[0] in "يت" or covered.any(after.start, after.end, ("organization",)))
-        if names == 0 and j == i + 1 and _proper_after_head(f, w.raw(j), places) and not nxt_def \
-                and not (f[0] in "يت" and f not in lex.given):
+        # "صحيفة تلغراف البريطانية", "مجموعة واعد التطوعية": a bare word between a head and a definite
+        # adjective agreeing with the head is the organisation's proper name
+        described = after is not None and not after.broken and _is_nisba(after.folded) \
+            and (head in GENERIC_HEADS or _nationality(after.folded, places)) and f not in GENERIC_NAMES \
+            and after.folded not in NOT_NAME_NISBAS and _name_word(f, w.raw(j)) and f not in places \
+            and not _PRONOUN.search(f) and not f.endswith(("ي", "يه", "ات")) and len(f) >= 3
+        if names == 0 and j == i + 1 and (described or _proper_after_head(f, w.raw(j), places) and not nxt_def
+                                          and not (f[0] in "يت" and f not in lex.given)):
             j += 1
             names += 2  # a proper name is enough even after a weak head: "مجموعة واعد"
-            if j < n and not toks[j].broken and _is_nisba(toks[j].folded):
-                j += 1
+            if not described and j < n and not toks[j].broken and _is_nisba(toks[j].folded):
+                j += 1  # the adjective that made it a name describes it and is not in it
             break
         if f in ("ذوي",) and names:
             j += 1
@@ -693,6 +705,16 @@ class Recognised:
     extended: list[tuple[int, int]] = field(default_factory=list)
 
 
+def _after_letters(text: str, start: int, end: int, skip: int) -> int:
+    """Offset in text[start:end] after its first `skip` letters that fold to something (a proclitic
+    written with a diacritic or tatweel is skipped whole)."""
+    while skip > 0 and start < end:
+        if fold(text[start]):
+            skip -= 1
+        start += 1
+    return start
+
+
 def recognise(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> list[Found]:
     """Names in `text` that the gazetteer does not hold (see the module docstring)."""
     return recognise_all(text, gazetteer, places).found
@@ -718,11 +740,7 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
 
     def begin(a: int, skip: int) -> int:
         """Offset of token a without its first `skip` (folded) letters: بالرياض → الرياض."""
-        start = toks[a].start
-        while skip > 0 and start < toks[a].end:
-            if fold(text[start]):
-                skip -= 1
-            start += 1
+        start = _after_letters(text, toks[a].start, toks[a].end, skip)
         # and what stands between the proclitic and the name: "لـ«عكاظ»" → عكاظ
         while start < toks[a].end and (text[start] in _OPEN_QUOTES or not fold(text[start]).strip()):
             start += 1
@@ -788,10 +806,16 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                     add(j, end, "person", strong, f"title {title}")
                     i = end
                     continue
-            i = j if j > i else i + 1
+            # no name after the title: the complement of a title other than a minister's may name an
+            # organisation ("مدير المخابرات الحربية"); a minister's is a portfolio (وزير الدفاع الأمريكي)
+            i = j if title in _MINISTER_TITLES or j <= i else i + size
             continue
         # an organisation head
         heads = [x for x in _bare(f) if x in ORG_HEADS]
+        if heads and heads[-1] in FORCE_HEADS and i + 1 < n and not toks[i + 1].broken \
+                and toks[i + 1].folded in NATIONAL_HEADS | DEFINITE_HEADS:
+            i += 1  # "قوات الجيش الوطني": the forces of an organisation named after them
+            continue
         if heads:
             end = _org_from(w, i, covered, heads[-1], places, lex)
             if end > i:
@@ -876,9 +900,55 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                 break
         else:
             i += 1
+    out += _short_names(w, out, covered)
     out += _surnames_alone(w, out, covered, lex)
     inside = [(a, b) for a, b in w.swallowed if any(f.start <= a and b <= f.end for f in out)]
     return Recognised(out, inside, extended)
+
+
+# A short name in quotes or brackets right after an organisation's name: «ناسا»، (WHO)، "أوفيد".
+_SHORT_NAME = re.compile(r'\s*[«"“(]\s*([\u0621-\u064AA-Za-z][\u0621-\u064AA-Za-z .&-]{1,18}?)\s*[»"”)]')
+MAX_SHORT_NAME_WORDS = 2
+
+
+def _short_names(w: _Words, found: list[Found], covered: _Coverage) -> list[Found]:
+    """The short name an organisation is given in quotes or brackets right after its full name
+    ("وكالة الفضاء الأمريكية «ناسا»", "منظمة الصحة العالمية (WHO)"), and its later mentions in the
+    article, as more mentions of that organisation: [Found] with the organisation's name and key, the
+    short form as the surface. A short name that is a gazetteer name, a stop word or longer than
+    MAX_SHORT_NAME_WORDS words is left alone."""
+    text = w.text
+    taken = [(f.start, f.end) for f in found]
+    shorts: dict[str, Found] = {}
+    more: list[Found] = []
+    for org in found:
+        if org.type != "organization":
+            continue
+        m = _SHORT_NAME.match(text, org.end)
+        if m is None:
+            continue
+        short = m.group(1).strip()
+        key = fold(short)
+        if len(short.split()) > MAX_SHORT_NAME_WORDS or key in STOP_WORDS or len(key) < 3 \
+                or covered.any(m.start(1), m.end(1)) or (short.isascii() and not short[:1].isupper()):
+            continue
+        shorts.setdefault(key, org)
+        more.append(Found(org.name, org.key, "organization", m.start(1), m.start(1) + len(short), org.strong,
+                          "short name after the full name", [short]))
+        taken.append((m.start(1), m.start(1) + len(short)))
+    if not shorts:
+        return more
+    for t in w.toks:  # later mentions of a one-word short name
+        for form in _bare(t.folded):
+            org = shorts.get(form)
+            if org is None or t.start <= org.end or covered.any(t.start, t.end) \
+                    or any(a <= t.start < b for a, b in taken):
+                continue
+            start = _after_letters(text, t.start, t.end, len(t.folded) - len(form))  # "في ناسا", "لناسا"
+            more.append(Found(org.name, org.key, "organization", start, t.end, org.strong,
+                              "short name after the full name", [text[start:t.end]]))
+            break
+    return more
 
 
 def _surnames_alone(w: _Words, found: list[Found], covered: _Coverage, lex: _Lex) -> list[Found]:

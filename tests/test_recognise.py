@@ -120,6 +120,15 @@ def test_photo_credits_are_not_names_in_the_story(cfg: SiteConfig) -> None:
     ("وتقدم الجيش اليمني نحو المدينة.", "الجيش اليمني"),
     ("وقالت حكومة إقليم كردستان العراق إن الاتفاق قائم.", "حكومة إقليم كردستان العراق"),
     ("وأعلنت رئاسة الوزراء أن الاجتماع تأجل.", "رئاسة الوزراء"),
+    # a bare name between a generic head and an adjective that describes it
+    ("ونقلت صحيفة كرونيكل الأسترالية الخبر.", "كرونيكل"),
+    ("وشاركت مجموعة رواد التطوعية في الحملة.", "رواد"),
+    # the complement of a title other than a minister's
+    ("وقال مدير الاستخبارات العسكرية سابقا إن الملف مغلق.", "الاستخبارات العسكرية"),
+    # the forces of an organisation: the organisation
+    ("وتقدمت قوات الجيش الوطني نحو البلدة.", "الجيش الوطني"),
+    # a holy place's adjective stays in an institution's name
+    ("وأعلنت الهيئة العامة لشؤون المسجد الأقصى برنامجها.", "الهيئة العامة لشؤون المسجد الأقصى"),
 ])
 def test_organisations(cfg: SiteConfig, text: str, name: str) -> None:
     assert found(text, cfg).get(name) == "organization"
@@ -137,6 +146,17 @@ def test_organisation_boundaries(cfg: SiteConfig, text: str) -> None:
     names = found(text, cfg)
     assert not any(n in ("تنظيم دقيق", "مجلس إدارة", "ائتلاف يضم", "محكمة لتحرير", "تنظيم البرامج")
                    or n.endswith("الأسبوعية") for n in names)
+
+
+def test_a_minister_s_portfolio_is_no_organisation(cfg: SiteConfig) -> None:
+    assert found("وقال وزير الدفاع الأسترالي إن القوات جاهزة.", cfg) == {}
+
+
+def test_a_short_name_after_the_full_name_is_that_organisation(cfg: SiteConfig) -> None:
+    text = "وقالت هيئة الرقابة البحرية «رقابة» إن السفن عادت. وأضافت لرقابة مصادر أن الطقس تحسن."
+    hits = [f for f in recognise(text, cfg.gazetteer, cfg.place_names) if f.type == "organization"]
+    assert {f.name for f in hits} == {"هيئة الرقابة البحرية"}
+    assert [text[f.start:f.end] for f in hits] == ["هيئة الرقابة البحرية", "رقابة", "رقابة"]
 
 
 def test_a_descriptive_adjective_is_not_part_of_a_ministry(cfg: SiteConfig) -> None:
