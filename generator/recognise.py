@@ -92,6 +92,8 @@ STOP_WORDS = frozenset(fold(w) for w in """
 انه إنه ان نحو عبر وفق وفقا بحسب حسب لدي بان بأن لان لأن اذا إذا اذ إذ سوف قبيل عقب اثر إثر
 الرسمي الرسميه رسميا ايضا أيضا كذلك نفسه نفسها اليوم حاليا سابقا مرة مره مجددا ثانية أخرى لاحقا
 بسبب عدم جراء رغم وسط نتيجة لدى إزاء حيال تجاه
+توفي توفيت قتل قتلت أصيب أصيبت فاز فازت خسر خسرت رحل اعتقل عاد عادت بدأ بدأت انتقل سجل لعب قاد حصل
+حصلت نجا سقط
 """.split())
 
 # Adjectives that may sit between a title and the name (beyond nationality adjectives in -ي).
@@ -190,6 +192,9 @@ ORG_HEADS = frozenset(fold(w) for w in """وزارة هيئة مجلس حزب ح
 # الجمعية): the name after them needs two words or more.
 WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غرفة برنامج جهاز مجموعة مدارس مدرسة مستشفى
     دائرة مديرية قوات جيش فرقة كلية معهد أكاديمية لجنة تنظيم""".split())
+# Heads that after ب or ل say who leads or what is sought (برئاسة فلان "chaired by", بإدارة "run by",
+# لرئاسة "for the presidency of"; but لإدارة is also "to the department of"), not an institution.
+LED_BY = frozenset(fold(w) for w in "رئاسة إدارة قيادة".split())
 # Heads that say "the forces of": before a definite head (قوات الجيش الوطني) the organisation is the latter.
 FORCE_HEADS = frozenset((fold("قوات"),))
 # Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
@@ -230,7 +235,8 @@ NOT_NAME = frozenset(fold(w) for w in """رئيس الرئيس وزير الوز
     المشروع المشاريع الوفد الحفل المؤتمر الاجتماع الجلسة المعرض الملتقى الفعاليات البرنامج الاتفاقية
     الموقع العمل الجائزة المباراة الفريق اللقاء الندوة الدورة القمة الزيارة الاحتفال المهرجان المبنى
     المركز المدينة المنطقة الخطة القرار الأمر الملف الحادث الهجوم الخبر التقرير البيان الرسالة
-    أهالي الأهالي أهل سكان المواطنين""".split())
+    أهالي الأهالي أهل سكان المواطنين المرشح المرشحة الحارس المهاجم المدافع النائب الناشط الكاتب
+    المحلل الخبير المعارض المختص المختصة المعني المعنية المذكور الشهير المعروف""".split())
 # A one-word place that is also a feminine adjective (السلمية = Salamiyah or "peaceful") counts only
 # after one of these or with a proclitic (بالسلمية).
 PLACE_PREPOSITIONS = frozenset(fold(w) for w in "في من إلى الى نحو قرب داخل حول شمال جنوب شرق غرب".split())
@@ -367,6 +373,15 @@ def _family_word(w: str, raw: str, lex: "_Lex") -> bool:
     return True
 
 
+def _role_accusative(w: str) -> bool:
+    """A role noun in the indefinite accusative after a name, its tanween alif left (اختير منصور
+    أميرا، عُيّن خالد مدربا): the stem without the alif is a role (NOT_NAME, a title)."""
+    if not w.endswith("ا") or len(w) < 4:
+        return False
+    stem = w[:-1]
+    return any(x in NOT_NAME or x in _TITLES_BY_FIRST for x in (stem, "ال" + stem))
+
+
 def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool, extending: bool = False,
                  single: bool = False) -> int:
     """End (exclusive token index) of the personal name starting at token i, or i when none. With
@@ -455,7 +470,7 @@ def _person_from(w: _Words, i: int, covered: _Coverage, lex: _Lex, titled: bool,
                 break  # "عبدالعزيز الثنيان التربوي": an adjective after the family name is not in it
             continue
         # a family name without the article: only right after the given names (نذير رضا، جون كيري)
-        if not _family_word(f, raw, lex) or (family and not bare_family_ok):
+        if not _family_word(f, raw, lex) or (family and not bare_family_ok) or _role_accusative(f):
             break
         j += 1
         words += 1
@@ -545,6 +560,7 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
     n = len(toks)
     j = i + 1
     names = 0
+    lphrases = 0  # ل-phrases taken (للحج، لتنمية الشباب)
     if j >= n or toks[j].broken:
         return i
     if covered.any(toks[j].start, toks[j].end):
@@ -587,6 +603,10 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
         definite = f.startswith(("ال", "لل", "بال")) or (f.startswith(("وال", "ول")) and names > 0)
         prev = toks[j - 1].folded
         pair = f"{_bare(f)[-1]} {toks[j + 1].folded}" if j + 1 < n and not toks[j + 1].broken else ""
+        if f.startswith("ل") and not f.startswith("ال"):
+            if lphrases:
+                break  # one ل-phrase names the purpose: "الاتحاد الليبيري لكرة القدم [لرئاسة الفيفا]"
+            lphrases += 1
         if names and f.startswith("ل") and not definite and j + 1 < n and not toks[j + 1].broken \
                 and toks[j + 1].folded.startswith("ال") and _name_word(f, w.raw(j)):
             j += 2  # "… لتنمية الشباب"
@@ -597,7 +617,11 @@ def _org_from(w: _Words, i: int, covered: _Coverage, head: str, places: frozense
             names += 1
             continue
         if definite and (names == 0 or _name_continues(f, places) or prev == "ذوي"
-                         or (f.startswith("وال") and prev.startswith(("لل", "ل")))):
+                         or (f.startswith("وال") and prev.startswith(("لل", "ل")))
+                         # "جمعية الثقافة والفنون", "وزارة الاقتصاد والتخطيط"; not "وزارة الدفاع والجيش"
+                         or (names == 1 and f.startswith("وال") and f[1:] not in NATIONAL_HEADS
+                             and f[1:] not in DEFINITE_HEADS and f[2:] not in ORG_HEADS
+                             and f[1:] not in NOT_NAME)):
             j += 1
             names += 1
             continue
@@ -812,6 +836,8 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
             continue
         # an organisation head
         heads = [x for x in _bare(f) if x in ORG_HEADS]
+        if heads and f != heads[-1] and heads[-1] in LED_BY and (f[0] == "ب" or f[0] == "ل" and heads[-1] != "اداره"):
+            heads = []  # "برئاسة الأمير فهد": chaired by; "لرئاسة الاتحاد": for the presidency of
         if heads and heads[-1] in FORCE_HEADS and i + 1 < n and not toks[i + 1].broken \
                 and toks[i + 1].folded in NATIONAL_HEADS | DEFINITE_HEADS:
             i += 1  # "قوات الجيش الوطني": the forces of an organisation named after them
@@ -840,15 +866,18 @@ def recognise_all(text: str, gazetteer: Gazetteer, places: frozenset[str]) -> Re
                 and not covered.any(toks[i + 1].start, toks[i + 1].end) \
                 and (_nationality(toks[i + 1].folded, places) or toks[i + 1].folded in INSTITUTIONAL):
             end = i + 2
+            lphrases = 0
             while end < n and not toks[end].broken and end - i <= MAX_ORG_WORDS \
+                    and not (lphrases and toks[end].folded.startswith("ل")) \
                     and not covered.any(toks[end].start, toks[end].end) \
                     and (_name_continues(toks[end].folded, places)
                          or toks[end].folded.startswith("وال") and toks[end - 1].folded.startswith("ل")
                          or toks[end].folded.startswith("ل") and end + 1 < n and not toks[end + 1].broken
                          and toks[end + 1].folded.startswith("ال")):  # "الاتحاد الدولي لكرة القدم"
-                if toks[end].folded.startswith("ل") and not toks[end].folded.startswith("لل") \
-                        and not _name_continues(toks[end].folded, places):
-                    end += 1
+                if toks[end].folded.startswith("ل"):
+                    lphrases += 1  # one ل-phrase: "الاتحاد الليبيري لكرة القدم [لرئاسة الفيفا]"
+                    if not toks[end].folded.startswith("لل") and not _name_continues(toks[end].folded, places):
+                        end += 1
                 end += 1
             add(i, end, "organization", True, f"head {dhead}", skip=dskip)
             i = end

@@ -129,6 +129,9 @@ def test_photo_credits_are_not_names_in_the_story(cfg: SiteConfig) -> None:
     ("وتقدمت قوات الجيش الوطني نحو البلدة.", "الجيش الوطني"),
     # a holy place's adjective stays in an institution's name
     ("وأعلنت الهيئة العامة لشؤون المسجد الأقصى برنامجها.", "الهيئة العامة لشؤون المسجد الأقصى"),
+    # a coordinated noun after the first word of the name; one ل-phrase
+    ("وأقامت جمعية الثقافة والفنون معرضا.", "جمعية الثقافة والفنون"),
+    ("وقال رئيس الاتحاد الكيني لكرة السلة لرئاسة الاتحاد القاري إنه مستعد.", "الاتحاد الكيني لكرة السلة"),
 ])
 def test_organisations(cfg: SiteConfig, text: str, name: str) -> None:
     assert found(text, cfg).get(name) == "organization"
@@ -146,6 +149,11 @@ def test_organisation_boundaries(cfg: SiteConfig, text: str) -> None:
     names = found(text, cfg)
     assert not any(n in ("تنظيم دقيق", "مجلس إدارة", "ائتلاف يضم", "محكمة لتحرير", "تنظيم البرامج")
                    or n.endswith("الأسبوعية") for n in names)
+
+
+def test_who_chairs_is_no_organisation(cfg: SiteConfig) -> None:
+    names = found("وعقد المجلس اجتماعه برئاسة الدكتور سامي الفهد وبحضور الأعضاء.", cfg)
+    assert names == {"سامي الفهد": "person"}
 
 
 def test_a_minister_s_portfolio_is_no_organisation(cfg: SiteConfig) -> None:
@@ -263,6 +271,16 @@ def test_curation_file_problems_name_file_line_and_key(tmp_path: Path) -> None:
         (1, "hide", "must be a list of non-empty strings"),
         (3, "retype.فالكوم", "must be one of: person, place, organization")]
     assert curation.retype == {} and curation.hide == frozenset()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("واختار المجلس سامي الفهد رئيسا للجنة.", "سامي الفهد"),  # a role in the accusative
+    ("وكان المخرج ماجد العتيبي توفي قبل أسبوع.", "ماجد العتيبي"),  # a past verb
+    ("وقال الموقع نادر المختص بالتقنية إن الجهاز جديد.", None),  # an adjective is no family name
+])
+def test_where_a_name_ends(cfg: SiteConfig, text: str, name: str | None) -> None:
+    people = [n for n, t in found(text, cfg).items() if t == "person"]
+    assert people == ([name] if name else [])
 
 
 def test_a_gazetteer_surname_after_another_given_name_is_another_person(cfg: SiteConfig) -> None:
