@@ -1020,12 +1020,15 @@ CURATION_FILE = "found_names.yml"
 class Curation:
     """What a curator decided about found names, by folded name (`normalise_form`).
 
+    promote: names that get an entity page even when found once without full evidence (a
+            candidate in the build report); to give one a curated id and description, add it to
+            the gazetteer, `site_config/entities/*.yml`, instead
     hide:   names that are never entities (nor candidates): a word the grammar takes for a name
     retype: name -> person | place | organization
     merge:  name -> the gazetteer id it is a form of, or another found name it is a variant of
-    (Promoting a found name is adding it to the gazetteer, `site_config/entities/*.yml`.)
     """
 
+    promote: frozenset[str] = frozenset()
     hide: frozenset[str] = frozenset()
     retype: dict[str, str] = field(default_factory=dict)
     merge: dict[str, str] = field(default_factory=dict)
@@ -1042,11 +1045,13 @@ def load_curation(config_dir: Path, gazetteer: Gazetteer) -> tuple[Curation, lis
     data, problems = load_yaml(path, display)
     if data is None:
         return Curation(), problems
-    schema = {"hide": is_str_list, "retype": _is_mapping_of_str, "merge": _is_mapping_of_str}
+    schema = {"promote": is_str_list, "hide": is_str_list, "retype": _is_mapping_of_str,
+              "merge": _is_mapping_of_str}
     problems += check_mapping(data, schema, (), display)
     if not isinstance(data, dict):
         return Curation(), problems
     hide = data.get("hide") if is_str_list(data.get("hide")) is None else []
+    promote = data.get("promote") if is_str_list(data.get("promote")) is None else []
     retype: dict[str, str] = {}
     for name, kind in (data.get("retype") or {}).items() if isinstance(data.get("retype"), dict) else ():
         if kind not in ("person", "place", "organization"):
@@ -1056,7 +1061,8 @@ def load_curation(config_dir: Path, gazetteer: Gazetteer) -> tuple[Curation, lis
         retype[normalise_form(str(name))] = kind
     merge = {normalise_form(str(k)): str(v).strip() for k, v in (data.get("merge") or {}).items()} \
         if isinstance(data.get("merge"), dict) else {}
-    return Curation(frozenset(normalise_form(h) for h in hide or ()), retype, merge), problems
+    return Curation(frozenset(normalise_form(x) for x in promote or ()),
+                    frozenset(normalise_form(h) for h in hide or ()), retype, merge), problems
 
 
 def _is_mapping_of_str(v: object) -> str | None:
@@ -1067,12 +1073,15 @@ def _is_mapping_of_str(v: object) -> str | None:
 
 
 def apply_curation(found: list[Found], curation: Curation, gazetteer: Gazetteer) -> list[Found]:
-    """The found names after the curator's decisions: hidden ones dropped, retyped ones retyped,
-    merged ones renamed to their target (a gazetteer id is kept in `Found.entity`)."""
+    """The found names after the curator's decisions: hidden ones dropped, promoted ones strong
+    (published), retyped ones retyped, merged ones renamed to their target (a gazetteer id is kept
+    in `Found.entity`)."""
     out: list[Found] = []
     for f in found:
         if f.key in curation.hide:
             continue
+        if f.key in curation.promote:
+            f.strong = True
         if f.key in curation.retype:
             f.type = curation.retype[f.key]
         target = curation.merge.get(f.key)

@@ -293,3 +293,23 @@ def test_a_gazetteer_surname_after_another_given_name_is_another_person(cfg: Sit
     ids = [e.id for e in art.entities]
     assert "mostafa-madbouly" in ids  # the second, bare mention is the gazetteer's person
     assert [e.surfaces for e in art.entities if e.id == "mostafa-madbouly"] == [["مدبولي"]]
+
+
+def test_curator_promotes_a_candidate(tmp_path: Path) -> None:
+    """A name found once without full evidence is a candidate; listed under `promote` it is published."""
+    import shutil
+
+    config = tmp_path / "site_config"
+    shutil.copytree(ROOT / "site_config", config, ignore=shutil.ignore_patterns("theme"))
+    text = "عنوان\n\nوأشار والد الطالب، دغيم آل حمدان، إلى أن ابنه نجا.\n"
+    cfg, _ = load_site_config(config)
+    art = extract_text(text, "t.txt", cfg)
+    publish_found([art])
+    assert [c.name for c in art.candidates] == ["دغيم آل حمدان"] and art.entities == []
+    (config / "found_names.yml").write_text("promote: [دغيم آل حمدان]\n", encoding="utf-8")
+    cfg, problems = load_site_config(config)
+    assert problems == []
+    art = extract_text(text, "t.txt", cfg)
+    publish_found([art])
+    assert [(e.name, e.type, e.found) for e in art.entities] == [("دغيم آل حمدان", "person", True)]
+    assert art.candidates == []
