@@ -55,7 +55,8 @@ def write_index(context: Any, urls: Mapping[str, str], site_dir: Path) -> int:
     """
     site_dir = Path(site_dir)
     articles = _articles(context)
-    docs = docs_from_articles(articles, article_urls(articles, urls))
+    cfg = getattr(context, "cfg", None)
+    docs = docs_from_articles(articles, article_urls(articles, urls), cfg.gazetteer if cfg is not None else None)
     written = write_tree(site_dir / INDEX_DIR, index_files(docs))
     material = site_dir / _MATERIAL_INDEX
     if material.is_file():

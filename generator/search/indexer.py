@@ -11,7 +11,10 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
                     weight × 1000, doc delta, weight × 1000, ... ("" when the term is not in that
                     field); the weights are lunr's BM25 field-vector entries, which lunr rounds to
                     three decimals, so × 1000 they are exact integers
-    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt]
+    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, author]
+    x/<n>.json      the text of document n (title line, then the body, whitespace collapsed), fetched
+                    only for the results shown: the snippet is cut around its best passage, and a
+                    quoted phrase is checked against it
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
     lunr.js         from the installed mkdocs package, with comments and indentation removed
@@ -35,12 +38,21 @@ from typing import Any
 
 from lunr.builder import Builder
 
+from generator import dates_ar
+from generator.entities import Gazetteer
 from generator.model import Article
 from generator.search.analyzer import index_terms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INDEX_DIR = "search-index"
-FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("body", 1), ("entities", 3), ("outlet", 2))
+# (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
+# byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
+# calendars' spellings). `entities` holds the names of the entities it mentions as the gazetteer
+# gives them (canonical name, aliases, Latin name), which the article may never print: a query word
+# matched only there ranks after every article that prints it, and the result says why it matched.
+FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("body", 1), ("byline", 3), ("outlet", 2), ("date", 2),
+                                       ("entities", 3))
+PRINTED_FIELDS = tuple(name for name, _ in FIELDS if name != "entities")
 SHARD_BYTES = 16_000  # target size of a term shard; a single larger term gets a shard of its own
 RECORD_CHUNK = 8  # display records per file
 FACET_CHUNK = 1000  # facet rows per file
@@ -58,6 +70,8 @@ class Doc:
     body: str
     entities: tuple[tuple[str, str, str], ...] = ()  # (id, name, type)
     entity_text: str = ""
+    byline: str = ""  # author and wire agencies
+    date_text: str = ""  # year, day and month names of `date`
 
     @property
     def year(self) -> str:
@@ -78,12 +92,29 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
 
 
-def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str]) -> list[Doc]:
-    """Documents in index order: newest first, undated last, then by id."""
+def date_words(date: str | None) -> str:
+    """The words a reader may type for an ISO date: "2015-09-27" → "2015 27 أيلول سبتمبر" (year, day,
+    the Levantine and the Egyptian/Gulf month name, from `generator.dates_ar`); "" when undated."""
+    d = dates_ar.parse_iso(date)
+    if d is None:
+        return ""
+    return f"{d.year} {d.day} {dates_ar.LEVANTINE[d.month - 1]} {dates_ar.GREGORIAN[d.month - 1]}"
+
+
+def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
+                       gazetteer: Gazetteer | None = None) -> list[Doc]:
+    """Documents in index order: newest first, undated last, then by id. `gazetteer` (optional)
+    gives the entities' aliases and Latin names (ISIS finds the articles on داعش)."""
     docs: list[tuple[str, str, Doc]] = []
+    known = gazetteer.entities if gazetteer is not None else {}
     for art in articles:
         entities = tuple(sorted({(e.id, e.name, e.type) for e in art.entities}))
-        names = " ".join(sorted({n for e in art.entities for n in [e.name, *e.surfaces]}))
+        names: set[str] = set()
+        for e in art.entities:
+            names.add(e.name)
+            curated = known.get(e.id)
+            if curated is not None:
+                names.update([*curated.aliases, *curated.short, curated.latin])
         doc = Doc(
             url=urls[art.id],
             title=art.title,
@@ -91,7 +122,9 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str]) -> 
             outlet=art.outlet.name if art.outlet else "",
             body=art.body,
             entities=entities,
-            entity_text=names,
+            entity_text=" ".join(sorted(n for n in names if n)),
+            byline=" ".join([art.author or "", *art.wire]).strip(),
+            date_text=date_words(art.date),
         )
         docs.append((art.date or "", art.id, doc))
     dated = sorted((d for d in docs if d[0]), key=lambda d: (_neg(d[0]), d[1]))
@@ -143,8 +176,10 @@ def analyzed(doc: Doc, n: int) -> dict[str, Any]:
         "n": str(n),
         "title": index_terms(doc.title),
         "body": index_terms(doc.body),
-        "entities": index_terms(doc.entity_text),
+        "byline": index_terms(doc.byline),
         "outlet": index_terms(doc.outlet),
+        "date": index_terms(doc.date_text),
+        "entities": index_terms(doc.entity_text),
     }
 
 
@@ -250,6 +285,12 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
+def document_text(doc: Doc) -> str:
+    """The text a result's snippet and a quoted phrase are read from: the body with its whitespace
+    collapsed (the title is shown apart)."""
+    return re.sub(r"\s+", " ", doc.body).strip()
+
+
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:
     """Every index file for `docs`, as bytes."""
     out = IndexFiles()
@@ -261,8 +302,10 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFil
     for k in range(0, len(docs), RECORD_CHUNK):
         chunk = docs[k: k + RECORD_CHUNK]
         out.files[f"r/{k // RECORD_CHUNK}.json"] = _dumps(
-            [[d.url, d.title, d.date, d.outlet, _excerpt(d.body)] for d in chunk]
+            [[d.url, d.title, d.date, d.outlet, _excerpt(d.body), d.byline] for d in chunk]
         )
+    for n, d in enumerate(docs):
+        out.files[f"x/{n}.json"] = _dumps(document_text(d))
 
     years = sorted({d.year for d in docs if d.year}, reverse=True)
     outlets = sorted({d.outlet for d in docs if d.outlet})
@@ -285,6 +328,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFil
         "version": FORMAT_VERSION,
         "build": digest.hexdigest()[:16],
         "fields": [name for name, _ in FIELDS],
+        "printed": list(PRINTED_FIELDS),
         "boosts": {name: boost for name, boost in FIELDS},
         "docs": len(docs),
         "recordChunk": RECORD_CHUNK,
