@@ -15,7 +15,7 @@ from generator.model import Article, EntityHit, OutletRef
 from generator.search import article_urls, page_markdown, write_index
 from generator.search.analyzer import query_words
 from generator.search.indexer import (
-    FIELDS, Doc, analyzed, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
+    FIELDS, PRINTED_FIELDS, Doc, analyzed, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
     index_files, lunr_js_source, shard_of, term_postings, write_tree,
 )
 from lunr.builder import Builder
@@ -208,12 +208,20 @@ ENGINE_QUERIES = ["بغداد", "ببغداد", "والرمادي", "الدول�
 
 
 def _python_ranking(index, query: str) -> list[tuple[int, float]]:
+    """The engine's ranking written again from lunr's Python index: a word matches in the printed
+    fields or in `entities`; articles matched only through an entity's name last, then more words
+    printed as typed, more words in the title, lunr's score, the document number."""
     words = query_words(query)
+    printed = [f for f in PRINTED_FIELDS]
+
+    def docs(forms: list[str], fields: list[str]) -> set[int]:
+        return {int(ref) for t in forms if t in index.inverted_index
+                for f in fields for ref in index.inverted_index[t][f]}
+
     allowed = None
     for forms in words:
-        docs = {int(ref) for t in forms if t in index.inverted_index
-                for f, _ in FIELDS for ref in index.inverted_index[t][f]}
-        allowed = docs if allowed is None else allowed & docs
+        found = docs(forms, printed) | docs(forms, ["entities"])
+        allowed = found if allowed is None else allowed & found
     if not allowed:
         return []
     q = index.create_query()
@@ -221,8 +229,15 @@ def _python_ranking(index, query: str) -> list[tuple[int, float]]:
         for i, t in enumerate(forms):
             if t in index.inverted_index:
                 q.term(t, use_pipeline=False, boost=4 if i == 0 else 1)
-    hits = [(int(r["ref"]), r["score"]) for r in index.query(q) if int(r["ref"]) in allowed]
-    return sorted(hits, key=lambda h: (-h[1], h[0]))
+    scores = {int(r["ref"]): r["score"] for r in index.query(q) if int(r["ref"]) in allowed}
+
+    def key(n: int) -> tuple[int, int, int, float, int]:
+        named = any(n not in docs(forms, printed) for forms in words)
+        literal = sum(n in docs(forms[:1], printed) for forms in words)
+        title = sum(n in docs(forms, ["title"]) for forms in words)
+        return (int(named), -literal, -title, -scores[n], n)
+
+    return [(n, scores[n]) for n in sorted(scores, key=key)]
 
 
 def test_browser_engine_ranks_like_the_whole_lunr_index(tmp_path: Path) -> None:

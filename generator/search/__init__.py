@@ -83,6 +83,9 @@ def page_markdown() -> str:
         'placeholder="ابحث في الأرشيف" autocomplete="off">\n'
         '<button type="submit" class="md-button md-button--primary">بحث</button>\n'
         "</form>\n"
+        '<p class="arshif-search-page__tools"><label>الترتيب: <select name="sort">'
+        '<option value="relevance">الأقرب إلى البحث</option><option value="date">الأحدث أولاً</option>'
+        "</select></label></p>\n"
         '<div class="arshif-search-page__body">\n'
         '<aside class="arshif-search-page__filters" aria-label="تضييق النتائج"></aside>\n'
         '<section class="arshif-search-page__results" aria-live="polite"></section>\n'

@@ -12,9 +12,10 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
                     field); the weights are lunr's BM25 field-vector entries, which lunr rounds to
                     three decimals, so × 1000 they are exact integers
     r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, author]
-    x/<n>.json      the text of document n (title line, then the body, whitespace collapsed), fetched
-                    only for the results shown: the snippet is cut around its best passage, and a
-                    quoted phrase is checked against it
+    x/<n>.json      document n as [title, body with its whitespace collapsed, [[entity name, its other
+                    names …], …]], fetched only for the results shown: the snippet is cut around the
+                    best passage, a quoted phrase is checked against it, and a result matched through
+                    an entity's name says which
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
     lunr.js         from the installed mkdocs package, with comments and indentation removed
@@ -72,6 +73,8 @@ class Doc:
     entity_text: str = ""
     byline: str = ""  # author and wire agencies
     date_text: str = ""  # year, day and month names of `date`
+    # per entity: its name, then the other names it is indexed under (aliases, short forms, Latin)
+    entity_names: tuple[tuple[str, ...], ...] = ()
 
     @property
     def year(self) -> str:
@@ -110,11 +113,13 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
     for art in articles:
         entities = tuple(sorted({(e.id, e.name, e.type) for e in art.entities}))
         names: set[str] = set()
-        for e in art.entities:
-            names.add(e.name)
+        named: list[tuple[str, ...]] = []
+        for e in sorted(art.entities, key=lambda e: (e.name, e.id)):
             curated = known.get(e.id)
-            if curated is not None:
-                names.update([*curated.aliases, *curated.short, curated.latin])
+            others = [*curated.aliases, *curated.short, curated.latin] if curated is not None else []
+            forms = tuple(dict.fromkeys(n for n in (e.name, *others) if n))
+            names.update(forms)
+            named.append(forms)
         doc = Doc(
             url=urls[art.id],
             title=art.title,
@@ -125,6 +130,7 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
             entity_text=" ".join(sorted(n for n in names if n)),
             byline=" ".join([art.author or "", *art.wire]).strip(),
             date_text=date_words(art.date),
+            entity_names=tuple(named),
         )
         docs.append((art.date or "", art.id, doc))
     dated = sorted((d for d in docs if d[0]), key=lambda d: (_neg(d[0]), d[1]))
@@ -285,10 +291,10 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-def document_text(doc: Doc) -> str:
-    """The text a result's snippet and a quoted phrase are read from: the body with its whitespace
-    collapsed (the title is shown apart)."""
-    return re.sub(r"\s+", " ", doc.body).strip()
+def document_text(doc: Doc) -> list[Any]:
+    """What the browser reads of a result beyond its record: [title, body with its whitespace
+    collapsed, [[entity name, other names …], …]] (see the module docstring, x/<n>.json)."""
+    return [doc.title, re.sub(r"\s+", " ", doc.body).strip(), [list(f) for f in doc.entity_names]]
 
 
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:

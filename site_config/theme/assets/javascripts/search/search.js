@@ -2,10 +2,18 @@
  *
  * Loaded by the small loader in partials/search.html the first time the reader focuses a search
  * box. It fetches search-index/manifest.json, then for every query only the term shards holding
- * the query's terms and the record chunks of the results shown. The shards loaded so far are
- * assembled into a lunr.Index (inverted index + the field-vector entries of the loaded terms), so
- * the scores are lunr's own. Words are matched through their proclitic readings (analyzer.js);
- * every query word must match.
+ * the query's terms, the record chunks of the results shown and their texts (x/<n>.json, for the
+ * snippet and for quoted phrases). The shards loaded so far are assembled into a lunr.Index
+ * (inverted index + the field-vector entries of the loaded terms), so the scores are lunr's own.
+ *
+ * Matching: words are matched through their proclitic readings (analyzer.js); every query word must
+ * match, in a field the article prints (title, text, byline, outlet, date) or, failing that, in the
+ * names of the entities it mentions. A word that matches nothing is replaced by the closest indexed
+ * word ("did you mean"). A quoted phrase ("ولي العهد", «ولي العهد») must occur as adjacent words.
+ *
+ * Ranking, in order: articles that print every query word before those matched through an entity's
+ * name; more query words printed as typed (the unstripped reading); more query words in the title;
+ * for the first results, the query words closer together in the text; then lunr's BM25 score.
  */
 (function () {
   "use strict";
@@ -13,6 +21,8 @@
   var LITERAL_BOOST = 4; /* a word as typed ranks above its shorter readings */
   var HEADER_PAGE = 10;
   var SEARCH_PAGE = 20;
+  var RERANK = 20;       /* results whose text is read to rank by proximity */
+  var PHRASE_MAX = 300;  /* results checked for a quoted phrase; any beyond are not shown */
   var UNDATED = "undated";
   var SNIPPET_CHARS = 240;
   var MONTHS = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
@@ -136,34 +146,127 @@
     return this.index;
   };
 
-  /* Documents holding one query word under any of its readings, in any field. */
-  Engine.prototype.docsFor = function (forms) {
+  Engine.prototype.printedFields = function () {
+    var m = this.manifest;
+    return m.printed || m.fields.filter(function (f) { return f !== "entities"; });
+  };
+
+  /* Documents holding one query word under any of its readings, in the given fields. */
+  Engine.prototype.docsFor = function (forms, fields) {
     var self = this, set = {};
     forms.forEach(function (t) {
       var p = self.inverted[t];
       if (!p) return;
-      self.manifest.fields.forEach(function (f) {
-        for (var ref in p[f]) set[ref] = true;
+      (fields || self.manifest.fields).forEach(function (f) {
+        for (var ref in p[f] || {}) set[ref] = true;
       });
     });
     return set;
   };
 
-  /* → Promise of {words, hits: [{n, score}]}, best first; every word must match. */
+  /* The indexed word closest to `word` (edit distance 1, or 2 for words of six letters or more)
+   * among the terms loaded so far (the shard `word` sorts into is always among them: a misspelling
+   * shares its first letters with the word meant), the one in most documents first; null when
+   * there is none. Nothing more is fetched. */
+  Engine.prototype.suggest = function (word) {
+    var self = this;
+    return this.ensureShards([this.shardOf(word)]).then(function () {
+      var limit = word.length >= 6 ? 2 : 1, best = null;
+      Object.keys(self.inverted).forEach(function (t) {
+        if (Math.abs(t.length - word.length) > limit || t.charAt(0) !== word.charAt(0) || t === word) return;
+        var d = editDistance(word, t, limit);
+        if (d > limit) return;
+        var docs = Object.keys(self.docsFor([t], self.printedFields())).length;
+        if (!docs) return;
+        if (!best || d < best.d || (d === best.d && (docs > best.docs || (docs === best.docs && t < best.t)))) {
+          best = { t: t, d: d, docs: docs };
+        }
+      });
+      return best && best.t;
+    });
+  };
+
+  Engine.prototype.ensureShards = function (ks) {
+    var self = this;
+    return Promise.all(ks.map(function (k) {
+      if (!self.shards[k]) {
+        self.shards[k] = self.json("t/" + k + ".json").then(function (d) { self.addShard(d); });
+      }
+      return self.shards[k];
+    }));
+  };
+
+  /* Optimal string alignment distance, stopping early above `limit`. */
+  function editDistance(a, b, limit) {
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          v = Math.min(v, prev2[j - 2] + 1);
+        }
+        cur.push(v);
+        if (v < low) low = v;
+      }
+      if (low > limit) return limit + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* A query: its words (each the list of its readings) and its quoted phrases (lists of words). */
+  function parseQuery(query) {
+    var folded = ArshifAnalyzer.fold(query), phrases = [], m, re = /"([^"]+)"/g;
+    while ((m = re.exec(folded))) {
+      var words = ArshifAnalyzer.tokenize(m[1]);
+      if (words.length > 1) phrases.push(words);
+    }
+    return { words: ArshifAnalyzer.queryWords(query), phrases: phrases };
+  }
+
+  /* → Promise of {words, phrases, suggested, hits: [{n, score, named, literal, title}]}, best first.
+   * `named` lists the query words (by position) that matched only an entity's name. */
   Engine.prototype.search = function (query) {
-    var self = this, words = ArshifAnalyzer.queryWords(query);
-    if (!words.length) return Promise.resolve({ words: words, hits: [] });
+    var self = this, parsed = parseQuery(query), words = parsed.words, suggested = {};
+    if (!words.length) return Promise.resolve({ words: words, phrases: [], suggested: suggested, hits: [] });
     var terms = [].concat.apply([], words);
     return this.ready().then(function () { return self.ensureTerms(terms); }).then(function () {
-      var allowed = null;
-      words.forEach(function (forms) {
-        var set = self.docsFor(forms);
-        if (allowed === null) { allowed = set; return; }
-        var next = {};
-        for (var ref in allowed) if (set[ref]) next[ref] = true;
-        allowed = next;
+      /* a word found nowhere: the closest indexed word instead ("did you mean") */
+      return Promise.all(words.map(function (forms, i) {
+        if (Object.keys(self.docsFor(forms)).length || !self.manifest.shards.length) return null;
+        return self.suggest(forms[0]).then(function (t) {
+          if (!t) return;
+          suggested[forms[0]] = t;
+          words[i] = ArshifAnalyzer.forms(t);
+          return self.ensureTerms(words[i]);
+        });
+      }));
+    }).then(function () {
+      var printed = self.printedFields(), allowed = null, named = {}, literal = {}, title = {};
+      words.forEach(function (forms, wi) {
+        var inText = self.docsFor(forms, printed), inNames = self.docsFor(forms, ["entities"]);
+        var asTyped = self.docsFor([forms[0]], printed), inTitle = self.docsFor(forms, ["title"]);
+        var set = {}, ref;
+        for (ref in inText) set[ref] = true;
+        for (ref in inNames) set[ref] = true;
+        if (allowed === null) allowed = set;
+        else {
+          var next = {};
+          for (ref in allowed) if (set[ref]) next[ref] = true;
+          allowed = next;
+        }
+        for (ref in allowed) {
+          if (!inText[ref]) (named[ref] || (named[ref] = [])).push(wi);
+          if (asTyped[ref]) literal[ref] = (literal[ref] || 0) + 1;
+          if (inTitle[ref]) title[ref] = (title[ref] || 0) + 1;
+        }
       });
-      if (!Object.keys(allowed).length) return { words: words, hits: [] };
+      if (!Object.keys(allowed).length) return { words: words, phrases: parsed.phrases, suggested: suggested, hits: [] };
       var results = self.lunrIndex().query(function (q) {
         words.forEach(function (forms) {
           forms.forEach(function (t, i) {
@@ -171,10 +274,90 @@
           });
         });
       });
-      var hits = results.filter(function (r) { return allowed[r.ref]; })
-        .map(function (r) { return { n: Number(r.ref), score: r.score }; });
-      hits.sort(function (a, b) { return (b.score - a.score) || (a.n - b.n); });
-      return { words: words, hits: hits };
+      var hits = results.filter(function (r) { return allowed[r.ref]; }).map(function (r) {
+        return { n: Number(r.ref), score: r.score, named: named[r.ref] || [], literal: literal[r.ref] || 0,
+                 title: title[r.ref] || 0, near: 0 };
+      });
+      hits.sort(byRank);
+      return { words: words, phrases: parsed.phrases, suggested: suggested, hits: hits };
+    });
+  };
+
+  function byRank(a, b) {
+    return (a.named.length ? 1 : 0) - (b.named.length ? 1 : 0) || (b.literal - a.literal) ||
+      (b.title - a.title) || (a.near - b.near) || (b.score - a.score) || (a.n - b.n);
+  }
+
+  /* The text of document n: [title, body, [[name, other names…] of its entities]]. */
+  Engine.prototype.text = function (n) {
+    return this.chunk("x", n);
+  };
+
+  /* Word positions of the text where each query word occurs: [[positions of word 0], …]. */
+  function positions(tokens, words) {
+    var out = words.map(function () { return []; });
+    tokens.forEach(function (tok, p) {
+      var readings = ArshifAnalyzer.forms(tok);
+      words.forEach(function (forms, wi) {
+        if (readings.some(function (r) { return forms.indexOf(r) >= 0; })) out[wi].push(p);
+      });
+    });
+    return out;
+  }
+
+  /* Fewest words of the text spanning one occurrence of every query word (Infinity when one lacks). */
+  function span(pos) {
+    if (pos.some(function (p) { return !p.length; })) return Infinity;
+    var all = [];
+    pos.forEach(function (ps, wi) { ps.forEach(function (p) { all.push([p, wi]); }); });
+    all.sort(function (a, b) { return a[0] - b[0]; });
+    var count = {}, have = 0, best = Infinity, lo = 0;
+    for (var hi = 0; hi < all.length; hi++) {
+      if (!count[all[hi][1]]) have++;
+      count[all[hi][1]] = (count[all[hi][1]] || 0) + 1;
+      while (have === pos.length) {
+        best = Math.min(best, all[hi][0] - all[lo][0] + 1);
+        if (--count[all[lo][1]] === 0) have--;
+        lo++;
+      }
+    }
+    return best;
+  }
+
+  function hasPhrase(tokens, phrase) {
+    var want = phrase.map(function (w) { return ArshifAnalyzer.forms(w); });
+    for (var i = 0; i + want.length <= tokens.length; i++) {
+      var ok = true;
+      for (var j = 0; j < want.length && ok; j++) {
+        var readings = ArshifAnalyzer.forms(tokens[i + j]);
+        ok = readings.some(function (r) { return want[j].indexOf(r) >= 0; });
+      }
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /* Keep the hits whose title or text holds every quoted phrase, and rank the first RERANK by how
+   * close together the query words stand. → Promise of the hits. */
+  Engine.prototype.refine = function (res) {
+    var self = this, hits = res.hits;
+    var needPhrase = res.phrases.length > 0, needNear = res.words.length > 1;
+    if (!needPhrase && !needNear) return Promise.resolve(hits);
+    var checked = needPhrase ? hits.slice(0, PHRASE_MAX) : hits.slice(0, RERANK);
+    return Promise.all(checked.map(function (h) { return self.text(h.n); })).then(function (texts) {
+      var kept = [];
+      checked.forEach(function (h, i) {
+        var tokens = ArshifAnalyzer.tokenize(texts[i][0] + " . " + texts[i][1]);
+        if (needPhrase && !res.phrases.every(function (p) { return hasPhrase(tokens, p); })) return;
+        if (needNear && i < RERANK) {
+          var w = span(positions(tokens, res.words));
+          h.near = w <= res.words.length ? 0 : w <= 10 ? 1 : 2;
+        } else h.near = 3;
+        kept.push(h);
+      });
+      var rest = needPhrase ? [] : hits.slice(checked.length);
+      rest.forEach(function (h) { h.near = 3; });
+      return kept.sort(byRank).concat(rest);
     });
   };
 
@@ -236,19 +419,49 @@
     });
   }
 
-  /* The part of `text` around the first word that matches the query (the start when none does). */
-  function snippet(text, terms, size) {
-    var words = String(text).split(/\s+/), at = -1, i;
-    for (i = 0; i < words.length && at < 0; i++) if (matchesTerms(words[i], terms)) at = i;
+  /* Which query word (its position in `words`) a word of the text matches; -1 for none. Without
+   * `words`, 0 for any word matching `terms`. */
+  function matchKey(chunk, terms, words) {
+    var toks = ArshifAnalyzer.tokenize(chunk);
+    for (var i = 0; i < toks.length; i++) {
+      var readings = ArshifAnalyzer.forms(toks[i]);
+      if (!words) { if (readings.some(function (f) { return terms[f]; })) return 0; continue; }
+      for (var w = 0; w < words.length; w++) {
+        if (readings.some(function (f) { return words[w].indexOf(f) >= 0; })) return w;
+      }
+    }
+    return -1;
+  }
+
+  /* About `size` characters of `text` around its best passage: the one holding the most distinct
+   * query words (then the most matches, then the earliest); the start when no word matches. */
+  function snippet(text, terms, size, words) {
+    var ws = String(text).split(/\s+/).filter(Boolean), hits = [], i;
+    for (i = 0; i < ws.length; i++) {
+      var k = matchKey(ws[i], terms, words);
+      if (k >= 0) hits.push([i, k]);
+    }
+    var at = -1, bestKeys = 0, bestCount = 0;
+    hits.forEach(function (h, hi) {
+      var keys = {}, distinct = 0, count = 0, len = 0;
+      for (var j = hi; j < hits.length; j++) {
+        len = ws.slice(h[0], hits[j][0] + 1).join(" ").length;
+        if (len > size * 0.75) break;
+        if (!keys[hits[j][1]]) { keys[hits[j][1]] = true; distinct++; }
+        count++;
+      }
+      if (distinct > bestKeys || (distinct === bestKeys && count > bestCount)) {
+        at = h[0]; bestKeys = distinct; bestCount = count;
+      }
+    });
     var start = 0;
-    if (at > 0 && words.slice(0, at).join(" ").length > size / 2) {
+    if (at > 0 && ws.slice(0, at).join(" ").length > size / 2) {
       start = at;
-      while (start > 0 && words.slice(start - 1, at).join(" ").length < size / 4) start--;
+      while (start > 0 && ws.slice(start - 1, at).join(" ").length < size / 4) start--;
     }
     var out = [], len = 0;
-    for (i = start; i < words.length && len < size; i++) { out.push(words[i]); len += words[i].length + 1; }
-    var more = i < words.length;
-    return (start > 0 ? "… " : "") + out.join(" ") + (more ? " …" : "");
+    for (i = start; i < ws.length && len < size; i++) { out.push(ws[i]); len += ws[i].length + 1; }
+    return (start > 0 ? "… " : "") + out.join(" ") + (i < ws.length ? " …" : "");
   }
 
   function arabicDate(iso) {
@@ -257,30 +470,76 @@
     return Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
   }
 
+  /* "N results" by the CLDR plural rules of Arabic (Intl.PluralRules), as generator/plurals.py does
+   * with Babel: 3–10 and 103–110 نتائج, 11–99 نتيجة, 100–102 نتيجة … */
+  var PLURAL = new Intl.PluralRules("ar");
+  var COLLATOR = new Intl.Collator("ar");
+  var RESULTS = { zero: "لا توجد نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{n} نتائج",
+                  many: "{n} نتيجة", other: "{n} نتيجة" };
   function countText(n) {
-    if (n === 0) return "لا توجد نتائج";
-    if (n === 1) return "نتيجة واحدة";
-    if (n === 2) return "نتيجتان";
-    if (n <= 10) return n + " نتائج";
-    return n + " نتيجة";
+    return RESULTS[PLURAL.select(n)].replace("{n}", String(n));
   }
 
-  function resultHtml(rec, words, root, n) {
-    var terms = termSet(words);
-    return '<li class="md-search-result__item arshif-result" data-doc="' + n + '">' +
-      '<a href="' + esc(root + rec[0]) + '" class="md-search-result__link" tabindex="-1">' +
+  /* The names through which a result matched words its text does not print («ISIS» → the entity). */
+  function whyHtml(hit, words, text) {
+    if (!hit.named.length || !text) return "";
+    var names = [];
+    hit.named.forEach(function (wi) {
+      var terms = termSet([words[wi]]);
+      (text[2] || []).forEach(function (forms) {
+        var hitName = forms.filter(function (name) { return matchesTerms(name, terms); })[0];
+        if (hitName && names.indexOf(forms[0]) < 0) {
+          names.push(forms[0]);
+          names.push(hitName === forms[0] ? "" : hitName);
+        }
+      });
+    });
+    var parts = [];
+    for (var i = 0; i < names.length; i += 2) {
+      parts.push("<bdi>" + highlight(names[i], termSet(words)) + "</bdi>" +
+        (names[i + 1] ? " (<bdi>" + highlight(names[i + 1], termSet(words)) + "</bdi>)" : ""));
+    }
+    return '<p class="arshif-result__why">لا ترد الكلمة في نصّه؛ طابقت اسماً يذكره: ' +
+      (parts.join("، ") || "—") + "</p>";
+  }
+
+  function suggestedHtml(res) {
+    var keys = Object.keys(res.suggested);
+    if (!keys.length) return "";
+    return '<p class="arshif-suggested">لم يُعثر على «<bdi>' + esc(keys.join(" ")) + "</bdi>»؛ النتائج لـ «<bdi>" +
+      esc(keys.map(function (k) { return res.suggested[k]; }).join(" ")) + "</bdi>» (هل تقصد؟)</p>";
+  }
+
+  function resultHtml(rec, res, root, hit, text, option) {
+    var terms = termSet(res.words), body = text ? text[1] : rec[4];
+    var attrs = option ? ' role="option" id="arshif-opt-' + hit.n + '" aria-selected="false"' : "";
+    return '<li class="md-search-result__item arshif-result" data-doc="' + hit.n + '"' + attrs + ">" +
+      '<a href="' + esc(root + rec[0]) + '" class="md-search-result__link"' + (option ? ' tabindex="-1"' : "") + ">" +
       '<article class="md-search-result__article md-typeset">' +
-      "<h1>" + highlight(rec[1], terms) + "</h1>" +
-      '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + esc(arabicDate(rec[2])) +
-      "</time>" + (rec[3] ? ' · <span class="arshif-result__outlet">' + esc(rec[3]) + "</span>" : "") +
-      "</p><p class=\"arshif-result__snippet\">" + highlight(snippet(rec[4], terms, SNIPPET_CHARS), terms) + "</p>" +
-      "</article></a></li>";
+      "<h1><bdi>" + highlight(rec[1], terms) + "</bdi></h1>" +
+      '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + highlight(arabicDate(rec[2]), terms) +
+      "</time>" + (rec[3] ? ' · <bdi class="arshif-result__outlet">' + highlight(rec[3], terms) + "</bdi>" : "") +
+      (rec[5] ? ' · <bdi class="arshif-result__byline">' + highlight(rec[5], terms) + "</bdi>" : "") +
+      '</p><p class="arshif-result__snippet">' + highlight(snippet(body, terms, SNIPPET_CHARS, res.words), terms) + "</p>" +
+      whyHtml(hit, res.words, text) + "</article></a></li>";
+  }
+
+  /* Records and texts of `hits`, in order. → Promise of [[record, text], …]. */
+  function load(engine, hits) {
+    var ns = hits.map(function (h) { return h.n; });
+    return Promise.all([engine.records(ns), Promise.all(ns.map(function (n) { return engine.text(n); }))])
+      .then(function (r) { return r[0].map(function (rec, i) { return [rec, r[1][i]]; }); });
   }
 
   var STYLE = [
     ".arshif-result mark{background:var(--md-accent-fg-color--transparent);color:inherit;padding:0 .1em}",
     ".arshif-result__meta{color:var(--md-default-fg-color--light);font-size:.6rem;margin:.2em 0!important}",
     ".arshif-result__snippet{margin-top:.2em!important}",
+    ".arshif-result__why{font-size:.6rem;color:var(--md-default-fg-color--light);margin:.2em 0 0!important}",
+    ".arshif-suggested{margin:.4em .8rem!important;font-size:.65rem}",
+    ".arshif-result[aria-selected=true]{background:var(--md-accent-fg-color--transparent)}",
+    ".arshif-more button{font:inherit;background:none;border:0;color:var(--md-typeset-a-color);cursor:pointer;padding:.6rem .8rem;width:100%;text-align:start}",
+    ".arshif-search-page__tools{display:flex;gap:.6em;align-items:center;margin:-.4em 0 1em;font-size:.7rem}",
     ".md-search-result .arshif-result h1{font-size:.8rem;margin:0}",
     ".arshif-search-page__form{display:flex;gap:.5em;margin-bottom:1em}",
     ".arshif-search-page__input{flex:1;font:inherit;padding:.4em .6em;border:1px solid var(--md-default-fg-color--lighter);border-radius:.2em;background:var(--md-default-bg-color);color:var(--md-default-fg-color)}",
@@ -297,7 +556,7 @@
     ".arshif-facet li{margin:0!important}",
     ".arshif-facet button{font:inherit;background:none;border:0;cursor:pointer;color:var(--md-typeset-a-color);padding:.1em 0;text-align:start}",
     ".arshif-facet button[aria-pressed=true]{font-weight:700;color:var(--md-default-fg-color)}",
-    "@media (max-width:45em){.arshif-search-page__body{flex-direction:column}.arshif-search-page__filters{flex:none;width:100%}}"
+    "@media (max-width:45em){.arshif-search-page__body{flex-direction:column}.arshif-search-page__filters{flex:none;width:100%;order:1}}"
   ].join("\n");
 
   function addStyle() {
@@ -310,55 +569,87 @@
 
   /* ---- header box --------------------------------------------------------------------------- */
 
+  /* The WAI-ARIA combobox pattern: the input keeps the focus; ArrowDown/ArrowUp move the active
+   * result (announced through aria-activedescendant), Enter opens it (or, with none active, the
+   * search page), Escape closes the box. "More results" loads the next ten in place. */
   function attachHeader(engine, root, box) {
     var input = box.querySelector(".md-search__input");
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     var toggle = document.getElementById("__search");
     var form = box.querySelector("form");
-    var seq = 0, timer = null, shown = 0, current = null;
+    var seq = 0, timer = null, shown = 0, current = null, active = -1;
 
+    function setExpanded(on) { input.setAttribute("aria-expanded", on ? "true" : "false"); }
     function open() { if (toggle && !toggle.checked) toggle.checked = true; }
+    function close() { if (toggle) toggle.checked = false; setExpanded(false); setActive(-1); }
+
+    function options() { return list.querySelectorAll("[role=option]"); }
+
+    function setActive(k) {
+      var opts = options();
+      opts.forEach(function (o) { o.setAttribute("aria-selected", "false"); });
+      if (k < 0 || !opts.length) { active = -1; input.removeAttribute("aria-activedescendant"); return; }
+      active = Math.min(k, opts.length - 1);
+      opts[active].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", opts[active].id);
+      if (opts[active].scrollIntoView) opts[active].scrollIntoView({ block: "nearest" });
+    }
 
     function renderMore() {
       var seqAt = seq, batch = current.hits.slice(shown, shown + HEADER_PAGE);
-      var ns = batch.map(function (h) { return h.n; });
-      return engine.records(ns).then(function (recs) {
+      return load(engine, batch).then(function (rows) {
         if (seqAt !== seq) return;
         var old = list.querySelector(".arshif-more");
         if (old) old.remove();
-        list.insertAdjacentHTML("beforeend", recs.map(function (r, i) {
-          return resultHtml(r, current.words, root, ns[i]);
+        list.insertAdjacentHTML("beforeend", rows.map(function (r, i) {
+          return resultHtml(r[0], current, root, batch[i], r[1], true);
         }).join(""));
         shown += batch.length;
         if (shown < current.hits.length) {
-          list.insertAdjacentHTML("beforeend", '<li class="md-search-result__item arshif-more">' +
-            '<a class="md-search-result__link" href="' + esc(root + "search/?q=" + encodeURIComponent(current.q)) +
-            '"><article class="md-search-result__article md-typeset"><p>عرض كل النتائج (' +
-            current.hits.length + ")</p></article></a></li>");
+          list.insertAdjacentHTML("beforeend", '<li class="md-search-result__item arshif-more" role="option" ' +
+            'id="arshif-opt-more" aria-selected="false"><button type="button" tabindex="-1">المزيد من النتائج (' +
+            esc(countText(current.hits.length - shown)) + ")</button></li>");
         }
+        setExpanded(true);
+        box.setAttribute("data-arshif-shown", String(shown));
         box.setAttribute("data-arshif-state", "done");
       });
+    }
+
+    function activate(opt) {
+      if (opt.classList.contains("arshif-more")) {
+        var at = shown;
+        renderMore().then(function () { setActive(at); });
+        return;
+      }
+      var a = opt.querySelector("a");
+      if (a) { close(); location.href = a.href; }
     }
 
     function run() {
       var q = input.value, mine = ++seq;
       box.setAttribute("data-arshif-state", "searching");
+      setActive(-1);
       if (!ArshifAnalyzer.queryWords(q).length) {
         list.innerHTML = "";
         meta.textContent = "اكتب كلمة للبحث";
+        setExpanded(false);
         box.setAttribute("data-arshif-state", "idle");
         return;
       }
       engine.search(q).then(function (res) {
+        return engine.refine(res).then(function (hits) { res.hits = hits; return res; });
+      }).then(function (res) {
         if (mine !== seq) return;
-        current = { q: q, words: res.words, hits: res.hits };
+        current = res;
+        current.q = q;
         box.setAttribute("data-arshif-query", q);
         shown = 0;
         list.innerHTML = "";
-        meta.textContent = countText(res.hits.length);
+        meta.innerHTML = suggestedHtml(res) + esc(countText(res.hits.length));
         box.setAttribute("data-arshif-count", String(res.hits.length));
-        if (!res.hits.length) { box.setAttribute("data-arshif-state", "done"); return; }
+        if (!res.hits.length) { setExpanded(false); box.setAttribute("data-arshif-state", "done"); return; }
         return renderMore();
       }).catch(function (err) {
         if (mine !== seq) return;
@@ -375,7 +666,13 @@
     });
     input.addEventListener("focus", open);
     input.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+      var n = options().length;
+      if (e.key === "ArrowDown" && n) { e.preventDefault(); open(); setActive(active < 0 ? 0 : (active + 1) % n); }
+      else if (e.key === "ArrowUp" && n) { e.preventDefault(); setActive(active <= 0 ? n - 1 : active - 1); }
+      else if (e.key === "Home" && active >= 0) { e.preventDefault(); setActive(0); }
+      else if (e.key === "End" && active >= 0) { e.preventDefault(); setActive(n - 1); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); activate(options()[active]); }
+      else if (e.key === "Escape") { e.preventDefault(); close(); input.blur(); }
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -387,7 +684,10 @@
       setTimeout(function () { input.value = ""; run(); input.focus(); }, 0);
     });
     list.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest("a") && toggle) toggle.checked = false;
+      var opt = e.target.closest && e.target.closest("[role=option]");
+      if (!opt) return;
+      if (opt.classList.contains("arshif-more")) { e.preventDefault(); activate(opt); input.focus(); return; }
+      if (toggle) toggle.checked = false;
     });
     meta.textContent = "اكتب كلمة للبحث";
     engine.ready();
@@ -399,16 +699,17 @@
   function attachPage(engine, root, page) {
     var form = page.querySelector("form");
     var input = page.querySelector("input[name=q]");
+    var sortEl = page.querySelector("select[name=sort]");
     var filtersEl = page.querySelector(".arshif-search-page__filters");
     var resultsEl = page.querySelector(".arshif-search-page__results");
     var params = new URLSearchParams(location.search);
     var state = { q: params.get("q") || "", year: params.get("year") || "", outlet: params.get("outlet") || "",
-                  entity: params.get("entity") || "" };
-    var seq = 0, data = null, limit = SEARCH_PAGE;
+                  entity: params.get("entity") || "", sort: params.get("sort") === "date" ? "date" : "" };
+    var seq = 0, data = null, limit = SEARCH_PAGE, timer = null;
 
     function syncUrl() {
       var p = new URLSearchParams();
-      ["q", "year", "outlet", "entity"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      ["q", "year", "outlet", "entity", "sort"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
       history.replaceState(null, "", location.pathname + (p.toString() ? "?" + p.toString() : ""));
     }
 
@@ -427,7 +728,7 @@
         '<li><button type="button" data-value="" aria-pressed="' + (!state[key]) + '">الكل</button></li>' +
         items.map(function (it) {
           return '<li><button type="button" data-value="' + esc(it.value) + '" aria-pressed="' +
-            (state[key] === it.value) + '">' + esc(it.label) + " (" + it.count + ")</button></li>";
+            (state[key] === it.value) + '"><bdi>' + esc(it.label) + "</bdi> (" + it.count + ")</button></li>";
         }).join("") + "</ul></div>";
     }
 
@@ -443,23 +744,27 @@
           counts.entity[id] = (counts.entity[id] || 0) + 1;
         });
       });
+      if (state.sort === "date") {
+        /* documents are numbered newest first, undated last */
+        hits = hits.slice().sort(function (a, b) { return a.n - b.n; });
+      }
       var names = {};
       meta.entities.forEach(function (e) { names[e[0]] = e[1]; });
       function items(obj, label, order) {
         return Object.keys(obj).map(function (k) { return { value: k, label: label(k), count: obj[k] }; }).sort(order);
       }
-      var byCount = function (a, b) { return (b.count - a.count) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); };
+      var byCount = function (a, b) { return (b.count - a.count) || COLLATOR.compare(a.label, b.label); };
       filtersEl.innerHTML =
         facetHtml("السنة", "year", items(counts.year, function (k) { return k === UNDATED ? "غير مؤرخ" : k; },
           function (a, b) { return a.value === UNDATED ? 1 : b.value === UNDATED ? -1 : a.value < b.value ? 1 : -1; })) +
         facetHtml("المصدر", "outlet", items(counts.outlet, String, byCount)) +
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
-      var shown = hits.slice(0, limit), ns = shown.map(function (h) { return h.n; });
-      return engine.records(ns).then(function (recs) {
+      var shown = hits.slice(0, limit);
+      return load(engine, shown).then(function (rows) {
         if (mine !== seq) return;
-        resultsEl.innerHTML = '<p class="arshif-search-page__count">' + countText(hits.length) + "</p>" +
-          '<ol class="md-search-result__list">' + recs.map(function (r, i) {
-            return resultHtml(r, data.words, root, ns[i]);
+        resultsEl.innerHTML = suggestedHtml(data) + '<p class="arshif-search-page__count">' + countText(hits.length) + "</p>" +
+          '<ol class="md-search-result__list">' + rows.map(function (r, i) {
+            return resultHtml(r[0], data, root, shown[i], r[1], false);
           }).join("") + "</ol>" +
           (hits.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
         page.setAttribute("data-arshif-count", String(hits.length));
@@ -479,10 +784,14 @@
       }
       page.setAttribute("data-arshif-state", "searching");
       engine.search(state.q).then(function (res) {
+        return engine.refine(res).then(function (hits) { res.hits = hits; return res; });
+      }).then(function (res) {
         if (mine !== seq) return;
         return engine.facets(res.hits.map(function (h) { return h.n; })).then(function (f) {
           if (mine !== seq) return;
-          data = { words: res.words, hits: res.hits, rows: f.rows, meta: f.meta };
+          data = res;
+          data.rows = f.rows;
+          data.meta = f.meta;
           return render();
         });
       }).catch(function (err) {
@@ -493,10 +802,28 @@
 
     form.addEventListener("submit", function (e) {
       e.preventDefault();
+      clearTimeout(timer);
       state.q = input.value;
       state.year = state.outlet = state.entity = "";
       run();
     });
+    input.addEventListener("input", function () {  /* search as you type */
+      clearTimeout(timer);
+      page.setAttribute("data-arshif-state", "typing");
+      timer = setTimeout(function () {
+        state.q = input.value;
+        state.year = state.outlet = state.entity = "";
+        run();
+      }, 150);
+    });
+    if (sortEl) {
+      sortEl.value = state.sort || "relevance";
+      sortEl.addEventListener("change", function () {
+        state.sort = sortEl.value === "date" ? "date" : "";
+        syncUrl();
+        if (data) { seq++; limit = SEARCH_PAGE; render(); }
+      });
+    }
     filtersEl.addEventListener("click", function (e) {
       var btn = e.target.closest && e.target.closest("button[data-value]");
       if (!btn || !data) return;
@@ -523,6 +850,8 @@
     Engine: Engine,
     highlight: highlight,
     snippet: snippet,
+    countText: countText,
+    parseQuery: parseQuery,
     start: function (root) {
       addStyle();
       var deps = [];
