@@ -19,7 +19,7 @@ that holds it:
 
 When `outlet` gives none, the outlet is the one whose domain holds the row's `url`. The first entry
 whose pattern matches a file applies; a file no entry matches uses the default field names (key:
-id, title: title, text: text, date: date, author: author, url: url, outlet: outlet).
+id, title: title, text: text, date: date, author: author, byline: byline, url: url, outlet: outlet).
 Every problem is reported with file, line and key, as for every curated file.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 FILE = "exports.yml"
 ROLES: tuple[str, ...] = ("key", "title", "text", "date", "author", "byline", "outlet", "url")
 DEFAULT_FIELDS: dict[str, str] = {"key": "id", "title": "title", "text": "text", "date": "date",
-                                  "author": "author", "url": "url", "outlet": "outlet"}
+                                  "author": "author", "byline": "byline", "url": "url", "outlet": "outlet"}
 
 
 @dataclass
