@@ -89,10 +89,24 @@ def outlet_for(value: str | None, registry: "Registry") -> str | None:
     if " " in value or not re.search(r"\.[a-z]{2,}", value.lower()):
         return None
     host = host_of(value)
-    for oid in sorted(registry.outlets):
-        if any(host == d or host.endswith("." + d) for d in registry.outlets[oid].domains):
-            return oid
+    domains = _domains(registry)
+    while host:  # news.okaz.com.sa, then okaz.com.sa, com.sa, sa
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
     return None
+
+
+def _domains(registry: "Registry") -> dict[str, str]:
+    """Domain → outlet id (the first id in sorted order when two outlets list one), kept on the registry."""
+    table = registry.__dict__.get("_ingest_domains")
+    if table is None:
+        table = {}
+        for oid in sorted(registry.outlets):
+            for d in registry.outlets[oid].domains:
+                table.setdefault(d.lower().removeprefix("www."), oid)
+        registry.__dict__["_ingest_domains"] = table
+    return table
 
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")

@@ -11,7 +11,7 @@ publication date in the markup only (article:published_time, JSON-LD datePublish
 address), never in the running text. The text then goes through the same cleaning and Arabic
 extraction as a text file, and each value the page states wins over the one read from the text
 (`Article.given[key] = "page metadata"`). A site name or host becomes the outlet when outlets.yml
-knows it; otherwise the outlet is read from the text, and a warning names the unknown site.
+knows it; otherwise the outlet is read from the text.
 
 `url` is the address the page was captured from (a WARC record's target) and becomes the source
 link (provenance "capture"); else the page's own canonical address does. `captured` (YYYY-MM-DD) is
@@ -29,7 +29,7 @@ import htmldate
 import trafilatura
 
 from generator import reader
-from generator.ingest.base import bound_by_capture, give, host_of, outlet_for
+from generator.ingest.base import bound_by_capture, give, outlet_for
 from generator.model import Article, OutletRef
 from generator.pipeline import SiteConfig, Skipped, extract_text
 from generator.sidecar import check_url
@@ -103,10 +103,6 @@ def _metadata(art: Article, doc: object, markup: str, cfg: SiteConfig, url: str 
     oid = outlet_for(site, cfg.registry) or outlet_for(url or page_url, cfg.registry)
     if oid:
         give(art, "outlet", OutletRef(oid, cfg.registry.outlets[oid].name), "page metadata")
-    elif site or host_of(url or page_url):
-        named = " ".join((site or "").split()) or host_of(url or page_url)
-        art.warnings.append(f"the page's site '{named}' is not in outlets.yml: the outlet was read "
-                            "from the text")
     date = _page_date(markup, url or page_url, captured)
     if date:
         give(art, "date", date, "page metadata")
