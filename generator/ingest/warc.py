@@ -11,8 +11,8 @@ the upper bound of its date. One article per URL: when a URL was captured more t
 latest capture wins (the others are counted). Revisit records, non-HTML responses (images, style
 sheets, scripts…), redirects and errors are skipped and counted; requests, warcinfo and metadata
 records are counted as other records. A damaged file (a truncated gzip member, a bad record header)
-is named with the number and byte offset of the record that could not be read; every record before
-it is still read.
+is named with the record that could not be read (or the byte offset of the cut gzip member); every
+record before it is still read.
 """
 from __future__ import annotations
 
@@ -54,13 +54,29 @@ def expand_warc(path: Path, display: str, rel: str) -> Expansion:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
                 number += 1
-                _take(record, number, latest, note.counts)
+                what, page = _take(record, number)
+                _read_to_end(record, number)
+                note.counts[what] += 1
                 note.counts[READ] += 1
+                if page is None:
+                    continue
+                url, when, payload = page
+                old = latest.get(url)
+                if old is not None:
+                    note.counts[REPLACED] += 1
+                    if (old[0], old[1]) > (when, number):
+                        continue
+                latest[url] = (when, number, payload)
     except OSError as exc:
         reason = _damage(note.counts[READ], exc) if number else f"cannot read: {exc.strerror or exc}"
         out.skipped.append(Skipped(display, reason))
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, KeyError) as exc:
+    except (ArchiveLoadFailed, CutShort, zlib.error, EOFError, ValueError, KeyError) as exc:
         out.skipped.append(Skipped(display, _damage(note.counts[READ], exc)))
+    cut = gzip_cut(path) if not out.skipped and rel.lower().endswith(".gz") else None
+    if cut is not None:  # warcio stops quietly where a gzip member is cut short
+        out.skipped.append(Skipped(display, f"damaged WARC: the gzip data is cut short in the record "
+                                            f"compressed at byte {cut}; the {note.counts[READ]} "
+                                            "record(s) before the cut were read"))
     if note.counts[READ] == 0 and not out.skipped:
         out.skipped.append(Skipped(display, "not a WARC file (no record in it)"))
     stem = stem_of(rel)
@@ -78,34 +94,64 @@ def _damage(read: int, exc: BaseException) -> str:
             f"the {read} record(s) before it were read")
 
 
-def _take(record: object, number: int, latest: dict[str, tuple[str, int, bytes]],
-          counts: dict[str, int]) -> None:
-    """Sort one record: keep an HTML page (the latest capture of its URL), count the rest."""
+def gzip_cut(path: Path) -> int | None:
+    """The byte offset of the gzip member where a .gz file is cut short or corrupt, or None when
+    every member is whole. Streams the file once, keeping nothing of what it decompresses."""
+    member, fed, read = 0, False, 0
+    decomp = zlib.decompressobj(wbits=31)
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 16):
+                read += len(chunk)
+                data = chunk
+                while data:
+                    decomp.decompress(data, 1 << 16)
+                    while decomp.unconsumed_tail:
+                        decomp.decompress(decomp.unconsumed_tail, 1 << 16)
+                    fed = True
+                    if not decomp.eof:
+                        break
+                    data = decomp.unused_data
+                    member, fed = read - len(data), False
+                    decomp = zlib.decompressobj(wbits=31)
+    except (OSError, zlib.error):
+        return member
+    return member if fed and not decomp.eof else None
+
+
+class CutShort(Exception):
+    """A record holds fewer bytes than its Content-Length: the file ends inside it."""
+
+
+def _read_to_end(record: object, number: int) -> None:
+    """Read what is left of a record; raise CutShort when the file ends before its declared end
+    (warcio itself stops quietly at a truncated gzip member)."""
+    raw = record.raw_stream  # type: ignore[attr-defined]
+    while raw.read(65536):
+        pass
+    left = getattr(raw, "limit", 0)
+    if left:
+        declared = getattr(raw, "_orig_limit", 0)
+        raise CutShort(f"the file ends inside it: {declared - left} of its {declared} bytes are there")
+
+
+def _take(record: object, number: int) -> tuple[str, tuple[str, str, bytes] | None]:
+    """Sort one record: (PAGES, (url, WARC-Date, payload)) for an HTML page, else (what it is, None)."""
     kind = record.rec_type  # type: ignore[attr-defined]
     headers = record.rec_headers  # type: ignore[attr-defined]
     if kind == "revisit":
-        counts[REVISITS] += 1
-        return
+        return REVISITS, None
     if kind not in ("response", "resource"):
-        counts[OTHER] += 1
-        return
+        return OTHER, None
     http = record.http_headers  # type: ignore[attr-defined]
     ctype = (http.get_header("Content-Type") if http is not None else None) \
         or headers.get_header("Content-Type") or ""
     if http is not None and not str(http.get_statuscode() or "").startswith("2"):
-        counts[NOT_OK] += 1
-        return
+        return NOT_OK, None
     payload = record.content_stream().read()  # type: ignore[attr-defined]
     ctype = ctype.split(";")[0].strip().lower()
     if ctype not in HTML_TYPES and not (ctype in ("", "text/plain", "application/octet-stream")
                                         and looks_like_html(payload[:2048].decode("utf-8", "replace"))):
-        counts[NON_HTML] += 1
-        return
+        return NON_HTML, None
     url = headers.get_header("WARC-Target-URI") or f"record-{number}"
-    when = headers.get_header("WARC-Date") or ""
-    old = latest.get(url)
-    if old is not None:
-        counts[REPLACED] += 1
-        if (old[0], old[1]) > (when, number):
-            return
-    latest[url] = (when, number, payload)
+    return PAGES, (url, headers.get_header("WARC-Date") or "", payload)
