@@ -6,9 +6,10 @@ Contract:
 
 `trafilatura` finds the page's main text (menus, sharing buttons, related links and comments left
 out) and its metadata: title (og:title, JSON-LD headline, <title>), author (author meta tags,
-JSON-LD), site name (og:site_name, JSON-LD publisher) and canonical address; `htmldate` finds the
-publication date in the markup only (article:published_time, JSON-LD datePublished, <time>, the
-address), never in the running text. The text then goes through the same cleaning and Arabic
+JSON-LD), site name (og:site_name, JSON-LD publisher) and canonical address; `htmldate` (which
+trafilatura calls on the tree it parsed, with `date_params`) finds the publication date in the
+markup only (article:published_time, JSON-LD datePublished, <time>, the address), never in the
+running text. trafilatura runs in its fast mode (no second opinion from its fallback extractors). The text then goes through the same cleaning and Arabic
 extraction as a text file, and each value the page states wins over the one read from the text
 (`Article.given[key] = "page metadata"`). A site name or host becomes the outlet when outlets.yml
 knows it; otherwise the outlet is read from the text.
@@ -25,7 +26,6 @@ import hashlib
 import logging
 import re
 
-import htmldate
 import trafilatura
 
 from generator import reader
@@ -58,7 +58,8 @@ def read_page(data: bytes, source: str, cfg: SiteConfig, url: str | None = None,
                         "the text it holds was kept")
     try:
         doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=True, date_extraction_params=_no_date())
+                                          include_tables=True, fast=True,
+                                          date_extraction_params=date_params(captured))
     except Exception as exc:  # noqa: BLE001 - a library failing on one page must not stop the build
         doc = None
         warnings.append(f"damaged HTML: the page could not be parsed ({type(exc).__name__}); "
@@ -79,16 +80,19 @@ def read_page(data: bytes, source: str, cfg: SiteConfig, url: str | None = None,
         return Skipped(source, "no article text (empty or only page furniture)")
     if title:
         give(art, "title", title, "page metadata")
-    _metadata(art, doc, markup, cfg, url, captured)
+    _metadata(art, doc, cfg, url, captured)
     return art
 
 
-def _no_date() -> dict[str, object]:
-    # trafilatura's own call of htmldate is kept cheap; read_page asks htmldate itself
-    return {"extensive_search": False, "original_date": True}
+def date_params(captured: str | None) -> dict[str, object]:
+    """How htmldate is asked for the date (trafilatura hands these to `htmldate.find_date` on the
+    tree it has parsed): the markup only (no guess from the running text), the original
+    publication rather than an update, nothing after the capture day (today when not captured)."""
+    latest = captured or dt.date.today().isoformat()
+    return {"extensive_search": False, "original_date": True, "max_date": latest, "outputformat": "%Y-%m-%d"}
 
 
-def _metadata(art: Article, doc: object, markup: str, cfg: SiteConfig, url: str | None,
+def _metadata(art: Article, doc: object, cfg: SiteConfig, url: str | None,
               captured: str | None) -> None:
     """Apply what the page's markup states: author, outlet, date, source address."""
     author = getattr(doc, "author", None)
@@ -103,8 +107,8 @@ def _metadata(art: Article, doc: object, markup: str, cfg: SiteConfig, url: str 
     oid = outlet_for(site, cfg.registry) or outlet_for(url or page_url, cfg.registry)
     if oid:
         give(art, "outlet", OutletRef(oid, cfg.registry.outlets[oid].name), "page metadata")
-    date = _page_date(markup, url or page_url, captured)
-    if date:
+    date = getattr(doc, "date", None)
+    if date and not (captured and date > captured):
         give(art, "date", date, "page metadata")
     else:
         bound_by_capture(art, captured)
@@ -112,14 +116,3 @@ def _metadata(art: Article, doc: object, markup: str, cfg: SiteConfig, url: str 
         give(art, "source_url", url, "capture")
     elif page_url:
         give(art, "source_url", page_url, "page metadata")
-
-
-def _page_date(markup: str, url: str | None, captured: str | None) -> str | None:
-    """The publication date the markup states (htmldate, markup only), not after `captured`."""
-    latest = dt.date.fromisoformat(captured) if captured else dt.date.today()
-    try:
-        found = htmldate.find_date(markup, url=url, extensive_search=False, original_date=True,
-                                   outputformat="%Y-%m-%d", max_date=latest.isoformat())
-    except Exception:  # noqa: BLE001 - no date is better than a failed build
-        return None
-    return found or None
