@@ -402,3 +402,19 @@ def test_mapping_problems_name_file_line_and_key(tmp_path: Path) -> None:
         f"{shown}:6: [exports[2].outlet_id] unknown outlet id 'nowhere' (outlets are listed in outlets.yml)",
     ]
     assert mappings == []
+
+
+def test_json_array_export_with_nested_fields_and_an_empty_row(tmp_path: Path) -> None:
+    from generator.ingest.export import expand_export
+    from generator.ingest.mapping import ExportMapping
+    rows = [{"meta": {"id": "k1", "headline": "خطة جديدة لدعم المزارعين"}, "body": FARMS},
+            {"meta": {"id": "k2", "headline": ""}, "body": ""}]
+    (tmp_path / "a.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    mapping = ExportMapping("*.json", {"key": "meta.id", "title": "meta.headline", "text": "body"})
+    got = expand_export(tmp_path / "a.json", "corpus/a.json", "a.json", mapping)
+    assert [(u.source, u.rel, u.meta["title"]) for u in got.units] == [
+        ("corpus/a.json[0]", "a/k1", "خطة جديدة لدعم المزارعين")]
+    assert got.units[0].meta["text"] == "\n\n".join(FARMS)
+    assert [(s.source, s.reason) for s in got.skipped] == [
+        ("corpus/a.json[1]", "no text: the field 'body' is empty or missing")]
+    assert got.note is not None and got.note.text() == "JSON export: rows read: 2, rows to extract: 1, rows skipped: 1"
