@@ -418,3 +418,13 @@ def test_json_array_export_with_nested_fields_and_an_empty_row(tmp_path: Path) -
     assert [(s.source, s.reason) for s in got.skipped] == [
         ("corpus/a.json[1]", "no text: the field 'body' is empty or missing")]
     assert got.note is not None and got.note.text() == "JSON export: rows read: 2, rows to extract: 1, rows skipped: 1"
+
+
+def test_sidecar_beside_a_saved_page_wins_over_its_metadata(tmp_path: Path) -> None:
+    write_files(tmp_path, {"full.html": FULL_PAGE, "full.yml": "outlet: sabq\ntitle: عنوان صححه المنسق\n"})
+    cfg, _ = load_site_config(ROOT / "site_config")
+    unit = ingest.expand(tmp_path / "full.html", "corpus/full.html", "full.html", cfg).units[0]
+    art, problems = ingest.extract_unit(unit, cfg)
+    assert problems == []
+    assert (art.title, art.outlet.id, art.date) == ("عنوان صححه المنسق", "sabq", "2015-07-03")
+    assert art.provenance()["title"] == "sidecar" and art.provenance()["date"] == "page metadata"
