@@ -51,6 +51,8 @@ def summary_line(ctx: Context, result: WriteResult) -> str:
 def report_details(ctx: Context) -> None:
     for p in ctx.problems:
         print(f"config error: {p}", file=sys.stderr)
+    for note in ctx.inputs:
+        print(f"read {note.source}: {note.text()}", file=sys.stderr)
     for s in ctx.skipped:
         print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
     for d in ctx.duplicates:

@@ -1,6 +1,7 @@
 """Command line: `python -m generator` (also the console script `arshif`).
 
-    arshif extract FILE... [--config site_config] [--no-body]   JSON array, one object per file
+    arshif extract FILE... [--config site_config] [--no-body]   JSON array, one object per article
+                                                  (a capture or an export gives one per page or row)
     arshif build [--corpus corpus] [--config site_config] [--out content] [--site] [--site-dir site] [--strict]
 
 Exit codes: 0 every input became an article (warnings allowed); 1 an input was skipped or a config
@@ -13,8 +14,12 @@ import json
 import sys
 from pathlib import Path
 
+from typing import Iterator
+
+from generator.config import Problem
+from generator.ingest import registry as ingest
 from generator.model import Article
-from generator.pipeline import Skipped, extract_file, load_site_config
+from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
 
 
 def _display(path: Path) -> str:
@@ -30,9 +35,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"config error: {p}", file=sys.stderr)
     out: list[dict] = []
     status = 1 if problems else 0
-    for name in args.files:
-        path = Path(name)
-        result, side_problems = extract_file(path, cfg, _display(path))
+    for result, side_problems in _extract_each(args.files, cfg):
         for p in side_problems:
             print(f"config error: {p}", file=sys.stderr)
             status = 1
@@ -50,6 +53,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return status
+
+
+def _extract_each(names: list[str], cfg: SiteConfig) -> Iterator[tuple[Article | Skipped, list[Problem]]]:
+    """Each file's article (a text file) or articles (a page, a capture, an export, Markdown), in
+    order, with the problems of its sidecar or front matter; a record that is skipped as Skipped."""
+    for name in names:
+        path = Path(name)
+        if ingest.kind_of(name) in (None, "text"):
+            yield extract_file(path, cfg, _display(path))
+            continue
+        expansion = ingest.expand(path, _display(path), path.name, cfg)
+        if expansion.note is not None:
+            print(f"read {expansion.note.source}: {expansion.note.text()}", file=sys.stderr)
+        for skipped in expansion.skipped:
+            yield skipped, []
+        for unit in expansion.units:
+            yield ingest.extract_unit(unit, cfg)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

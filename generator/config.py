@@ -98,6 +98,12 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return None, [Problem(name, None, None, f"cannot read file: {exc}")]
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML text (mappings as `LineDict`, sequences as `LineList`); problems name `name` and
+    the line in `text`. Returns (data or None, problems); never raises for bad content."""
     loader = _Loader(text)
     try:
         data = loader.get_single_data()

@@ -2,7 +2,7 @@
 cross-reference (entity → articles, topic → articles, outlet → articles, related articles) computed,
 before a single page is rendered (as Pelican does). Nothing here writes to disk.
 
-    discover(corpus_dir) -> (files, refused)           every *.txt, nested folders included
+    discover(corpus_dir, extensions) -> (files, refused)   every input file, nested folders included
     load_context(corpus_dir, config_dir) -> Context
 """
 from __future__ import annotations
@@ -19,6 +19,8 @@ from pathlib import Path
 from generator.arabic import fold
 from generator.config import Problem
 from generator.dates_ar import parse_iso
+from generator.ingest import registry as ingest
+from generator.ingest.base import InputNote, Unit
 from generator.model import Article, Candidate
 from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
 from generator.urls import Urls, resolve_clashes, safe_slug
@@ -93,6 +95,7 @@ class Context:
     outlets: dict[str, OutletInfo]
     related: dict[str, list[Article]]  # article id → related articles
     urls: Urls
+    inputs: list[InputNote] = field(default_factory=list)  # how each non-text input file was read
 
     @property
     def warnings(self) -> int:
@@ -109,9 +112,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def discover(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
-    """Every `*.txt` under `corpus_dir` as (path, path relative to corpus_dir), sorted by the
-    relative path; symlinks pointing outside the corpus are refused, hidden folders are ignored."""
+def discover(corpus_dir: Path, extensions: tuple[str, ...] = (".txt",)) -> tuple[list[tuple[Path, str]], list[Skipped]]:
+    """Every file under `corpus_dir` whose name ends with one of `extensions` (any case) as (path,
+    path relative to corpus_dir), sorted by the relative path; symlinks pointing outside the corpus
+    are refused, hidden folders are ignored."""
     root = corpus_dir.resolve()
     found: list[tuple[Path, str]] = []
     refused: list[Skipped] = []
@@ -140,7 +144,7 @@ def discover(corpus_dir: Path) -> tuple[list[tuple[Path, str]], list[Skipped]]:
             keep_dirs.append(d)
         dirnames[:] = keep_dirs
         for name in filenames:
-            if name.startswith(".") or not name.lower().endswith(".txt"):
+            if name.startswith(".") or not name.lower().endswith(extensions):
                 continue
             p = here / name
             rel = p.relative_to(corpus_dir).as_posix()
@@ -205,22 +209,32 @@ def _init_worker(config_dir: str) -> None:
     _WORKER_CFG, _ = load_site_config(Path(config_dir))
 
 
-def _extract_one(job: tuple[str, str, str]) -> tuple[Article | Skipped, list[Problem]]:
-    path, display, rel = job
+def _extract_one(job: tuple[str, str, str] | Unit) -> tuple[Article | Skipped, list[Problem]]:
     assert _WORKER_CFG is not None
-    return extract_file(Path(path), _WORKER_CFG, display, rel=rel)
+    return _extract_job(job, _WORKER_CFG)
+
+
+def _extract_job(job: tuple[str, str, str] | Unit, cfg: SiteConfig) -> tuple[Article | Skipped, list[Problem]]:
+    """A text file (path, display, rel) with its sidecar, or a unit of another kind of input."""
+    if isinstance(job, Unit):
+        return ingest.extract_unit(job, cfg)
+    path, display, rel = job
+    return extract_file(Path(path), cfg, display, rel=rel)
 
 
 def _extract_all(
     files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None,
-    cache: ExtractionCache | None = None,
+    cache: ExtractionCache | None = None, units: list[Unit] | None = None,
 ) -> tuple[list[Article], list[Skipped], list[Problem]]:
-    """Extract every file, in a pool of processes when there are many (results keep input order,
-    so the output does not depend on the number of processes). With a cache, files whose bytes,
-    sidecar, generator code and configuration are unchanged are not extracted again."""
+    """Extract every text file and every unit of the other inputs (`ingest.expand`), in a pool of
+    processes when there are many (results keep input order, so the output does not depend on the
+    number of processes). With a cache, inputs whose bytes, sidecar, generator code and
+    configuration are unchanged are not extracted again."""
     display_root = corpus_dir.as_posix().rstrip("/")
-    work = [(str(path), f"{display_root}/{rel}", rel) for path, rel in files]
-    keys = [cache.key(Path(p), d, r) if cache else None for p, d, r in work]
+    work: list[tuple[str, str, str] | Unit] = [(str(path), f"{display_root}/{rel}", rel) for path, rel in files]
+    work += units or []
+    keys = [(cache.unit_key(w) if isinstance(w, Unit) else cache.key(Path(w[0]), w[1], w[2])) if cache else None
+            for w in work]
     results: list[tuple[Article | Skipped, list[Problem]] | None] = [
         cache.get(k) if cache and k else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
@@ -230,7 +244,7 @@ def _extract_all(
                                  initargs=(str(cfg.config_dir),)) as pool:
             fresh = list(pool.map(_extract_one, [work[i] for i in todo], chunksize=32))
     else:
-        fresh = [extract_file(Path(work[i][0]), cfg, work[i][1], rel=work[i][2]) for i in todo]
+        fresh = [_extract_job(work[i], cfg) for i in todo]
     for i, res in zip(todo, fresh):
         results[i] = res
         if cache and keys[i]:
@@ -271,9 +285,23 @@ class ExtractionCache:
             side_data = side.read_bytes() if side.is_file() else b"-"
         except OSError:
             return None
+        return self._hash(display.encode(), rel.encode(), hashlib.sha256(data).digest(),
+                          hashlib.sha256(side_data).digest())
+
+    def unit_key(self, unit: Unit) -> str | None:
+        """The key of a unit of a non-text input: its kind, names, bytes, values and sidecar."""
+        side = unit.meta.get("sidecar")
+        try:
+            side_data = Path(side).read_bytes() if side else b"-"
+        except OSError:
+            return None
+        meta = "\0".join(f"{k}={v}" for k, v in sorted(unit.meta.items()))
+        return self._hash(unit.kind.encode(), unit.source.encode(), unit.rel.encode(),
+                          hashlib.sha256(unit.data).digest(), meta.encode(), hashlib.sha256(side_data).digest())
+
+    def _hash(self, *parts: bytes) -> str:
         h = hashlib.sha256()
-        for part in (self.version.encode(), display.encode(), rel.encode(),
-                     hashlib.sha256(data).digest(), hashlib.sha256(side_data).digest()):
+        for part in (self.version.encode(), *parts):
             h.update(len(part).to_bytes(8, "big") + part)
         return h.hexdigest()
 
@@ -512,7 +540,20 @@ def assemble(
 def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None) -> Context:
     """Everything the pages need. With `cache_dir`, unchanged inputs are not extracted again."""
     cfg, problems = load_site_config(config_dir)
-    files, refused = discover(corpus_dir)
+    files, refused = discover(corpus_dir, ingest.EXTENSIONS)
+    texts = [(p, rel) for p, rel in files if ingest.kind_of(rel) == "text"]
+    display_root = corpus_dir.as_posix().rstrip("/")
+    units: list[Unit] = []
+    notes: list[InputNote] = []
+    for path, rel in files:
+        if ingest.kind_of(rel) != "text":
+            expansion = ingest.expand(path, f"{display_root}/{rel}", rel, cfg)
+            units += expansion.units
+            refused += expansion.skipped
+            if expansion.note is not None:
+                notes.append(expansion.note)
     cache = ExtractionCache(cache_dir, config_dir) if cache_dir is not None else None
-    articles, skipped, side_problems = _extract_all(files, cfg, corpus_dir, cache=cache)
-    return assemble(corpus_dir, config_dir, cfg, articles, refused + skipped, problems + side_problems)
+    articles, skipped, side_problems = _extract_all(texts, cfg, corpus_dir, cache=cache, units=units)
+    ctx = assemble(corpus_dir, config_dir, cfg, articles, refused + skipped, problems + side_problems)
+    ctx.inputs = notes
+    return ctx

@@ -74,6 +74,25 @@ class Article:
     overrides: list[str] = field(default_factory=list)  # keys set by a sidecar
     body: str = ""
     sha256: str = ""  # of the raw bytes
+    # where a value came from when it was not read from the text: key → "page metadata" (a saved
+    # page's own tags), "export" (a field of an export row) or "capture" (a WARC record's URL)
+    given: dict[str, str] = field(default_factory=dict)
+
+    def provenance(self) -> dict[str, str]:
+        """Where each value that is set came from, for the keys title, date, outlet, author and
+        source_url: "sidecar" (a curator's override, also a Markdown file's front matter), one of
+        `given`'s sources, or "text" (read from the article's text by the extraction stages)."""
+        values = {"title": self.title, "date": self.date, "outlet": self.outlet, "author": self.author,
+                  "source_url": self.source_url}
+        out: dict[str, str] = {}
+        for key, value in values.items():
+            if key in self.overrides:
+                out[key] = "sidecar"
+            elif key in self.given:
+                out[key] = self.given[key]
+            elif value:
+                out[key] = "text"
+        return out
 
     def to_json(self, with_body: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -95,6 +114,7 @@ class Article:
             "removed": list(self.removed),
             "warnings": list(self.warnings),
             "overrides": list(self.overrides),
+            "provenance": self.provenance(),
         }
         if with_body:
             out["body"] = self.body

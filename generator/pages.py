@@ -502,6 +502,10 @@ def render_home(ctx: Context) -> Output:
 
 # ---- build report --------------------------------------------------------------------------------
 
+# Where values not read from the text came from (Article.given), as the report names them.
+GIVEN_LABELS = {"page metadata": "من بيانات الصفحة", "export": "من حقول التصدير", "capture": "من الالتقاط"}
+
+
 def report_entry(ctx: Context, here: str, art: Article) -> str:
     notes: list[str] = []
     if not parse_iso(art.date):
@@ -516,6 +520,10 @@ def report_entry(ctx: Context, here: str, art: Article) -> str:
         notes.append(f"أسماء مرشحة: {len(art.candidates)}")
     if art.overrides:
         notes.append("تعديلات يدوية: " + ", ".join(art.overrides))
+    for source, label in GIVEN_LABELS.items():
+        keys = [k for k, v in art.given.items() if v == source]
+        if keys:
+            notes.append(f"{label}: " + ", ".join(keys))
     if art.encoding and art.encoding != "utf-8":
         notes.append(f"ترميز {art.encoding}")
     notes += art.warnings
@@ -549,6 +557,9 @@ def render_report(ctx: Context) -> Output:
     if ctx.skipped:
         lines += ["## ملفات لم تُبنَ", ""]
         lines += [f"- `{escape_code(s.source)}` — {escape_inline(s.reason)}" for s in ctx.skipped] + [""]
+    if ctx.inputs:
+        lines += ["## ملفات الالتقاط والتصدير", "", "ما قُرئ من كل ملف WARC أو ملف تصدير، وما تُرك منه ولماذا.", ""]
+        lines += [f"- `{escape_code(n.source)}` — {escape_inline(n.text())}" for n in ctx.inputs] + [""]
     if ctx.duplicates:
         lines += ["## نسخ مكررة", ""]
         lines += [f"- `{escape_code(d.source)}` — نسخة مطابقة من `{escape_code(d.original)}`" for d in ctx.duplicates]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import byline, cleaner, dates, entities, outlets, reader, recognise, sidecar, titles, topics
 from generator.config import Problem
+from generator.ingest import mapping
 from generator.model import Article, EntityHit
 from generator.entities import normalise_form
 from generator.urls import article_id, found_entity_id
@@ -26,6 +27,7 @@ class SiteConfig:
     gazetteer: entities.Gazetteer
     topics: dict[str, topics.Topic]
     curation: recognise.Curation = field(default_factory=recognise.Curation)
+    exports: list[mapping.ExportMapping] = field(default_factory=list)  # site_config/exports.yml
 
     @cached_property
     def place_names(self) -> frozenset[str]:
@@ -57,7 +59,9 @@ def load_site_config(config_dir: Path) -> tuple[SiteConfig, list[Problem]]:
     problems += p
     curation, p = recognise.load_curation(config_dir, gazetteer)
     problems += p
-    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map, curation), sorted(problems)
+    exports, p = mapping.load_mappings(config_dir, registry)
+    problems += p
+    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map, curation, exports), sorted(problems)
 
 
 def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:

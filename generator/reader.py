@@ -105,6 +105,17 @@ def decode(data: bytes) -> Decoded:
     return Decoded(normalise(text), encoding, "; ".join(warnings) or None)
 
 
+def decode_markup(data: bytes) -> Decoded:
+    """Decode a saved page's bytes like a text file, but keep its markup (for the HTML reader).
+
+    Returns `Decoded` with `text` None (and the reason in `warning`) when the bytes are not text."""
+    kind = binary_signature(data)
+    if kind:
+        return Decoded(None, "", f"not a text file ({kind})")
+    text, encoding, warning = _decode_text(data)
+    return Decoded(normalise(text) if text is not None else None, encoding, warning)
+
+
 def binary_signature(data: bytes) -> str | None:
     for magic, kind in MAGIC:
         if data.startswith(magic):

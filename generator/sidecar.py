@@ -75,6 +75,14 @@ def load_sidecar(
 ) -> tuple[Overrides | None, list[Problem]]:
     """Read and validate one sidecar; `today` bounds dates (the current date when not given)."""
     data, problems = load_yaml(path, display)
+    return check_sidecar(data, problems, display, cfg, today)
+
+
+def check_sidecar(
+    data: Any, problems: list[Problem], display: str, cfg: Any, today: dt.date | None = None
+) -> tuple[Overrides | None, list[Problem]]:
+    """Validate parsed sidecar data (also a Markdown file's front matter); `problems` are those of
+    parsing it. Returns the overrides to apply (None when `data` is no mapping) and every problem."""
     if data is None and problems:
         return None, problems
     if data is None:
