@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 
 from hijridate import Hijri
 
-from generator.arabic import fold, fold_with_map
+from generator.arabic import UNEVEN, fold, fold_with_map
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary (written as people write it; folded once at import)
@@ -197,8 +197,8 @@ _WEEKDAY_BEFORE = re.compile(
 _TODAY_BEFORE = re.compile(r"(?<![^\W\d_])اليوم[\s,،(\-–]*$")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-# Characters `fold` drops (or that NFC may recompose): a line holding none folds one-to-one.
-_UNEVEN = re.compile(r"[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u0610-\u061a\u200c-\u200f\ufeff\u0300-\u036f]")
+# Characters `fold` drops or expands (or that NFC may recompose): a line holding none folds one-to-one.
+_UNEVEN = UNEVEN
 
 _PUB_LABEL = re.compile(
     r"(?:تاريخ\s+(?:ال)?نشر|(?:تم\s+)?نشر(?:ت)?\s+(?:في|بتاريخ|يوم)|تم\s+النشر|نشر\s*:|"
