@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from generator.arabic import repair
 from generator.config import LineDict, LineList, Problem, check_mapping, is_str, load_yaml
 from generator.model import Article, EntityHit, OutletRef
 
@@ -192,7 +193,7 @@ def apply_overrides(article: Article, overrides: Overrides, cfg: Any) -> None:
             continue
         value = values[key]
         if key == "title":
-            article.title = value
+            article.title = repair(value)
             article.title_derived = False
         elif key == "date":
             article.date = value
