@@ -270,9 +270,9 @@
     return '<li class="md-search-result__item arshif-result" data-doc="' + n + '">' +
       '<a href="' + esc(root + rec[0]) + '" class="md-search-result__link" tabindex="-1">' +
       '<article class="md-search-result__article md-typeset">' +
-      "<h1>" + highlight(rec[1], terms) + "</h1>" +
+      "<h1><bdi>" + highlight(rec[1], terms) + "</bdi></h1>" +
       '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + esc(arabicDate(rec[2])) +
-      "</time>" + (rec[3] ? ' · <span class="arshif-result__outlet">' + esc(rec[3]) + "</span>" : "") +
+      "</time>" + (rec[3] ? ' · <bdi class="arshif-result__outlet">' + esc(rec[3]) + "</bdi>" : "") +
       "</p><p class=\"arshif-result__snippet\">" + highlight(snippet(rec[4], terms, SNIPPET_CHARS), terms) + "</p>" +
       "</article></a></li>";
   }
@@ -427,7 +427,7 @@
         '<li><button type="button" data-value="" aria-pressed="' + (!state[key]) + '">الكل</button></li>' +
         items.map(function (it) {
           return '<li><button type="button" data-value="' + esc(it.value) + '" aria-pressed="' +
-            (state[key] === it.value) + '">' + esc(it.label) + " (" + it.count + ")</button></li>";
+            (state[key] === it.value) + '"><bdi>' + esc(it.label) + "</bdi> (" + it.count + ")</button></li>";
         }).join("") + "</ul></div>";
     }
 
