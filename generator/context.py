@@ -16,7 +16,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.arabic import fold
 from generator.config import Problem
 from generator.dates_ar import parse_iso
 from generator.model import Article, Candidate
@@ -177,20 +176,6 @@ def _neg_date(iso: str) -> str:
     d = parse_iso(iso)
     assert d is not None
     return f"{99999999 - int(d.strftime('%Y%m%d')):08d}"
-
-
-def collation_key(name: str) -> tuple[str, str]:
-    """Arabic alphabetical order: compare folded forms (hamza forms, ى/ي, ة/ه, diacritics) without
-    the definite article (الرمادي files under ر, as in printed indexes), then the written form so
-    the order is total."""
-    return (sort_form(name), name)
-
-
-def sort_form(name: str) -> str:
-    folded = fold(name).strip()
-    if folded.startswith("ال") and len(folded) > 3:
-        return folded[2:]
-    return folded
 
 
 # ---- assembly ------------------------------------------------------------------------------------

@@ -17,9 +17,11 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from generator.arabic import fold
-from generator.context import Context, EntityInfo, collation_key, newest_first_key, sort_form
+from generator.collation import collation_key, index_letter
+from generator.context import Context, EntityInfo, newest_first_key
 from generator.dates_ar import display_date, list_date, month_label, parse_iso
 from generator.model import Article, EntityHit
+from generator.plurals import count_phrase
 from generator.urls import INDEX_KINDS, Urls
 
 SITE_NAME = "أرشيف"
@@ -147,7 +149,7 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
     for a in arts:
         d = parse_iso(a.date)
         groups.setdefault(str(d.year) if d else "undated", []).append(a)
-    lines = [f"أحدث {LIST_LIMIT} مقال:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
+    lines = [f"أحدث {count_phrase(LIST_LIMIT, 'article')}:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
     lines += ["", "### كل المقالات حسب السنة", ""]
     subs: list[Output] = []
     for part in sorted(groups, key=lambda k: (k == "undated", -int(k) if k.isdigit() else 0)):
@@ -394,22 +396,15 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
 
 # ---- indexes -------------------------------------------------------------------------------------
 
-def first_letter(name: str) -> str:
-    for ch in sort_form(name):
-        if ch.isalpha() or ch.isdigit():
-            return ch.upper()
-    return "#"
-
-
 def render_entity_index(ctx: Context, kind: str) -> Output:
     etype = KIND_TYPES[kind]
     here = ctx.urls.index(kind)
     title = TYPE_LABELS[etype]
     infos = sorted((i for i in ctx.entities.values() if i.type == etype), key=lambda i: collation_key(i.name))
-    lines = [f"# {title}", "", f"{len(infos)} في الأرشيف، مرتبة أبجدياً، مع عدد المقالات.", ""]
+    lines = [f"# {title}", "", f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
     letter = None
     for info in infos:
-        lt = first_letter(info.name)
+        lt = index_letter(info.name)
         if lt != letter:
             letter = lt
             lines += ["", f"## {escape_inline(lt)}", ""]

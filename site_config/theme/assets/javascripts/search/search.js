@@ -257,12 +257,14 @@
     return Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
   }
 
+  /* "N results" by the CLDR plural rules of Arabic (Intl.PluralRules), as generator/plurals.py does
+   * with Babel: 3–10 and 103–110 نتائج, 11–99 نتيجة, 100–102 نتيجة … */
+  var PLURAL = new Intl.PluralRules("ar");
+  var COLLATOR = new Intl.Collator("ar");
+  var RESULTS = { zero: "لا توجد نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{n} نتائج",
+                  many: "{n} نتيجة", other: "{n} نتيجة" };
   function countText(n) {
-    if (n === 0) return "لا توجد نتائج";
-    if (n === 1) return "نتيجة واحدة";
-    if (n === 2) return "نتيجتان";
-    if (n <= 10) return n + " نتائج";
-    return n + " نتيجة";
+    return RESULTS[PLURAL.select(n)].replace("{n}", String(n));
   }
 
   function resultHtml(rec, words, root, n) {
@@ -448,7 +450,7 @@
       function items(obj, label, order) {
         return Object.keys(obj).map(function (k) { return { value: k, label: label(k), count: obj[k] }; }).sort(order);
       }
-      var byCount = function (a, b) { return (b.count - a.count) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); };
+      var byCount = function (a, b) { return (b.count - a.count) || COLLATOR.compare(a.label, b.label); };
       filtersEl.innerHTML =
         facetHtml("السنة", "year", items(counts.year, function (k) { return k === UNDATED ? "غير مؤرخ" : k; },
           function (a, b) { return a.value === UNDATED ? 1 : b.value === UNDATED ? -1 : a.value < b.value ? 1 : -1; })) +
@@ -523,6 +525,7 @@
     Engine: Engine,
     highlight: highlight,
     snippet: snippet,
+    countText: countText,
     start: function (root) {
       addStyle();
       var deps = [];
