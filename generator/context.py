@@ -284,8 +284,9 @@ class ExtractionCache:
 def _version_key(config_dir: Path) -> str:
     h = hashlib.sha256()
     code = Path(__file__).resolve().parent
-    # the package's code and the lexicons it ships (generator/lexicons/*.txt) as well as the config
-    for base, pattern in ((code, "*.py"), (code, "*.txt"), (config_dir, "*")):
+    # the package's code, the lexicons and the normalisation table it ships (generator/lexicons/*.txt,
+    # generator/normalisation.json) as well as the config
+    for base, pattern in ((code, "*.py"), (code, "*.txt"), (code, "*.json"), (config_dir, "*")):
         for p in sorted(base.rglob(pattern)):
             if p.is_file() and "theme" not in p.relative_to(base).parts and "__pycache__" not in p.parts:
                 h.update(p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")

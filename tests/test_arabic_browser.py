@@ -17,6 +17,7 @@ from generator.pages import article_item, escape_inline
 from generator.pipeline import SiteConfig
 from generator.plurals import count_phrase
 from test_arabic_text import to_presentation_forms
+from test_search_browser import header_search
 
 pytestmark = pytest.mark.browser
 
@@ -115,14 +116,8 @@ def test_every_list_shows_the_date_the_right_way_round(page: Any, own_site: str,
 
 
 def _search(page: Any, own_site: str, query: str) -> list[str]:
-    page.goto(own_site)
-    page.click(".md-search__input")
-    page.keyboard.type(query, delay=10)
-    page.wait_for_function(
-        "q => { const b = document.querySelector('[data-arshif-search]');"
-        " return b.getAttribute('data-arshif-state') === 'done' && b.getAttribute('data-arshif-query') === q; }",
-        arg=query,
-    )
+    """Type `query` in the header box; the titles of the results shown."""
+    header_search(page, own_site, query)
     return page.eval_on_selector_all(".arshif-result h1", "els => els.map(e => e.textContent)")
 
 
