@@ -19,9 +19,14 @@ from functools import lru_cache
 
 from pyuca import Collator
 
-_COLLATOR = Collator()
 _MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARTICLE = re.compile(r"^[\u0627\u0671]\u0644(?=\w\w)")
+
+
+@lru_cache(maxsize=1)
+def _collator() -> Collator:
+    """The DUCET collator, loaded on first use (reading its table takes about half a second)."""
+    return Collator()
 
 
 def sort_form(name: str) -> str:
@@ -38,12 +43,12 @@ def sort_form(name: str) -> str:
 def collation_key(name: str) -> tuple:
     """Sort key of `name`: the UCA key of its sort form, then of the whole name, then the name
     itself, so the order is total and the same on every machine (pyuca ships its DUCET table)."""
-    return (_COLLATOR.sort_key(sort_form(name)), _COLLATOR.sort_key(name), name)
+    return (_collator().sort_key(sort_form(name)), _collator().sort_key(name), name)
 
 
 def primary(ch: str) -> int:
     """The first non-zero primary weight the collation gives `ch` (0 when it has none)."""
-    key = _COLLATOR.sort_key(ch)
+    key = _collator().sort_key(ch)
     return key[0] if key and key[0] != 0 else 0
 
 
