@@ -81,6 +81,11 @@ REPAIR_MAP: dict[str, str] = compile_repair_map(_TABLE)
 _FOLD = str.maketrans(FOLD_MAP)
 _REPAIR = str.maketrans(REPAIR_MAP)
 
+# Format characters other than the bidi embeddings, overrides and isolates (zero-width space and
+# joiners, direction marks, word joiner, soft hyphen, BOM …): invisible, so stray at a line's edges.
+INVISIBLE = "".join(chr(cp) for lo, hi in _TABLE["format_characters"] for cp in _span(lo, hi)
+                    if not (0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069))
+
 DIGITS = str.maketrans({c: d for c, d in _TABLE["letters"].items() if d.isdigit()})
 
 # Characters that fold to nothing (or that NFC may recompose onto the letter before them): text

@@ -216,3 +216,10 @@ def test_every_gazetteer_country_is_filed_under_the_collation_letter() -> None:
     assert order == sorted(order, key=lambda n: (_UCA.sort_key(re.sub(r"^ال(?=\w\w)", "", n)), _UCA.sort_key(n), n))
     # the page says how many, in the right plural form
     assert count_phrase(len(filed), "place") in index
+
+
+def test_invisible_characters_at_a_line_edge_do_not_hide_a_byline(cfg: SiteConfig) -> None:
+    text = ("افتتاح مكتبة عامة في حي الجمهورية\n\u200b   سمير الحداد - البصرة\u200f\n\n"
+            "افتتحت البلدية مكتبة عامة جديدة في حي الجمهورية تضم آلاف الكتب.\n")
+    art = extract_text(text, "own.txt", cfg)
+    assert art.author == "سمير الحداد"
