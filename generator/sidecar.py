@@ -205,7 +205,7 @@ def apply_overrides(article: Article, overrides: Overrides, cfg: Any) -> None:
             article.outlet = OutletRef(value, outlet.name)
             article.warnings = [w for w in article.warnings if not _OUTLET_WARNING.search(w)]
         elif key == "author":
-            article.author = value
+            article.author = repair(value)
         elif key == "source_url":
             article.source_url = value
         elif key == "topics":
