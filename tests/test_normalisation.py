@@ -161,3 +161,20 @@ def test_python_and_javascript_analyzers_agree(js: NodeAnalyzer, text: str) -> N
     assert got["terms"] == index_terms(text)
     assert got["query"] == query_words(text)
     assert got["fold"] == fold(text)
+
+
+def test_table_matches_the_unicode_database_it_names() -> None:
+    """The Unicode-derived sections are what tools/make_normalisation_table.py gives (checked when
+    this Python's Unicode database is the one the table was made from)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_table", ROOT / "tools" / "make_normalisation_table.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    table = arabic.load_table()
+    if table["unicode_version"] != unicodedata.unidata_version:
+        pytest.skip(f"table made from Unicode {table['unicode_version']}, this Python has {unicodedata.unidata_version}")
+    made = tool.derived()
+    assert table["format_characters"] == made["format_characters"]
+    assert table["compatibility"] == made["compatibility"]

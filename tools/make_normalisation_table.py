@@ -29,10 +29,9 @@ def _ranges(cps: list[int]) -> list[list[str]]:
     return [[f"{a:04X}", f"{b:04X}"] for a, b in out]
 
 
-def main() -> int:
-    table = json.loads(TABLE.read_text(encoding="utf-8"))
-    table["format_characters"] = _ranges(
-        [cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"])
+def derived() -> dict:
+    """The Unicode-derived sections of the table, from this Python's Unicode database:
+    {"format_characters": [[lo, hi], ...], "compatibility": {hex: NFKC}, "unicode_version": str}."""
     compat: dict[str, str] = {}
     for lo, hi in PRESENTATION:
         for cp in range(lo, hi + 1):
@@ -42,8 +41,16 @@ def main() -> int:
             nfkc = unicodedata.normalize("NFKC", ch)
             if nfkc != ch:
                 compat[f"{cp:04X}"] = nfkc
-    table["compatibility"] = compat
-    table["unicode_version"] = unicodedata.unidata_version
+    return {
+        "format_characters": _ranges([cp for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"]),
+        "compatibility": compat,
+        "unicode_version": unicodedata.unidata_version,
+    }
+
+
+def main() -> int:
+    table = json.loads(TABLE.read_text(encoding="utf-8"))
+    table.update(derived())
     TABLE.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
