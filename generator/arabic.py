@@ -60,24 +60,27 @@ def compile_fold_map(table: dict) -> dict[str, str]:
     return out
 
 
-def compile_repair_map(table: dict) -> dict[str, str]:
-    """Presentation form → the ordinary letters it stands for, for text that is shown.
+def compile_compat_map(table: dict, for_display: bool = False) -> dict[str, str]:
+    """Presentation form → the ordinary letters it stands for (its compatibility decomposition,
+    without the space an isolated haraka form carries).
 
-    Word ligatures listed in `display_keep` (ﷲ ﷺ ﷽ …) are left as written; isolated harakat forms
-    lose the space their decomposition carries.
+    With `for_display`, the word ligatures listed in `display_keep` (ﷲ ﷺ ﷽ …) are left out: shown
+    text keeps them as written. Comparison decomposes them all.
     """
-    keep = {cp for lo, hi, *_ in table["display_keep"] for cp in _span(lo, hi)}
-    out: dict[str, str] = {}
-    for cp, decomposition in table["compatibility"].items():
-        if int(cp, 16) in keep:
-            continue
-        out[chr(int(cp, 16))] = decomposition.strip(" ") if decomposition.strip(" ") else decomposition
-    return out
+    keep = {cp for lo, hi, *_ in table["display_keep"] for cp in _span(lo, hi)} if for_display else set()
+    return {chr(int(cp, 16)): decomposition.strip(" ") for cp, decomposition in table["compatibility"].items()
+            if int(cp, 16) not in keep}
 
 
 _TABLE = load_table()
 FOLD_MAP: dict[str, str] = compile_fold_map(_TABLE)
-REPAIR_MAP: dict[str, str] = compile_repair_map(_TABLE)
+# Applied before NFC: presentation forms decomposed and format characters removed, so that what
+# they stood between composes as it would have without them.
+PRE_MAP: dict[str, str] = compile_compat_map(_TABLE) | {
+    chr(cp): "" for lo, hi in _TABLE["format_characters"] for cp in _span(lo, hi)}
+REPAIR_MAP: dict[str, str] = compile_compat_map(_TABLE, for_display=True)
+_PRE = str.maketrans(PRE_MAP)
+_PRE_NEEDED = re.compile("[" + "".join(re.escape(c) for c in sorted(PRE_MAP)) + "]")
 _FOLD = str.maketrans(FOLD_MAP)
 _REPAIR = str.maketrans(REPAIR_MAP)
 
@@ -108,12 +111,15 @@ _ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI U+
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Return the comparison form of `text` (see the module docstring and the table).
+    """Return the comparison form of `text` (see the module docstring and the table): presentation
+    forms decomposed and format characters removed (PRE_MAP), NFC, the fold map, lower case, NFC.
 
     str → str; never raises. Idempotent: fold(fold(t)) == fold(t). Memoised: every stage folds
     the same lines of an article (cleaner, dates, bylines, outlets, entities), so each line is
     folded once.
     """
+    if _PRE_NEEDED.search(text):
+        text = text.translate(_PRE)
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_FOLD).lower())
 
 
@@ -177,10 +183,10 @@ def repair(text: str) -> str:
     only balanced bidi controls. Letters, hamza, diacritics and digits are kept as written.
     str → str; never raises; repair(repair(t)) == repair(t).
     """
-    if _PRESENTATION.search(text):
-        text = unicodedata.normalize("NFC", text.translate(_REPAIR))
     if _BIDI.search(text):
         text = "\n".join(strip_unbalanced_bidi(line) for line in text.split("\n"))
+    if _PRESENTATION.search(text):
+        text = unicodedata.normalize("NFC", text.translate(_REPAIR))
     return text
 
 
@@ -192,9 +198,11 @@ JS_END = "/* END FOLD MAP */"
 
 
 def js_fold_map() -> str:
-    """The JavaScript statement that defines the compiled fold map (ASCII only, one line)."""
+    """The JavaScript statements that define the compiled maps (ASCII only, one line each):
+    PRE (presentation forms and format characters, applied before NFC) and FOLD."""
+    pre = json.dumps(dict(sorted(PRE_MAP.items())), ensure_ascii=True, separators=(",", ":"))
     body = json.dumps(dict(sorted(FOLD_MAP.items())), ensure_ascii=True, separators=(",", ":"))
-    return f"var FOLD = {body};"
+    return f"var PRE = {pre};\n  var FOLD = {body};"
 
 
 def write_js(path: Path = JS_PATH) -> bool:
