@@ -201,7 +201,9 @@ def js_fold_map() -> str:
     """The JavaScript statements that define the compiled maps (ASCII only, one line each):
     PRE (presentation forms and format characters, applied before NFC) and FOLD."""
     pre = json.dumps(dict(sorted(PRE_MAP.items())), ensure_ascii=True, separators=(",", ":"))
-    body = json.dumps(dict(sorted(FOLD_MAP.items())), ensure_ascii=True, separators=(",", ":"))
+    # the PRE keys never reach FOLD (PRE has replaced them), so the JavaScript copy leaves them out
+    body = json.dumps({k: v for k, v in sorted(FOLD_MAP.items()) if k not in PRE_MAP},
+                      ensure_ascii=True, separators=(",", ":"))
     return f"var PRE = {pre};\n  var FOLD = {body};"
 
 
