@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.arabic import fold, is_arabic, to_ascii_digits
+from generator.arabic import INVISIBLE, fold, is_arabic, repair, to_ascii_digits
 from generator.config import LineList, Problem, check_mapping, load_yaml
 
 FURNITURE_FILE = "furniture.yml"
@@ -86,13 +86,15 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 
 def clean_line(line: str) -> str:
-    """Remove stray HTML and normalise spaces in one line."""
+    """Remove stray HTML, normalise spaces and repair the line for showing (presentation forms as
+    letters, no unbalanced bidi control: `generator.arabic.repair`); invisible format characters
+    at either end (a zero-width space before a byline) go with the spaces."""
     if "<" in line:
         line = _TAG.sub(" ", line)
     if "&" in line:
         line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
         line = _TRAILING_AMP.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", repair(line)).strip(" " + INVISIBLE)
 
 
 def phrase_key(text: str) -> str:

@@ -16,7 +16,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.arabic import fold
 from generator.config import Problem
 from generator.dates_ar import parse_iso
 from generator.ingest import registry as ingest
@@ -183,20 +182,6 @@ def _neg_date(iso: str) -> str:
     return f"{99999999 - int(d.strftime('%Y%m%d')):08d}"
 
 
-def collation_key(name: str) -> tuple[str, str]:
-    """Arabic alphabetical order: compare folded forms (hamza forms, ى/ي, ة/ه, diacritics) without
-    the definite article (الرمادي files under ر, as in printed indexes), then the written form so
-    the order is total."""
-    return (sort_form(name), name)
-
-
-def sort_form(name: str) -> str:
-    folded = fold(name).strip()
-    if folded.startswith("ال") and len(folded) > 3:
-        return folded[2:]
-    return folded
-
-
 # ---- assembly ------------------------------------------------------------------------------------
 
 PARALLEL_FROM = 64  # inputs; below this a process pool costs more than it saves
@@ -327,8 +312,9 @@ class ExtractionCache:
 def _version_key(config_dir: Path) -> str:
     h = hashlib.sha256()
     code = Path(__file__).resolve().parent
-    # the package's code and the lexicons it ships (generator/lexicons/*.txt) as well as the config
-    for base, pattern in ((code, "*.py"), (code, "*.txt"), (config_dir, "*")):
+    # the package's code, the lexicons and the normalisation table it ships (generator/lexicons/*.txt,
+    # generator/normalisation.json) as well as the config
+    for base, pattern in ((code, "*.py"), (code, "*.txt"), (code, "*.json"), (config_dir, "*")):
         for p in sorted(base.rglob(pattern)):
             if p.is_file() and "theme" not in p.relative_to(base).parts and "__pycache__" not in p.parts:
                 h.update(p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")

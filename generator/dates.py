@@ -12,7 +12,7 @@ Two pure parts:
   whether it is Hijri, and the weekday stated before it. It matches on `arabic.fold`ed text, so
   alef/hamza/ta marbuta spellings and Arabic-Indic or Persian digits need no variants of their own.
   Month names of every regional convention are known (Egyptian/Gulf يناير…, Levantine/Iraqi
-  كانون الثاني…, Maghrebi جانفي…, Moroccan يوليوز/غشت/شتنبر/نونبر/دجنبر, English), as are the combined
+  كانون الثاني…, also numbered: كانون 2 = January, تشرين 1 = October…, Maghrebi جانفي…, Moroccan يوليوز/غشت/شتنبر/نونبر/دجنبر, English), as are the combined
   forms (`27 سبتمبر/ أيلول 2015`, `حزيران (يونيو) 2014`: both names must agree), numeric forms
   (ISO with or without a time, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, YYYY/MM/DD; DD/MM is read first,
   MM/DD only when the day makes it certain) and Hijri dates (converted with hijridate). A month name
@@ -63,14 +63,14 @@ from dataclasses import dataclass, field, replace
 
 from hijridate import Hijri
 
-from generator.arabic import fold, fold_with_map
+from generator.arabic import UNEVEN, fold, fold_with_map
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary (written as people write it; folded once at import)
 # --------------------------------------------------------------------------------------------
 
 _GREGORIAN_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("يناير", "ينايِر", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه", "january", "jan"),
+    1: ("يناير", "ينايِر", "كانون الثاني", "كانون ثاني", "كانون 2", "جانفي", "جانفييه", "january", "jan"),
     2: ("فبراير", "فبرايِر", "فبرير", "شباط", "فيفري", "فيفرى", "february", "feb"),
     3: ("مارس", "آذار", "march", "mar"),
     4: ("أبريل", "إبريل", "ابريل", "أفريل", "إفريل", "نيسان", "april", "apr"),
@@ -79,9 +79,9 @@ _GREGORIAN_NAMES: dict[int, tuple[str, ...]] = {
     7: ("يوليو", "يوليه", "يولية", "تموز", "جويلية", "جويليه", "جويلييه", "يوليوز", "july", "jul"),
     8: ("أغسطس", "اغسطس", "أغسطُس", "آب", "أوت", "غشت", "أغشت", "august", "aug"),
     9: ("سبتمبر", "سپتمبر", "سيبتمبر", "أيلول", "شتنبر", "september", "sept", "sep"),
-    10: ("أكتوبر", "اكتوبر", "أوكتوبر", "تشرين الأول", "تشرين أول", "october", "oct"),
-    11: ("نوفمبر", "نوڤمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "november", "nov"),
-    12: ("ديسمبر", "دیسمبر", "كانون الأول", "كانون أول", "دجنبر", "december", "dec"),
+    10: ("أكتوبر", "اكتوبر", "أوكتوبر", "تشرين الأول", "تشرين أول", "تشرين 1", "october", "oct"),
+    11: ("نوفمبر", "نوڤمبر", "تشرين الثاني", "تشرين ثاني", "تشرين 2", "نونبر", "november", "nov"),
+    12: ("ديسمبر", "دیسمبر", "كانون الأول", "كانون أول", "كانون 1", "دجنبر", "december", "dec"),
 }
 
 _HIJRI_NAMES: dict[int, tuple[str, ...]] = {
@@ -126,8 +126,11 @@ _LINE_NOISE = frozenset(fold(w) for w in (
 
 
 def _folded_alternation(names: list[str]) -> str:
+    """A regex alternation of the folded names, longest first; a numbered month (كانون 2) is not
+    followed by another digit."""
     forms = sorted({fold(n) for n in names}, key=lambda s: (-len(s), s))
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) + (r"(?!\d)" if f[-1].isdigit() else "")
+                    for f in forms)
 
 
 def _lookup(table: dict[int, tuple[str, ...]]) -> dict[str, int]:
@@ -197,8 +200,8 @@ _WEEKDAY_BEFORE = re.compile(
 _TODAY_BEFORE = re.compile(r"(?<![^\W\d_])اليوم[\s,،(\-–]*$")
 _PREV_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
-# Characters `fold` drops (or that NFC may recompose): a line holding none folds one-to-one.
-_UNEVEN = re.compile(r"[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u0610-\u061a\u200c-\u200f\ufeff\u0300-\u036f]")
+# Characters `fold` drops or expands (or that NFC may recompose): a line holding none folds one-to-one.
+_UNEVEN = UNEVEN
 
 _PUB_LABEL = re.compile(
     r"(?:تاريخ\s+(?:ال)?نشر|(?:تم\s+)?نشر(?:ت)?\s+(?:في|بتاريخ|يوم)|تم\s+النشر|نشر\s*:|"

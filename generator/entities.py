@@ -40,7 +40,7 @@ from typing import Any
 
 import ahocorasick
 
-from generator.arabic import fold, fold_with_map
+from generator.arabic import FOLD_MAP, fold, fold_with_map
 from generator.config import LineDict, Problem, check_mapping, is_str, is_str_list, load_yaml, one_of
 from generator.model import EntityHit
 
@@ -102,10 +102,8 @@ def normalise_form(form: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
-# Characters that `fold` deletes (diacritics, tatweel, zero-width marks), found once.
-_DELETED = re.compile("[" + "".join(
-    re.escape(chr(c)) for c in [*range(0x0600, 0x0700), 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF]
-    if fold(chr(c)) == "") + "]+")
+# Characters that `fold` deletes (diacritics, tatweel, format characters), from the table.
+_DELETED = re.compile("[" + "".join(re.escape(c) for c, v in sorted(FOLD_MAP.items()) if v == "") + "]+")
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:

@@ -17,9 +17,11 @@ from urllib.parse import quote, urlsplit
 import yaml
 
 from generator.arabic import fold
-from generator.context import Context, EntityInfo, collation_key, newest_first_key, sort_form
+from generator.collation import collation_key, index_letter
+from generator.context import Context, EntityInfo, newest_first_key
 from generator.dates_ar import display_date, list_date, month_label, parse_iso
 from generator.model import Article, EntityHit
+from generator.plurals import count_phrase
 from generator.urls import INDEX_KINDS, Urls
 
 SITE_NAME = "أرشيف"
@@ -78,8 +80,15 @@ def _line_start(escaped: str) -> str:
     return escaped
 
 
+def isolate(text: str) -> str:
+    """`text` escaped and isolated for bidi (`<bdi>`): whatever direction controls or leading
+    Latin it holds, it cannot reorder what stands beside it (a date, a count, a separator)."""
+    return f"<bdi>{escape_inline(text)}</bdi>"
+
+
 def link(text: str, target: str) -> str:
-    return f"[{escape_inline(text)}]({target})"
+    """A Markdown link whose text is escaped and bidi-isolated (see `isolate`)."""
+    return f"[{isolate(text)}]({target})"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -116,7 +125,7 @@ def article_item(ctx: Context, here: str, art: Article) -> str:
     parts = [list_date(art.date, art.date_not_before)]
     if art.outlet is not None:
         parts.append(art.outlet.name)
-    meta = escape_inline(" · ".join(parts))
+    meta = " · ".join(isolate(p) for p in parts)
     return f"- {link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))} — {meta}"
 
 
@@ -140,7 +149,7 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
     for a in arts:
         d = parse_iso(a.date)
         groups.setdefault(str(d.year) if d else "undated", []).append(a)
-    lines = [f"أحدث {LIST_LIMIT} مقال:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
+    lines = [f"أحدث {count_phrase(LIST_LIMIT, 'article')}:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
     lines += ["", "### كل المقالات حسب السنة", ""]
     subs: list[Output] = []
     for part in sorted(groups, key=lambda k: (k == "undated", -int(k) if k.isdigit() else 0)):
@@ -148,14 +157,20 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
         label = "غير مؤرخ" if part == "undated" else part
         lines.append(f"- {link(label, Urls.link(here, sub))} — {len(groups[part])}")
         heading = f"{title} — {label}"
-        body = [f"# {escape_inline(heading)}", "", f"[{escape_inline(title)}]({Urls.link(sub, here)})", ""]
+        body = [f"# {isolate(title)} — {escape_inline(label)}", "", f"[{isolate(title)}]({Urls.link(sub, here)})", ""]
         body += article_list(ctx, sub, groups[part])
         subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} {part}"))
     return lines, subs
 
 
 def count_line(label: str, value: object) -> str:
+    """A `- **label:** value` line for a value the generator made (a count, a date, a type)."""
     return f"- **{escape_inline(label)}:** {escape_inline(str(value))}"
+
+
+def text_line(label: str, value: str) -> str:
+    """A `- **label:** value` line for text from an article or a curated file (bidi-isolated)."""
+    return f"- **{escape_inline(label)}:** {isolate(value)}"
 
 
 # ---- article -------------------------------------------------------------------------------------
@@ -266,25 +281,25 @@ def render_article(ctx: Context, art: Article) -> Output:
         ("entities", [e.id for e in art.entities] or None),
         ("source", art.source),
     ]
-    lines = [f"# {escape_inline(art.title or art.id)}", ""]
+    lines = [f"# {isolate(art.title or art.id)}", ""]
     lines.append(count_line("التاريخ", display_date(art.date, art.date_not_before)))
     if art.outlet is not None:
         o = ctx.outlets.get(art.outlet.id or art.outlet.name)
         target = Urls.link(here, urls.outlet(o.id)) if o else None
-        lines.append(f"- **المصدر:** {link(art.outlet.name, target) if target else escape_inline(art.outlet.name)}")
+        lines.append(f"- **المصدر:** {link(art.outlet.name, target) if target else isolate(art.outlet.name)}")
     else:
         lines.append(count_line("المصدر", "غير معروف"))
     if art.author:
-        lines.append(count_line("الكاتب", art.author))
+        lines.append(text_line("الكاتب", art.author))
     if art.wire:
-        lines.append(count_line("الوكالة", "، ".join(art.wire)))
+        lines.append(text_line("الوكالة", "، ".join(art.wire)))
     url = safe_url(art.source_url)
     if url:
-        lines.append(f"- **الرابط الأصلي:** [{escape_inline(art.source_url or '')}]({url})")
+        lines.append(f"- **الرابط الأصلي:** [{isolate(art.source_url or '')}]({url})")
     if art.topics:
         tl = [link(ctx.topics[t].name, Urls.link(here, urls.topic(t))) for t in art.topics if t in ctx.topics]
         lines.append("- **الموضوعات:** " + "، ".join(tl))
-    lines.append(count_line("الملف", art.source))
+    lines.append(text_line("الملف", art.source))
     lines.append("")
     present = [e for e in art.entities if e.id in ctx.entities]
     if present:
@@ -319,12 +334,12 @@ def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     fm = [("title", info.name), ("kind", info.type), ("id", info.id),
           ("aliases", list(info.aliases) or None), ("wikidata", info.wikidata or None),
           ("found", True if info.found else None)]
-    lines = [f"# {escape_inline(info.name)}", ""]
+    lines = [f"# {isolate(info.name)}", ""]
     if info.found:
         lines += [FOUND_NOTE, ""]
     lines.append(count_line("النوع", TYPE_SINGULAR.get(info.type, info.type)))
     if info.aliases:
-        lines.append(count_line("أسماء أخرى", "، ".join(info.aliases)))
+        lines.append(text_line("أسماء أخرى", "، ".join(info.aliases)))
     if info.latin:
         lines.append(count_line("بالحروف اللاتينية", info.latin))
     if info.wikidata and re.fullmatch(r"Q[0-9]+", info.wikidata):
@@ -361,7 +376,7 @@ def render_topic(ctx: Context, tid: str) -> list[Output]:
 def render_outlet(ctx: Context, oid: str) -> list[Output]:
     info = ctx.outlets[oid]
     here = ctx.urls.outlet(oid)
-    lines = [f"# {escape_inline(info.name)}", ""]
+    lines = [f"# {isolate(info.name)}", ""]
     if info.name_latin:
         lines.append(count_line("بالحروف اللاتينية", info.name_latin))
     if info.country:
@@ -381,22 +396,15 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
 
 # ---- indexes -------------------------------------------------------------------------------------
 
-def first_letter(name: str) -> str:
-    for ch in sort_form(name):
-        if ch.isalpha() or ch.isdigit():
-            return ch.upper()
-    return "#"
-
-
 def render_entity_index(ctx: Context, kind: str) -> Output:
     etype = KIND_TYPES[kind]
     here = ctx.urls.index(kind)
     title = TYPE_LABELS[etype]
     infos = sorted((i for i in ctx.entities.values() if i.type == etype), key=lambda i: collation_key(i.name))
-    lines = [f"# {title}", "", f"{len(infos)} في الأرشيف، مرتبة أبجدياً، مع عدد المقالات.", ""]
+    lines = [f"# {title}", "", f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
     letter = None
     for info in infos:
-        lt = first_letter(info.name)
+        lt = index_letter(info.name)
         if lt != letter:
             letter = lt
             lines += ["", f"## {escape_inline(lt)}", ""]
@@ -579,7 +587,7 @@ def render_report(ctx: Context) -> Output:
     if cands:
         lines += ["## أسماء مرشحة للإضافة", "", "أسماء تبدو أعلاماً وليست في قائمة الأسماء، مع عدد المقالات.", ""]
         for (name, guess), n in sorted(cands.items(), key=lambda kv: (-kv[1], collation_key(kv[0][0]), kv[0][1])):
-            lines.append(f"- {escape_inline(name)} ({escape_inline(guess)}) — {n}")
+            lines.append(f"- {isolate(name)} ({escape_inline(guess)}) — {n}")
         lines.append("")
     lines += ["## المقالات", ""] + [report_entry(ctx, here, a) for a in arts]
     return Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
+from generator.arabic import repair
 from generator.config import LineDict, LineList, Problem, check_mapping, is_str, load_yaml
 from generator.model import Article, EntityHit, OutletRef
 
@@ -200,7 +201,7 @@ def apply_overrides(article: Article, overrides: Overrides, cfg: Any) -> None:
             continue
         value = values[key]
         if key == "title":
-            article.title = value
+            article.title = repair(value)
             article.title_derived = False
         elif key == "date":
             article.date = value
@@ -212,7 +213,7 @@ def apply_overrides(article: Article, overrides: Overrides, cfg: Any) -> None:
             article.outlet = OutletRef(value, outlet.name)
             article.warnings = [w for w in article.warnings if not _OUTLET_WARNING.search(w)]
         elif key == "author":
-            article.author = value
+            article.author = repair(value)
         elif key == "source_url":
             article.source_url = value
         elif key == "topics":

@@ -155,8 +155,8 @@ def test_article_metadata_and_first_mentions_linked_once() -> None:
     assert list(data)[:4] == ["title", "kind", "id", "date"]
     assert data["date"] == "2015-09-27" and data["outlet"] == "صدى المدينة"
     assert "الأحد 27 أيلول/سبتمبر 2015" in body
-    assert "[صدى المدينة](../outlets/sada.md)" in body
-    assert "[المياه](../topics/water.md)" in body
+    assert "[<bdi>صدى المدينة</bdi>](../outlets/sada.md)" in body
+    assert "[<bdi>المياه</bdi>](../topics/water.md)" in body
     text_part = body.split("## النص", 1)[1].split("## مقالات ذات صلة", 1)[0]
     lk = links("articles/a1.md", text_part)
     assert ("كريم ناصر", "people/karim-nasser.md") in lk
@@ -214,7 +214,7 @@ def test_entity_page() -> None:
     arts = body.split("## المقالات", 1)[1].split("## أسماء ترد معه", 1)[0]
     assert arts.index("a1.md") < arts.index("a3.md")  # dated newest first, undated last
     co = body.split("## أسماء ترد معه", 1)[1]
-    assert "[وادي النور](../places/wadi-alnour.md) — 1" in co and "[إب](../places/ibb.md) — 1" in co
+    assert "[<bdi>وادي النور</bdi>](../places/wadi-alnour.md) — 1" in co and "[<bdi>إب</bdi>](../places/ibb.md) — 1" in co
 
 
 def test_entity_articles_newest_first() -> None:
@@ -230,25 +230,25 @@ def test_topic_and_outlet_pages() -> None:
     outlet = split(outs["outlets/sada.md"].text)[1]
     assert outlet.index("a2.md") < outlet.index("a1.md")
     top = outlet.split("## الأسماء الأكثر وروداً", 1)[1].split("## المقالات", 1)[0]
-    assert top.splitlines()[2].startswith("- [وادي النور]") and top.splitlines()[2].endswith("— 2")
+    assert top.splitlines()[2].startswith("- [<bdi>وادي النور</bdi>]") and top.splitlines()[2].endswith("— 2")
 
 
 def test_indexes_use_arabic_collation_with_counts() -> None:
     _, outs = build()
     places = split(outs["places/index.md"].text)[1]
-    order = [m for m in re.findall(r"\[([^\]]+)\]", places)]
+    order = re.findall(r"\[<bdi>([^<]+)</bdi>\]", places)
     assert order == ["إب", "عمّان", "المرج", "وادي النور"]  # إ folds to ا; المرج files under م
     assert "\n## م\n" in places
-    assert "[وادي النور](wadi-alnour.md) — 2" in places
+    assert "[<bdi>وادي النور</bdi>](wadi-alnour.md) — 2" in places
     people = split(outs["people/index.md"].text)[1]
-    assert re.findall(r"\[([^\]]+)\]", people) == ["كريم ناصر", "ليلى سمير"]
+    assert re.findall(r"\[<bdi>([^<]+)</bdi>\]", people) == ["كريم ناصر", "ليلى سمير"]
 
 
 def test_timeline_counts_and_month_pages() -> None:
     _, outs = build()
     tl = split(outs["timeline/index.md"].text)[1]
     assert "## 2015\n\n- **عدد المقالات:** 3\n" in tl
-    assert "[أيلول/سبتمبر 2015](2015-09.md) — 2" in tl and "[آب/أغسطس 2015](2015-08.md) — 1" in tl
+    assert "[<bdi>أيلول/سبتمبر 2015</bdi>](2015-09.md) — 2" in tl and "[<bdi>آب/أغسطس 2015</bdi>](2015-08.md) — 1" in tl
     assert "](undated.md) — 1" in tl
     sept = split(outs["timeline/2015-09.md"].text)[1]
     assert "a1.md" in sept and "a2.md" in sept and "a4.md" not in sept
@@ -314,7 +314,7 @@ def test_long_lists_split_by_year(monkeypatch: pytest.MonkeyPatch) -> None:
     listed = body.split("## المقالات", 1)[1].split("### كل المقالات حسب السنة", 1)[0]
     assert "a1.md" in listed and "a3.md" not in listed  # the newest only
     years = body.split("### كل المقالات حسب السنة", 1)[1].split("## أسماء ترد معه", 1)[0]
-    assert "[2015](karim-nasser/2015.md) — 1" in years and "[غير مؤرخ](karim-nasser/undated.md) — 1" in years
+    assert "[<bdi>2015</bdi>](karim-nasser/2015.md) — 1" in years and "[<bdi>غير مؤرخ</bdi>](karim-nasser/undated.md) — 1" in years
     assert "a1.md" in outs["people/karim-nasser/2015.md"].text
     assert "a3.md" in outs["people/karim-nasser/undated.md"].text
     assert "people/laila-samir/2015.md" in outs and "topics/water.md" in outs
@@ -324,7 +324,7 @@ def test_long_lists_split_by_year(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 _TEXT = st.text(st.one_of(_PRINTABLE, st.sampled_from(list("<>&*_[]()#`|-+!\\:{}\n\t"))), max_size=80)
-_ALLOWED_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "a", "strong", "code"}
+_ALLOWED_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "a", "strong", "code", "bdi"}
 
 
 @settings(max_examples=60, deadline=None)

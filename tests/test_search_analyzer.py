@@ -106,6 +106,18 @@ def test_different_words_stay_apart() -> None:
     assert not meet("اله", "وكالة")
     assert not meet("بكر", "كر")
     assert not meet("دوله", "دولتين")
+    assert not meet("البحرين", "البحر")
+    assert not meet("البحر", "مملكة البحرين")
+    assert not meet("زيتون", "زيت")
+
+
+def test_hamza_seats_and_plurals_meet() -> None:
+    def meet(query: str, text: str) -> bool:
+        return all(set(q) & set(index_terms(text)) for q in query_words(query))
+
+    for query in ("مسئول", "مسؤول", "مسئولين", "المسؤولون", "شئون", "الشؤون"):
+        assert meet(query, "صرّح مسؤول عن شؤون البلدية"), query
+        assert meet(query, "صرّح مسئول عن شئون البلدية"), query
 
 
 def test_forms_starts_with_the_word_itself() -> None:

@@ -241,3 +241,12 @@ def test_cli_reports_sidecar_problems_and_exits_1(tmp_path: Path) -> None:
     assert ".yml:1: [date]" in proc.stderr and "February 2015 has 28 days" in proc.stderr
     assert ".yml:2: [authr]" in proc.stderr
     assert json.loads(proc.stdout)[0]["title"]
+
+
+def test_sidecar_title_and_author_are_repaired_for_showing(tmp_path: Path, cfg: SiteConfig) -> None:
+    overrides, problems = load(tmp_path, "title: \"\\u202Eجسر جديد فوق ﺍﻟﻨﻬﺮ\"\nauthor: \"سامي الخطيب\\u202B\"\n", cfg)
+    assert problems == [] and overrides is not None
+    art = Article(source="corpus/article.txt", title="قديم")
+    apply_overrides(art, overrides, cfg)
+    assert art.title == "جسر جديد فوق النهر"
+    assert art.author == "سامي الخطيب"

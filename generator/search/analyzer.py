@@ -5,8 +5,9 @@ against the shared vectors in `tests/analyzer_vectors.json`, so neither can chan
 
 Steps, in order:
 
-1. `generator.arabic.fold`: diacritics and tatweel dropped, alef forms → ا, ى → ي, ة → ه, ؤ → و,
-   ئ → ي, Arabic-Indic and Persian digits → ASCII, Latin lower case.
+1. `generator.arabic.fold`, the table `generator/normalisation.json`: presentation forms decomposed,
+   format characters, diacritics and tatweel dropped, alef forms → ا, ؤ ئ → ء, ى → ي, ة → ه,
+   Arabic-Indic and Persian digits → ASCII, Latin lower case.
 2. Tokenise: a token is a run of letters (Arabic, Latin) and digits; a change between digits and
    Arabic letters also splits ("2015م" → "2015", "م").
 3. Forms: a word written with proclitics can be read more than one way ("ببغداد" is ب + "بغداد",
@@ -19,7 +20,12 @@ Steps, in order:
    Two words match when their reading sets share a member: "عبادي" and "العبادي" share "عبادي",
    "ببغداد" and "بغداد" share "بغداد", "والرمادي" and "الرمادي" share "الرمادي".
 
-No suffix is removed and nothing is reduced to a root: suffix rules merge different words
+4. Sound plural: when the shortest reading ends in the masculine plural (or dual) ending ين / ون
+   and keeps at least `MIN_PLURAL_STEM` letters without it, every reading also gives the reading
+   without the ending ("مسئولين" and "مسؤولون" meet "مسؤول"; "الموظفين" meets "موظف"). The guard
+   keeps short words whole ("البحرين" is not "البحر", "زيتون" is not "زيت").
+
+No other suffix is removed and nothing is reduced to a root: suffix rules merge different words
 ("معلومات" → "معلوم", "سوريا" → "سوري"), which the readings above never do. Digits are kept.
 There is no stopword list.
 """
@@ -33,8 +39,11 @@ CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ك", "ل")
 MIN_STEM = 3
 MIN_STEM_AFTER_ARTICLE = 2
+PLURAL_ENDINGS = ("ين", "ون")
+MIN_PLURAL_STEM = 4
 
-_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc"
+_ARABIC_LETTERS = ("\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc"
+                   "\ufb50-\ufbb1\ufbd3-\ufd3d\ufd50-\ufd8f\ufd92-\ufdc7\ufdf0-\ufdfb\ufe70-\ufe74\ufe76-\ufefc")
 _LATIN_LETTERS = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _TOKEN = re.compile(f"[{_ARABIC_LETTERS}]+|[{_LATIN_LETTERS}0-9]+")
 
@@ -76,6 +85,11 @@ def forms(word: str) -> list[str]:
         stem = word[len(prefix):]
         if len(stem) >= min_stem(prefix, article) and stem not in out:
             out.append(stem)
+    base = min(out, key=len)
+    if base.endswith(PLURAL_ENDINGS) and len(base) - 2 >= MIN_PLURAL_STEM:
+        for reading in list(out):
+            if reading[:-2] not in out:
+                out.append(reading[:-2])
     return [out[0]] + sorted(out[1:], key=lambda s: (-len(s), s))
 
 

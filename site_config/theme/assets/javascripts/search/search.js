@@ -408,7 +408,7 @@
   function highlight(text, terms) {
     return String(text).split(/(\s+)/).map(function (chunk) {
       if (!matchesTerms(chunk, terms)) return esc(chunk);
-      var m = /^([^\s\w\u0600-\u06ff]*)([\s\S]*?)([^\s\w\u0600-\u06ff]*)$/.exec(chunk);
+      var m = /^([^\s\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]*)([\s\S]*?)([^\s\w\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]*)$/.exec(chunk);
       return esc(m[1]) + "<mark>" + esc(m[2]) + "</mark>" + esc(m[3]);
     }).join("");
   }

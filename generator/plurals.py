@@ -1,0 +1,46 @@
+"""Arabic counted phrases by the CLDR plural rules (through Babel), never by hand thresholds.
+
+Arabic has six plural categories (CLDR): zero (0), one (1), two (2), few (3–10, 103–110, …),
+many (11–99, 111–199, …) and other (100–102, 200–202, …). Each counted noun below gives its phrase
+for every category; `count_phrase(n, noun)` picks the one Babel's rules give for `n`. The browser
+does the same with `Intl.PluralRules("ar")` (site_config/theme/assets/javascripts/search/search.js).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale
+
+# noun → {CLDR category: phrase}; "{n}" stands for the number (ASCII digits, as the site prints them).
+NOUNS: dict[str, dict[str, str]] = {
+    "article": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان", "few": "{n} مقالات",
+                "many": "{n} مقالاً", "other": "{n} مقال"},
+    "person": {"zero": "لا أشخاص", "one": "شخص واحد", "two": "شخصان", "few": "{n} أشخاص",
+               "many": "{n} شخصاً", "other": "{n} شخص"},
+    "place": {"zero": "لا أماكن", "one": "مكان واحد", "two": "مكانان", "few": "{n} أماكن",
+              "many": "{n} مكاناً", "other": "{n} مكان"},
+    "organization": {"zero": "لا منظمات", "one": "منظمة واحدة", "two": "منظمتان", "few": "{n} منظمات",
+                     "many": "{n} منظمة", "other": "{n} منظمة"},
+    "result": {"zero": "لا توجد نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "{n} نتائج",
+               "many": "{n} نتيجة", "other": "{n} نتيجة"},
+}
+
+
+@lru_cache(maxsize=1)
+def _arabic() -> Locale:
+    return Locale("ar")
+
+
+def plural_category(n: int) -> str:
+    """The CLDR plural category of the integer `n` in Arabic ("zero", "one", "two", "few", "many"
+    or "other"), from Babel's copy of the CLDR rules. Raises ValueError for a negative `n`."""
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    return _arabic().plural_form(n)
+
+
+def count_phrase(n: int, noun: str) -> str:
+    """`n` with the Arabic form of `noun` (a key of NOUNS) its category takes:
+    count_phrase(103, "result") == "103 نتائج", count_phrase(11, "article") == "11 مقالاً".
+    Raises KeyError for an unknown noun, ValueError for a negative `n`."""
+    return NOUNS[noun][plural_category(n)].format(n=n)
