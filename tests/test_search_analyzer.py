@@ -109,6 +109,12 @@ def test_different_words_stay_apart() -> None:
     assert not meet("البحرين", "البحر")
     assert not meet("البحر", "مملكة البحرين")
     assert not meet("زيتون", "زيت")
+    # a name's first letters are no proclitic: the reader typing كيري or الله gets no short words
+    assert not meet("كيري", "وقال إنه يرى حلا")
+    assert not meet("الله", "وقال له")
+    assert not meet("يري", "قال كيري")
+    assert meet("مصر", "وصل بمصر")  # a three-letter stem after ب is still read
+    assert meet("وزير", "الوزير")
 
 
 def test_hamza_seats_and_plurals_meet() -> None:

@@ -47,6 +47,11 @@ ARTICLES: dict[str, dict[str, str]] = {
     "far": _article("نشرة الطقس", "تحدث التقرير عن الأمطار في الشمال والجنوب والشرق والغرب وعن الرياح والحرارة "
                     "والرطوبة وحالة البحر ثم عن المحاصيل الغزيرة.", "2012-01-02"),
 }
+ARTICLES.update({
+    "kerry": _article("محادثات في جنيف", "التقى الوزير جون كيري نظيره في جنيف.", "2015-05-01"),
+    "sees": _article("رأي محلل", "قال المحلل إنه يرى حلا قريبا، وقال له زميله إن الطريق طويل.", "2015-05-02"),
+    "abdullah": _article("وصول الوفد", "وصل عبد الله إلى المدينة مع الوفد.", "2015-05-03"),
+})
 # Fourteen short reports on the rain, for paging.
 for _k in range(14):
     ARTICLES[f"rain{_k:02}"] = _article(f"نشرة المطر رقم {_k + 1}", f"توقعت النشرة {_k + 1} هطول المطر على المرتفعات.",
@@ -245,3 +250,10 @@ def test_every_result_shows_a_word_the_reader_typed(page: Any, site: Any) -> Non
         for result in page.query_selector_all("#arshif-search-page .arshif-result"):
             marks = {fold(m.inner_text()) for m in result.query_selector_all("mark")}
             assert marks, (query, result.inner_text())
+
+
+def test_a_name_s_first_letters_are_not_read_as_a_prefix(page: Any, site: Any) -> None:
+    url, built = site
+    assert _page(page, url, "كيري") == [_url_of(built, "kerry")]
+    assert _page(page, url, "الله") == [_url_of(built, "abdullah")]
+    assert _page(page, url, "يرى") == [_url_of(built, "sees")]

@@ -15,8 +15,9 @@ Steps, in order:
    set of its readings: the word as written plus the word without each proclitic prefix the grammar
    allows — an optional conjunction (و ف), an optional preposition (ب ك ل) and an optional article
    (ال; ل + ال is written لل). A reading must keep at least `MIN_STEM_AFTER_ARTICLE` letters after
-   the article, and after a bare conjunction/preposition `MIN_STEM` letters plus one for each further
-   letter removed ("وكالة" is not read as وك + "اله").
+   the article ("الله" is not read as ال + "له"), and after a bare conjunction/preposition `MIN_STEM`
+   letters plus one for each further letter removed ("وكالة" is not read as وك + "اله") and one more
+   after ك ("كيري" is not read as ك + "يري").
    Two words match when their reading sets share a member: "عبادي" and "العبادي" share "عبادي",
    "ببغداد" and "بغداد" share "بغداد", "والرمادي" and "الرمادي" share "الرمادي".
 
@@ -38,7 +39,7 @@ from generator.arabic import fold
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ك", "ل")
 MIN_STEM = 3
-MIN_STEM_AFTER_ARTICLE = 2
+MIN_STEM_AFTER_ARTICLE = 3
 PLURAL_ENDINGS = ("ين", "ون")
 MIN_PLURAL_STEM = 4
 
@@ -67,8 +68,13 @@ PREFIXES = _prefixes()
 
 
 def min_stem(prefix: str, article: bool) -> int:
-    """Fewest letters a reading must keep once `prefix` is removed."""
-    return MIN_STEM_AFTER_ARTICLE if article else MIN_STEM + len(prefix) - 1
+    """Fewest letters a reading must keep once `prefix` is removed: `MIN_STEM_AFTER_ARTICLE` after
+    the article (الله is not ال + له); after a conjunction or preposition `MIN_STEM` plus one for
+    each further letter removed, and one more after ك, which starts far more words and names than it
+    is a preposition before one (كيري is not ك + يري, while بمصر is ب + مصر)."""
+    if article:
+        return MIN_STEM_AFTER_ARTICLE
+    return MIN_STEM + len(prefix) - 1 + (1 if prefix.endswith("ك") else 0)
 
 
 def tokenize(text: str) -> list[str]:

@@ -15,7 +15,7 @@
   var CONJUNCTIONS = ["", "و", "ف"];
   var PREPOSITIONS = ["", "ب", "ك", "ل"];
   var MIN_STEM = 3;
-  var MIN_STEM_AFTER_ARTICLE = 2;
+  var MIN_STEM_AFTER_ARTICLE = 3;
   var PLURAL_ENDINGS = ["ين", "ون"];
   var MIN_PLURAL_STEM = 4;
 
@@ -71,7 +71,8 @@
   }
 
   function minStem(prefix, article) {
-    return article ? MIN_STEM_AFTER_ARTICLE : MIN_STEM + prefix.length - 1;
+    if (article) return MIN_STEM_AFTER_ARTICLE;
+    return MIN_STEM + prefix.length - 1 + (prefix.charAt(prefix.length - 1) === "ك" ? 1 : 0);
   }
 
   function tokenize(text) {
