@@ -192,3 +192,16 @@ def test_search_page_has_an_undated_bucket(page: Any, site_url: str, ctx: Contex
         pytest.skip("every seed article matching the query is dated")
     page.click("[data-facet=year] button[data-value='undated']")
     assert _page_results(page) == undated & everything
+
+
+@pytest.mark.parametrize("query", ["داعش", "الدوله", "عبادي", "وزير الخارجية", "2015", "روسيا"])
+def test_every_result_marks_a_typed_word_or_says_which_name_matched(page: Any, site_url: str, query: str) -> None:
+    """On the seed corpus: each result shows a word the reader typed, highlighted, or says that it
+    matched through the name of an entity the article mentions."""
+    header_search(page, site_url, query)
+    results = page.query_selector_all("[data-arshif-search] .arshif-result")
+    assert results
+    for result in results:
+        marked = result.query_selector_all("mark")
+        why = result.query_selector(".arshif-result__why")
+        assert marked or why, (query, result.inner_text())
