@@ -491,7 +491,10 @@ def _is_agency_id(oid: str, index: _Index) -> bool:
     return oid in index.agencies
 
 
-_URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s\"'<>)]*)?", re.I)
+# A web address starts where a host name starts, never inside one: the lookbehinds keep finditer
+# from retrying the pattern at every letter of a long dotted run (which made it quadratic).
+_URL = re.compile(r"(?<![a-z0-9-])(?<![a-z0-9-]\.)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})"
+                  r"(/[^\s\"'<>)]*)?", re.I)
 _SOURCE_PREFIX = re.compile(r"^(?:المصدر|المصادر|مصدر|نقلا عن|نقلا|عن|source|via|من موقع|اقرا ايضا|اقرا المزيد)\b")
 
 

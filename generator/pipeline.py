@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,9 @@ from generator.config import Problem
 from generator.model import Article, EntityHit
 from generator.entities import normalise_form
 from generator.urls import article_id, found_entity_id
+
+
+SCAN_CHARS = 10_000  # characters of each line the attribution readers look at
 
 
 @dataclass
@@ -64,7 +68,15 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     """Run the extraction stages over decoded text."""
     art = Article(source=source)
     cleaned = cleaner.clean(text, cfg.furniture)
-    lines, keep = cleaned.lines, list(cleaned.keep)
+    full, keep = cleaned.lines, list(cleaned.keep)
+    # The headline, dateline, byline and credit readers see each line's first SCAN_CHARS only (the
+    # longest paragraph of real articles is far shorter), so no line costs them more than that.
+    lines = [ln if len(ln) <= SCAN_CHARS else ln[:SCAN_CHARS] for ln in full]
+    long_lines = [i for i, ln in enumerate(full) if len(ln) > SCAN_CHARS]
+    if long_lines:
+        more = f" (and {len(long_lines) - 1} more line(s))" if len(long_lines) > 1 else ""
+        art.warnings.append(f"line {long_lines[0] + 1} is {len(full[long_lines[0]]):,} characters long{more}: "
+                            f"its date, credits and names were read in its first {SCAN_CHARS:,} characters only")
     header = byline.read_header(lines, cleaned.reasons, cfg.registry, cfg.place_names)
     for b in header.bylines:  # a byline is read for its credits, then kept out of the body
         keep[b.line] = False
@@ -81,21 +93,22 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.outlet, art.wire, art.author = attribution.outlet, attribution.wire, attribution.author
     art.warnings += attribution.warnings
 
-    body_lines = [ln for i, (ln, k) in enumerate(zip(lines, keep)) if k and i != title.index]
+    body_lines = [ln for i, (ln, k) in enumerate(zip(full, keep)) if k and i != title.index]
     art.body = "\n\n".join(body_lines)
-    art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
+    art.removed = [ln for ln, k in zip(full, keep) if ln and not k]
 
     searchable = art.title + "\n" + art.body
     matchable = mask(searchable, outlets.quoted_outlet_mentions(searchable, cfg.registry))
     quoted_outlets = outlets.quoted_outlet_mentions(searchable, cfg.registry, plain_only=False)
-    found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
+    found = recognise.recognise_all(mask(matchable, line_tails(matchable, SCAN_CHARS)), cfg.gazetteer,
+                                    cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
     # the article's own author (a byline repeated in the text) is not a name it reports on
     authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
     reported = [f for f in recognise.apply_curation(found.found, cfg.curation, cfg.gazetteer)
                 if not (f.type == "person" and f.key.replace(" ", "") in authors)
-                and not (f.type == "place" and any(a < f.end and f.start < b for a, b in quoted_outlets))]
+                and not (f.type == "place" and overlaps_any(quoted_outlets, f.start, f.end))]
     curated_hits = entities.find_entities(matchable, cfg.gazetteer)
     for a, b in found.extended:  # a gazetteer person named more fully: one more form of that entity
         fuller = " ".join(searchable[a:b].split())
@@ -106,6 +119,27 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.candidates = []
     art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
     return art
+
+
+def line_tails(text: str, limit: int) -> list[tuple[int, int]]:
+    """Spans of `text` beyond the first `limit` characters of each of its lines (empty when no line
+    is longer), in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            spans.append((start + limit, end))
+        start = end + 1
+    return spans
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` ([a, b) pairs, sorted and not overlapping each
+    other, as regex matches are): a binary search, so a text with many spans stays linear."""
+    k = bisect.bisect_left(spans, (end,)) - 1
+    return k >= 0 and spans[k][1] > start
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
