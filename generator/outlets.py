@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from generator import lexicons
 from generator.arabic import fold
 from generator.config import (
+    id_problem,
     LineDict,
     LineList,
     Problem,
@@ -155,7 +156,7 @@ _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w./-]*)?")
 
 def _is_id(v: Any) -> str | None:
     if isinstance(v, str) and _ID.fullmatch(v):
-        return None
+        return id_problem(v)
     return "must be an ASCII id: lower-case letters, digits, '-' or '_'"
 
 
@@ -230,7 +231,8 @@ def parse_registry(data: Any, file: str) -> tuple[dict[str, Outlet], list[Proble
                     item_problems.append(Problem(file, _line(item, key), f"{where}.{key}",
                                                  "only agencies (kind: agency) have wire credits"))
         problems += item_problems
-        if not (isinstance(oid, str) and _ID.fullmatch(oid) and isinstance(item.get("name"), str)):
+        if not (isinstance(oid, str) and _ID.fullmatch(oid) and isinstance(item.get("name"), str)) \
+                or id_problem(oid):
             continue
         if oid in outlets:
             first = id_lines.get(oid)
