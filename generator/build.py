@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import escape_controls
 from generator.context import Context, load_context
 from generator.pages import render_site
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
@@ -43,21 +44,35 @@ def summary_line(ctx: Context, result: WriteResult) -> str:
     why = ""
     if reasons:
         why = " (" + "; ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")"
-    return (f"built {len(ctx.articles)} articles, {ctx.warnings} warnings, {skipped} skipped{why}, "
+    ignored = ""
+    if ctx.ignored:
+        kinds: dict[str, int] = {}
+        for s in ctx.ignored:
+            kinds[s.reason] = kinds.get(s.reason, 0) + 1
+        ignored = f"{len(ctx.ignored)} ignored (" + "; ".join(f"{n} {r}" for r, n in sorted(kinds.items())) + "), "
+    return (f"built {len(ctx.articles)} articles, {ctx.warnings} warnings, {skipped} skipped{why}, {ignored}"
             f"{len(ctx.problems)} config problems; {len(result.written)} files written, "
             f"{len(result.removed)} removed, {result.unchanged} unchanged")
 
 
+def say(line: str) -> None:
+    """Print one message line on stderr, its control characters escaped: nothing from an input (a
+    file name holding a line break and "::error …") can start a line of its own in a CI log."""
+    print(escape_controls(line), file=sys.stderr)
+
+
 def report_details(ctx: Context) -> None:
     for p in ctx.problems:
-        print(f"config error: {p}", file=sys.stderr)
+        say(f"config error: {p}")
     for s in ctx.skipped:
-        print(f"skipped {s.source}: {s.reason}", file=sys.stderr)
+        say(f"skipped {s.source}: {s.reason}")
     for d in ctx.duplicates:
-        print(f"skipped {d.source}: duplicate of {d.original}", file=sys.stderr)
+        say(f"skipped {d.source}: duplicate of {d.original}")
+    for s in ctx.ignored:
+        say(f"ignored {s.source}: {s.reason}")
     for a in sorted(ctx.articles, key=lambda a: a.source):
         for w in a.warnings:
-            print(f"warning {a.source}: {w}", file=sys.stderr)
+            say(f"warning {a.source}: {w}")
 
 
 def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Path, Path | None]:

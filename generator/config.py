@@ -130,14 +130,14 @@ def _one_line(text: str) -> str:
 
 
 def escape_controls(text: str) -> str:
-    """`text` with control characters, lone surrogates (undecodable bytes of a file name) and
-    backslashes written as escapes (\\n, \\x1b, \\xe9, \\\\), so that a name or value shown in a
-    message is one line and cannot forge another (a CI log reads "::error" at a line start)."""
+    """`text` with control characters and lone surrogates (the bytes of a file name that are not
+    UTF-8) written as escapes (\\n, \\x1b, \\xe9), so that a name or value shown in a message is one
+    line and cannot forge another (a CI log reads "::error" at a line start)."""
     return _ESCAPE.sub(_escape_one, text) if _ESCAPE.search(text) else text
 
 
-_ESCAPE = re.compile(r"[\\\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
-_NAMED = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def _escape_one(m: re.Match[str]) -> str:

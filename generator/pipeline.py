@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
+from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator import byline, cleaner, dates, entities, outlets, reader, recognise, sidecar, titles, topics
-from generator.config import Problem
+from generator import byline, cleaner, dates, entities, outlets, reader, recognise, titles, topics
+from generator import sidecar as side_module
+from generator.config import Problem, escape_controls
 from generator.model import Article, EntityHit
 from generator.entities import normalise_form
 from generator.urls import article_id, found_entity_id
@@ -212,27 +215,40 @@ def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skippe
     return art
 
 
+_BESIDE = object()  # extract_file's default sidecar: NAME.yml beside the file, when there is one
+_UNDECODED = re.compile(r"[\udc80-\udcff]")
+
+
 def extract_file(
-    path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None
+    path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None,
+    sidecar: Any = _BESIDE,
 ) -> tuple[Article | Skipped, list[Problem]]:
-    """Extract one file and apply its sidecar (NAME.yml beside NAME.txt) when there is one.
+    """Extract one file and apply its sidecar. Returns (article or skipped, sidecar problems).
 
     `display` is the name shown to users ("corpus/x.txt"); `rel` is the path relative to the corpus
-    folder, from which the article's permanent id is made (the file name when not given).
+    folder, from which the article's permanent id is made (the file name when not given). `sidecar`
+    is the sidecar's path, None for none, and by default NAME.yml beside NAME.txt when it exists.
+    Never raises: an unreadable file is Skipped, a sidecar that cannot be used is a problem.
     """
-    source = display or path.as_posix()
+    source = display or escape_controls(path.as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read: {exc.strerror or exc}"), []
     result = extract_bytes(data, source, cfg)
     if isinstance(result, Article):
-        result.id = article_id(rel or path.name)
+        result.id = article_id(rel or escape_controls(path.name))
+        if _UNDECODED.search(str(path)):
+            result.warnings.insert(0, "the file name is not valid UTF-8: each byte that is not is shown as \\xNN")
     problems: list[Problem] = []
-    side = path.with_suffix(".yml")
-    if isinstance(result, Article) and side.is_file():
+    side = path.with_suffix(".yml") if sidecar is _BESIDE else sidecar
+    if isinstance(result, Article) and side is not None and side.is_file():
         side_display = str(Path(source).with_suffix(".yml").as_posix())
-        overrides, problems = sidecar.load_sidecar(side, side_display, cfg)
-        if overrides is not None:
-            sidecar.apply_overrides(result, overrides, cfg)
+        try:
+            overrides, problems = side_module.load_sidecar(side, side_display, cfg)
+            if overrides is not None:
+                side_module.apply_overrides(result, overrides, cfg)
+        except Exception as exc:  # noqa: BLE001 - a sidecar never stops the build
+            problems = [Problem(side_display, None, None,
+                                f"cannot use this sidecar: {type(exc).__name__}: {escape_controls(str(exc))[:200]}")]
     return result, problems

@@ -260,7 +260,7 @@ def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch:
     corpus = write_files(tmp_path / "corpus", {f"{i:02d}.txt": OWN_ARTICLE.replace("النهر", f"النهر {i}")
                                                for i in range(6)} | {"z.txt": OWN_UNDATED})
     cfg, _ = load_site_config(ROOT / "site_config")
-    files, _ = context.discover(corpus)
+    files = context.discover(corpus).inputs
     monkeypatch.setattr(context, "PARALLEL_FROM", 2)
     one = context._extract_all(files, cfg, corpus, jobs=1)
     two = context._extract_all(files, cfg, corpus, jobs=2)
