@@ -15,12 +15,13 @@ from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.arabic import fold
 from generator.config import Problem, escape_controls
 from generator.dates_ar import parse_iso
 from generator.model import Article, Candidate
-from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
+from generator.pipeline import BESIDE, SiteConfig, Skipped, extract_file, load_site_config
 from generator.urls import Urls, resolve_clashes, safe_slug
 
 RELATED_LIMIT = 5
@@ -331,8 +332,11 @@ class ExtractionCache:
                 if old.is_dir() and old.name != self.folder.name:
                     shutil.rmtree(old, ignore_errors=True)
 
-    def key(self, path: Path, display: str, rel: str, side: Path | None = None) -> str | None:
-        """The cache key of one input (None when it cannot be read): `side` is its sidecar."""
+    def key(self, path: Path, display: str, rel: str, side: Any = BESIDE) -> str | None:
+        """The cache key of one input (None when it cannot be read): `side` is its sidecar's path,
+        None for none, by default NAME.yml beside it."""
+        if side is BESIDE:
+            side = path.with_suffix(".yml")
         try:
             data = path.read_bytes()
             side_data = side.read_bytes() if side is not None and side.is_file() else b"-"

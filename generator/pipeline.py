@@ -215,13 +215,13 @@ def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skippe
     return art
 
 
-_BESIDE = object()  # extract_file's default sidecar: NAME.yml beside the file, when there is one
+BESIDE = object()  # extract_file's default sidecar: NAME.yml beside the file, when there is one
 _UNDECODED = re.compile(r"[\udc80-\udcff]")
 
 
 def extract_file(
     path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None,
-    sidecar: Any = _BESIDE,
+    sidecar: Any = BESIDE,
 ) -> tuple[Article | Skipped, list[Problem]]:
     """Extract one file and apply its sidecar. Returns (article or skipped, sidecar problems).
 
@@ -241,7 +241,7 @@ def extract_file(
         if _UNDECODED.search(str(path)):
             result.warnings.insert(0, "the file name is not valid UTF-8: each byte that is not is shown as \\xNN")
     problems: list[Problem] = []
-    side = path.with_suffix(".yml") if sidecar is _BESIDE else sidecar
+    side = path.with_suffix(".yml") if sidecar is BESIDE else sidecar
     if isinstance(result, Article) and side is not None and side.is_file():
         side_display = str(Path(source).with_suffix(".yml").as_posix())
         try:
