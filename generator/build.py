@@ -9,14 +9,18 @@ corpus or the configuration).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import importlib
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -125,7 +129,108 @@ def run_search_hook(ctx: Context, site_dir: Path) -> None:
         write_index(ctx, ctx.urls, site_dir)
 
 
+LOCK_NAME = ".arshif-build.lock"
+LOCK_WAIT = float(os.environ.get("ARSHIF_LOCK_WAIT", "600"))  # seconds a second build waits
+
+
+@contextlib.contextmanager
+def build_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[bool]:
+    """Hold the build lock of the project whose outputs live in `folder` (an exclusive `flock` on
+    `folder/.arshif-build.lock`, released by the kernel even when the build is killed). A second
+    build waits up to `wait` seconds, saying so on stderr; yields False when it never got the lock."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_NAME
+    with path.open("a+") as fh:
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                if not told:
+                    say(f"waiting for another build to finish (it holds {path})")
+                    told = True
+                time.sleep(0.2)
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+NEW, OLD = ".new-", ".old-"  # sibling folders of site/ while a site is built and swapped in
+
+
+def _siblings(site_dir: Path, kind: str) -> list[Path]:
+    parent = site_dir.parent
+    prefix = f".{site_dir.name}{kind}"
+    return sorted(p for p in parent.iterdir() if p.name.startswith(prefix) and p.is_dir()) if parent.is_dir() else []
+
+
+def recover_site(site_dir: Path) -> None:
+    """Clean up after a site build that was killed: a half-built new site is removed; a previous
+    site moved aside just before the swap is put back when no site stands in its place."""
+    for p in _siblings(site_dir, NEW):
+        shutil.rmtree(p, ignore_errors=True)
+    for p in _siblings(site_dir, OLD):
+        if not site_dir.exists():
+            os.rename(p, site_dir)
+        else:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def build_site(ctx: Context, out: Path, site_dir: Path, project: Path) -> str | None:
+    """Build the site into a new folder beside `site_dir` (MkDocs, then the search index, its
+    manifest last) and swap it in by renaming only when both finished; the previous site stays
+    whole and served until then, and stays as it was when either fails. Returns the error, or None."""
+    site_dir = site_dir.absolute()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover_site(site_dir)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{NEW}", dir=site_dir.parent))
+    try:
+        os.chmod(fresh, 0o777 & ~_umask())
+        rc = run_mkdocs(out, fresh, project)
+        if rc != 0:
+            return f"mkdocs build failed (exit {rc})"
+        try:
+            run_search_hook(ctx, fresh)
+        except Exception as exc:  # report it like any other build failure, with its cause
+            return f"search index failed: {type(exc).__name__}: {exc}"
+        if site_dir.exists():
+            old = site_dir.parent / f".{site_dir.name}{OLD}{os.getpid()}"
+            os.rename(site_dir, old)
+            os.rename(fresh, site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(fresh, site_dir)
+        return None
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def run(args: argparse.Namespace) -> int:
+    """`arshif build`: check the folders, take the build lock, build (see `_run`). Returns the exit code."""
+    out = Path(args.out)
+    lock_dir = out.absolute().parent
+    with build_lock(lock_dir) as locked:
+        if not locked:
+            say(f"error: another build is still running (it holds {lock_dir / LOCK_NAME}); "
+                "run this one again when it has finished")
+            return 1
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     corpus = Path(args.corpus)
     config = Path(args.config)
     out = Path(args.out)
@@ -164,16 +269,11 @@ def run(args: argparse.Namespace) -> int:
         if _overlaps(site_dir, corpus) or _overlaps(site_dir, out):
             print(f"error: site folder {site_dir} overlaps the corpus or content folder", file=sys.stderr)
             return 2
-        rc = run_mkdocs(out, site_dir, project)
-        if rc != 0:
-            print(f"error: mkdocs build failed (exit {rc})", file=sys.stderr)
+        error = build_site(ctx, out, site_dir, project)
+        if error:
+            say(f"error: {error} (the previous site in {site_dir} was left as it was)")
             status = 1
         else:
-            try:
-                run_search_hook(ctx, site_dir)
-                line += f"; site built in {site_dir}"
-            except Exception as exc:  # report it like any other build failure, with its cause
-                print(f"error: search index failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-                status = 1
+            line += f"; site built in {site_dir}"
     print(f"{line} ({time.perf_counter() - started:.1f} s)")
     return status

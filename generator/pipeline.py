@@ -23,6 +23,10 @@ from generator.urls import article_id, found_entity_id
 
 
 SCAN_CHARS = 10_000  # characters of each line the attribution readers look at
+TEXT_MAX = 1_000_000  # characters of one article; the rest is cut (a long feature is under 100,000)
+TITLE_MAX = 300  # characters of a headline (as in a sidecar)
+WORD_MAX = 40  # letters of a word the search index holds (generator.search.indexer.MAX_TERM)
+_LONG_WORD = re.compile(r"[^\W\d_]{%d,}|[0-9a-zA-Z]{%d,}" % (WORD_MAX + 1, WORD_MAX + 1))
 
 
 @dataclass
@@ -87,6 +91,10 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
         keep[header.headline] = True
     title = titles.pick_title(lines, keep, header.headline)
     art.title, art.title_derived = title.title, title.derived
+    if len(art.title) > TITLE_MAX:
+        art.warnings.append(f"the headline is {len(art.title):,} characters long: "
+                            f"only its first {TITLE_MAX} are shown")
+        art.title = art.title[:TITLE_MAX].rstrip() + "…"
 
     found = dates.find_date(lines, keep, title.index)
     art.date, art.date_evidence, art.date_not_before = found.date, found.evidence, found.not_before
@@ -100,6 +108,10 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.body = "\n\n".join(body_lines)
     art.removed = [ln for ln, k in zip(full, keep) if ln and not k]
 
+    long_word = _LONG_WORD.search(art.body)
+    if long_word:
+        art.warnings.append(f"a word of {len(long_word.group(0)):,} letters at character {long_word.start() + 1} "
+                            f"of the text is longer than {WORD_MAX}: it is not indexed for search")
     searchable = art.title + "\n" + art.body
     matchable = mask(searchable, outlets.quoted_outlet_mentions(searchable, cfg.registry))
     quoted_outlets = outlets.quoted_outlet_mentions(searchable, cfg.registry, plain_only=False)
@@ -205,8 +217,17 @@ def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skippe
     decoded = reader.decode(data)
     if decoded.text is None:
         return Skipped(source, decoded.warning or "not a text file")
-    art = extract_text(decoded.text, source, cfg)
+    text, cut = decoded.text, None
+    if len(text) > TEXT_MAX:
+        end = text.rfind("\n", 0, TEXT_MAX)
+        end = end if end > TEXT_MAX // 2 else TEXT_MAX
+        cut = (f"the text is {len(text):,} characters long: only its first {end:,} were kept "
+               f"(an article may have {TEXT_MAX:,})")
+        text = text[:end]
+    art = extract_text(text, source, cfg)
     art.encoding = decoded.encoding
+    if cut:
+        art.warnings.insert(0, cut)
     if decoded.warning:
         art.warnings.insert(0, decoded.warning)
     art.sha256 = hashlib.sha256(data).hexdigest()

@@ -137,14 +137,23 @@ class TermListBuilder(Builder):  # type: ignore[misc]
                     posting[field_name][doc_ref] = defaultdict(list)
 
 
+MAX_TERM = 40  # letters: a longer "word" (a URL, a run of one letter) is not indexed
+
+
+def _terms(text: str) -> list[str]:
+    """Index terms of `text` no longer than MAX_TERM: the manifest holds the first term of every
+    shard, so one 4-million-letter word would be downloaded by every search."""
+    return [t for t in index_terms(text) if len(t) <= MAX_TERM]
+
+
 def analyzed(doc: Doc, n: int) -> dict[str, Any]:
     """The lunr document for `doc` numbered `n`: every field as its list of index terms."""
     return {
         "n": str(n),
-        "title": index_terms(doc.title),
-        "body": index_terms(doc.body),
-        "entities": index_terms(doc.entity_text),
-        "outlet": index_terms(doc.outlet),
+        "title": _terms(doc.title),
+        "body": _terms(doc.body),
+        "entities": _terms(doc.entity_text),
+        "outlet": _terms(doc.outlet),
     }
 
 
@@ -337,7 +346,8 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     Returns the number of files written.
     """
     written = 0
-    for rel, data in sorted(files.items()):
+    # the manifest last: a search reads it first, and must find every shard it lists
+    for rel, data in sorted(files.items(), key=lambda kv: (kv[0] == "manifest.json", kv[0])):
         path = root / rel
         if path.is_file() and path.read_bytes() == data:
             continue
