@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import fcntl
 import importlib
 import importlib.util
@@ -199,17 +200,28 @@ def build_site(ctx: Context, out: Path, site_dir: Path, project: Path) -> str | 
             run_search_hook(ctx, fresh)
         except Exception as exc:  # report it like any other build failure, with its cause
             return f"search index failed: {type(exc).__name__}: {exc}"
-        if site_dir.exists():
+        if not site_dir.exists():
+            os.rename(fresh, site_dir)
+        elif not _exchange(fresh, site_dir):  # no atomic exchange here: two renames
             old = site_dir.parent / f".{site_dir.name}{OLD}{os.getpid()}"
             os.rename(site_dir, old)
             os.rename(fresh, site_dir)
             shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(fresh, site_dir)
         return None
     finally:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux `renameat2(RENAME_EXCHANGE)`); False where the system or
+    file system cannot, and the caller then renames twice (`recover_site` covers the moment between)."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
 def _umask() -> int:
