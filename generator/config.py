@@ -98,9 +98,7 @@ class _Loader(yaml.SafeLoader):
                 exc.key_path = self.key_path()  # type: ignore[attr-defined]
             raise
         except (ValueError, TypeError, OverflowError, ArithmeticError, LookupError) as exc:
-            why = "" if isinstance(exc, LookupError) else f" ({_one_line(str(exc))})"
-            err = yaml.constructor.ConstructorError(
-                None, None, f"cannot read the value {_short(node)}{why}", node.start_mark)
+            err = yaml.constructor.ConstructorError(None, None, _unreadable(node, exc), node.start_mark)
             err.key_path = self.key_path()  # type: ignore[attr-defined]
             raise err from None
 
@@ -116,11 +114,19 @@ class _Loader(yaml.SafeLoader):
         self.__dict__["_keys"].pop()
 
 
-def _short(node: yaml.Node) -> str:
+_AS = {"int": "a whole number", "float": "a number", "bool": "true or false", "timestamp": "a date"}
+
+
+def _unreadable(node: yaml.Node, exc: Exception) -> str:
+    """The message for a value its tag's constructor could not make."""
     value = node.value if isinstance(node.value, str) else ""
+    shown = repr(value if len(value) <= 40 else value[:40] + "…")
     tag = node.tag.rsplit(":", 1)[-1]
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    return f"{shown!r} tagged !!{tag}" if node.tag.startswith("tag:yaml.org") else repr(shown)
+    if tag == "int" and len(value) > 40:
+        return f"cannot read {shown} as a whole number: it has {len(value):,} characters"
+    if tag == "timestamp":
+        return f"cannot read {shown} as a date: {_one_line(str(exc))}"
+    return f"cannot read {shown} as {_AS.get(tag, '!!' + tag)}"
 
 
 def _one_line(text: str) -> str:
@@ -215,8 +221,9 @@ def load_yaml(path: Path, display: str | None = None,
                                                 f"offset {exc.start} cannot be read (save the file as UTF-8)")]
     except OSError as exc:
         return None, [Problem(name, None, None, f"cannot read file: {_one_line(exc.strerror or str(exc))}")]
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # its reader refuses some characters (NUL) at once
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -236,7 +243,9 @@ def load_yaml(path: Path, display: str | None = None,
         return None, [Problem(name, None, None, f"cannot read this YAML: {type(exc).__name__}: "
                                                 f"{_one_line(str(exc))}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    assert loader is not None
     problems = [Problem(name, line, key, "duplicate key (the later value wins)")
                 for line, key in _duplicate_key_problems(loader)]
     return data, problems
