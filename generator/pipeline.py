@@ -113,10 +113,11 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
         art.warnings.append(f"a word of {len(long_word.group(0)):,} letters at character {long_word.start() + 1} "
                             f"of the text is longer than {WORD_MAX}: it is not indexed for search")
     searchable = art.title + "\n" + art.body
-    matchable = mask(searchable, outlets.quoted_outlet_mentions(searchable, cfg.registry))
-    quoted_outlets = outlets.quoted_outlet_mentions(searchable, cfg.registry, plain_only=False)
-    found = recognise.recognise_all(mask(matchable, line_tails(matchable, SCAN_CHARS)), cfg.gazetteer,
-                                    cfg.place_names)
+    # names are read in each line's first SCAN_CHARS, like the attribution (the warning above says so)
+    scanned = mask(searchable, line_tails(searchable, SCAN_CHARS))
+    matchable = mask(scanned, outlets.quoted_outlet_mentions(scanned, cfg.registry))
+    quoted_outlets = outlets.quoted_outlet_mentions(scanned, cfg.registry, plain_only=False)
+    found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
     # the article's own author (a byline repeated in the text) is not a name it reports on
