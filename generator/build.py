@@ -4,7 +4,11 @@ Prints one summary line on stdout; details (each warning, skipped input, config 
 and to the build report page. Exit codes: 0 every input became an article (warnings allowed); 1 an
 input was skipped, a duplicate was dropped, a config problem was found, the site build failed, or (with
 --strict) a warning was raised; 2 usage error (missing corpus folder, output folder overlapping the
-corpus or the configuration).
+corpus or the configuration). With --publish (the publish workflow) skipped inputs, duplicates and
+configuration problems are listed but do not make the exit 1 (unless --strict too).
+
+The site is built beside the previous one and swapped in whole (`build_site`); a lock file beside the
+output folder keeps two builds of one project from running at once (`build_lock`).
 """
 from __future__ import annotations
 
@@ -136,9 +140,10 @@ LOCK_WAIT = float(os.environ.get("ARSHIF_LOCK_WAIT", "600"))  # seconds a second
 
 @contextlib.contextmanager
 def build_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[bool]:
-    """Hold the build lock of the project whose outputs live in `folder` (an exclusive `flock` on
-    `folder/.arshif-build.lock`, released by the kernel even when the build is killed). A second
-    build waits up to `wait` seconds, saying so on stderr; yields False when it never got the lock."""
+    """Hold the build lock of the output folder `folder` (an exclusive `flock` on the hidden file
+    `folder/.arshif-build.lock`, which MkDocs skips; the kernel releases it even when the build is
+    killed). A second build waits up to `wait` seconds, saying so on stderr; yields False when it
+    never got the lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
     with path.open("a+") as fh:
@@ -231,23 +236,12 @@ def _umask() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """`arshif build`: check the folders, take the build lock, build (see `_run`). Returns the exit code."""
-    out = Path(args.out)
-    lock_dir = out.absolute().parent
-    with build_lock(lock_dir) as locked:
-        if not locked:
-            say(f"error: another build is still running (it holds {lock_dir / LOCK_NAME}); "
-                "run this one again when it has finished")
-            return 1
-        return _run(args)
-
-
-def _run(args: argparse.Namespace) -> int:
+    """`arshif build`: check the folders (exit 2 on a usage error), take the build lock (held in the
+    output folder), then build (`_build`). Returns the exit code."""
     corpus = Path(args.corpus)
     config = Path(args.config)
     out = Path(args.out)
     site_dir = Path(getattr(args, "site_dir", None) or "site")
-    project = Path(__file__).resolve().parent.parent
     if not corpus.is_dir():
         print(f"error: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
@@ -261,6 +255,19 @@ def _run(args: argparse.Namespace) -> int:
         if _overlaps(out, other):
             print(f"error: output folder {out} overlaps the {name} folder {other}", file=sys.stderr)
             return 2
+    if getattr(args, "site", False) and (_overlaps(site_dir, corpus) or _overlaps(site_dir, out)):
+        print(f"error: site folder {site_dir} overlaps the corpus or content folder", file=sys.stderr)
+        return 2
+    with build_lock(out) as locked:
+        if not locked:
+            say(f"error: another build is still running (it holds {out / LOCK_NAME}); "
+                "run this one again when it has finished")
+            return 1
+        return _build(args, corpus, config, out, site_dir)
+
+
+def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site_dir: Path) -> int:
+    project = Path(__file__).resolve().parent.parent
     started = time.perf_counter()
     cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(CACHE_DIR)
     ctx = load_context(corpus, config, cache)
@@ -272,15 +279,13 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     report_details(ctx)
     status = 0
-    if ctx.skipped or ctx.duplicates or ctx.problems:
+    strict = getattr(args, "strict", False)
+    if (ctx.skipped or ctx.duplicates or ctx.problems) and (strict or not getattr(args, "publish", False)):
         status = 1
-    if getattr(args, "strict", False) and ctx.warnings:
+    if strict and ctx.warnings:
         status = 1
     line = summary_line(ctx, result)
     if getattr(args, "site", False):
-        if _overlaps(site_dir, corpus) or _overlaps(site_dir, out):
-            print(f"error: site folder {site_dir} overlaps the corpus or content folder", file=sys.stderr)
-            return 2
         error = build_site(ctx, out, site_dir, project)
         if error:
             say(f"error: {error} (the previous site in {site_dir} was left as it was)")

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, BuiltSite, run_build
+from conftest import ROOT, run_build
 from generator import dates, outlets
 from generator.config import escape_controls, load_yaml
 from generator.pipeline import SCAN_CHARS, TEXT_MAX, SiteConfig, extract_bytes, extract_text, load_site_config
 from generator.sidecar import load_sidecar
-from test_bad_input import article, front, title_of
+from test_bad_input import Matrix, article, front, title_of
 
 MB = 1024 * 1024
 
@@ -162,21 +162,13 @@ PIPES = 3 * MB
 
 
 @dataclass
-class Build:
-    tmp: Path
-    corpus: Path
-    config: Path
-    out: Path
-    built: BuiltSite
+class Build(Matrix):
+    """The build of the faults corpus (`Matrix` of test_bad_input, names shown escaped)."""
 
-    def shown(self, rel: str) -> str:
+    config: Path = Path()
+
+    def display(self, rel: str) -> str:
         return f"{self.corpus.as_posix()}/{escape_controls(rel)}"
-
-    def page_of(self, rel: str) -> Path:
-        for md in (self.out / "articles").glob("*.md"):
-            if front(md)["source"] == self.shown(rel):
-                return md
-        raise AssertionError(f"no page for {rel}")
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +202,7 @@ def faults(tmp_path_factory: pytest.TempPathFactory) -> Build:
     (corpus / "long-title.yml").write_text("title: " + "عنوان " * 60 + "\n", encoding="utf-8")
     (corpus / "long-word.txt").write_text(long_word_article(), encoding="utf-8")
     built = run_build(corpus, config, tmp / "content")
-    return Build(tmp, corpus, config, tmp / "content", built)
+    return Build(corpus, tmp / "content", built, [], config)
 
 
 def expected_stderr(b: Build) -> list[str]:
@@ -311,7 +303,7 @@ def test_report_page_lists_every_entry_of_the_corpus(faults: Build) -> None:
                  f"- `{c}/orphan.yml: sidecar without an article: there is no orphan.txt beside it`"):
         assert line in report.splitlines(), line
     for rel in ("plain.txt", "latin/caf\udce9.txt", NEWLINE_NAME, "linked.txt", "misnamed.txt"):
-        assert f"- `{faults.shown(rel)}` → [" in report, rel
+        assert f"- `{faults.display(rel)}` → [" in report, rel
 
 
 def test_a_file_name_that_is_not_utf8_is_built_and_shown_escaped(faults: Build) -> None:
@@ -378,3 +370,19 @@ def test_a_huge_word_does_not_reach_the_search_manifest(cfg: SiteConfig) -> None
     assert len(files["manifest.json"]) < 2000
     assert max(len(f) for f in files.values()) < MB
     assert MAX_TERM == 40
+
+
+# ---- 11. publishing: a skipped input is listed, not a reason to stop deploying --------------------
+
+def test_publish_lists_a_skipped_input_and_exits_0_unless_strict(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(article(90), encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    skipped = f"skipped {corpus.as_posix()}/empty.txt: no article text (empty or only page furniture)"
+    for extra, code in (([], 1), (["--publish"], 0), (["--publish", "--strict"], 1)):
+        built = run_build(corpus, ROOT / "site_config", tmp_path / f"content{len(extra)}", extra=extra)
+        assert built.returncode == code, extra
+        assert built.stderr.splitlines() == [skipped]
+        report = (tmp_path / f"content{len(extra)}" / "report.md").read_text(encoding="utf-8")
+        assert f"- `{corpus.as_posix()}/empty.txt` — no article text (empty or only page furniture)" in report

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from test_interrupted import tree, write_corpus
+from test_interrupted import kill_on_replace, tree, write_corpus
 
 N = 24  # articles: enough for MkDocs to take a few seconds, few enough to build often
 
@@ -128,28 +128,11 @@ def test_killed_during_mkdocs_the_previous_site_stays_whole(project: Project) ->
     assert_next_build_completes(project)
 
 
-KILL_IN_INDEX = (
-    "import os, signal, sys\n"
-    "kill_at = int(sys.argv[1])\n"
-    "real_replace = os.replace\n"
-    "moved = 0\n"
-    "def replace(src, dst, *a, **kw):\n"
-    "    global moved\n"
-    "    if '/search-index/' in os.fspath(dst):\n"
-    "        moved += 1\n"
-    "        if moved == kill_at:\n"
-    "            os.kill(os.getpid(), signal.SIGKILL)\n"
-    "    return real_replace(src, dst, *a, **kw)\n"
-    "os.replace = replace\n"
-    "from generator.cli import main\n"
-    "sys.exit(main(sys.argv[2:]))\n"
-)
-
-
 @pytest.mark.parametrize("kill_at", [1, 4])
 def test_killed_while_writing_the_search_index_the_previous_site_stays_whole(project: Project,
                                                                             kill_at: int) -> None:
-    cmd = [sys.executable, "-c", KILL_IN_INDEX, str(kill_at)] + site_cmd(project)[3:]
+    hook = kill_on_replace("'/search-index/' in dst")
+    cmd = [sys.executable, "-c", hook, "-", str(kill_at)] + site_cmd(project)[3:]
     proc = subprocess.run(cmd, cwd=ROOT, env=env(), capture_output=True, text=True, timeout=900)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert tree(project.site) == project.old
@@ -190,13 +173,13 @@ def test_two_builds_at_once_both_finish_and_the_site_is_whole(project: Project) 
     assert [p.returncode for p in procs] == [0, 0], results
     waited = [err for _out, err in results if "waiting for another build to finish" in err]
     assert len(waited) == 1
-    assert (f"waiting for another build to finish (it holds {project.tmp / '.arshif-build.lock'})"
+    assert (f"waiting for another build to finish (it holds {project.content / '.arshif-build.lock'})"
             in waited[0].splitlines())
     assert leftovers(project) == [] and search_works(project.site)
 
 
 def test_a_second_build_stops_with_a_message_when_the_first_holds_the_lock_too_long(project: Project) -> None:
-    lock = project.tmp / ".arshif-build.lock"
+    lock = project.content / ".arshif-build.lock"
     with lock.open("a+") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         proc = subprocess.run(site_cmd(project), cwd=ROOT, env=env(ARSHIF_LOCK_WAIT="0.5"),
