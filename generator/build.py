@@ -7,7 +7,7 @@ input was skipped, a duplicate was dropped, a config problem was found, the site
 corpus or the configuration). With --publish (the publish workflow) skipped inputs, duplicates and
 configuration problems are listed but do not make the exit 1 (unless --strict too).
 
-The site is built beside the previous one and swapped in whole (`build_site`); a lock file beside the
+The site is built beside the previous one and swapped in whole (`build_site`); a lock file in the
 output folder keeps two builds of one project from running at once (`build_lock`).
 """
 from __future__ import annotations
