@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import errno
 import fcntl
 import importlib
 import importlib.util
@@ -140,10 +141,11 @@ LOCK_WAIT = float(os.environ.get("ARSHIF_LOCK_WAIT", "600"))  # seconds a second
 
 @contextlib.contextmanager
 def build_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[bool]:
-    """Hold the build lock of the output folder `folder` (an exclusive `flock` on the hidden file
-    `folder/.arshif-build.lock`, which MkDocs skips; the kernel releases it even when the build is
-    killed). A second build waits up to `wait` seconds, saying so on stderr; yields False when it
-    never got the lock."""
+    """Hold the build lock of the output folder `folder`: a POSIX record lock (`lockf`) on the
+    hidden file `folder/.arshif-build.lock`, which MkDocs skips. The kernel releases it when the
+    build ends, even killed, and the extraction processes it forks never hold it (a `flock` would
+    stay held by them). A second build waits up to `wait` seconds, saying so on stderr; yields
+    False when it never got the lock."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_NAME
     with path.open("a+") as fh:
@@ -151,9 +153,11 @@ def build_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[bool]:
         told = False
         while True:
             try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.lockf(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
-            except BlockingIOError:
+            except OSError as exc:
+                if exc.errno not in (errno.EACCES, errno.EAGAIN):
+                    raise
                 if time.monotonic() >= deadline:
                     yield False
                     return
@@ -164,7 +168,7 @@ def build_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[bool]:
         try:
             yield True
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.lockf(fh, fcntl.LOCK_UN)
 
 
 NEW, OLD = ".new-", ".old-"  # sibling folders of site/ while a site is built and swapped in

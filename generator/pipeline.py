@@ -85,7 +85,7 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     if long_lines:
         more = f" (and {len(long_lines) - 1} more line(s))" if len(long_lines) > 1 else ""
         art.warnings.append(f"line {long_lines[0] + 1} is {len(full[long_lines[0]]):,} characters long{more}: "
-                            f"its date, credits and names were read in its first {SCAN_CHARS:,} characters only")
+                            f"its date, credits, names and topics were read in its first {SCAN_CHARS:,} characters only")
     header = byline.read_header(lines, cleaned.reasons, cfg.registry, cfg.place_names)
     for b in header.bylines:  # a byline is read for its credits, then kept out of the body
         keep[b.line] = False
@@ -115,7 +115,8 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
         art.warnings.append(f"a word of {len(long_word.group(0)):,} letters at character {long_word.start() + 1} "
                             f"of the text is longer than {WORD_MAX}: it is not indexed for search")
     searchable = art.title + "\n" + art.body
-    # names are read in each line's first SCAN_CHARS, like the attribution (the warning above says so)
+    # names and topics are read in each line's first SCAN_CHARS, like the attribution (the warning
+    # above says so)
     scanned = mask(searchable, line_tails(searchable, SCAN_CHARS))
     matchable = mask(scanned, outlets.quoted_outlet_mentions(scanned, cfg.registry))
     quoted_outlets = outlets.quoted_outlet_mentions(scanned, cfg.registry, plain_only=False)
@@ -135,7 +136,7 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
                 hit.surfaces = sorted({*hit.surfaces, fuller})
     art.entities = merge_hits(curated_hits, found_hits(reported), cfg)
     art.candidates = []
-    art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
+    art.topics = topics.assign_topics(art.title, scanned[len(art.title) + 1:], art.entities, cfg.topics)
     return art
 
 
@@ -164,10 +165,16 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the characters of `spans` replaced by spaces (offsets unchanged)."""
     if not spans:
         return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    parts: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):  # slices, not a list of characters: a megabyte text stays cheap
+        a, b = max(a, pos), min(b, len(text))
+        if a >= b:
+            continue
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def merge_hits(curated: list[EntityHit], found: list[EntityHit], cfg: SiteConfig) -> list[EntityHit]:

@@ -139,8 +139,8 @@ def test_a_megabyte_line_of_each_worst_case_is_extracted(cfg: SiteConfig, shape:
     art = extract_text("خبر تجريبي عن السوق\nالاثنين 14 أيلول 2015\n" + line + "\n", "x.txt", cfg)
     assert art.title == "خبر تجريبي عن السوق"
     if shape != "pipes":  # a line of pipes alone is page furniture, removed
-        assert (f"line 3 is {len(line.strip()):,} characters long: its date, credits and names were read in its "
-                f"first {SCAN_CHARS:,} characters only") in art.warnings
+        assert (f"line 3 is {len(line.strip()):,} characters long: its date, credits, names and topics "
+                f"were read in its first {SCAN_CHARS:,} characters only") in art.warnings
 
 
 def test_the_url_pattern_finds_addresses_and_is_linear() -> None:
@@ -223,9 +223,9 @@ def expected_stderr(b: Build) -> list[str]:
         f"warning {c}/pipes.txt: the text is {len(pipes_text()):,} characters long: only its first "
         f"{pipes_kept():,} were kept (an article may have {TEXT_MAX:,})",
         f"warning {c}/pipes.txt: line 4 is {pipes_line():,} characters long: "
-        f"its date, credits and names were read in its first {SCAN_CHARS:,} characters only",
+        f"its date, credits, names and topics were read in its first {SCAN_CHARS:,} characters only",
         f"warning {c}/long-word.txt: line 3 is {len(long_word_article().split(chr(10))[2]):,} characters long: "
-        f"its date, credits and names were read in its first {SCAN_CHARS:,} characters only",
+        f"its date, credits, names and topics were read in its first {SCAN_CHARS:,} characters only",
         f"warning {c}/long-word.txt: a word of 100,000 letters at character {long_word_at()} of the text is longer "
         "than 40: it is not indexed for search",
     ])

@@ -140,6 +140,7 @@ def test_killed_while_writing_leaves_old_or_new_files_and_next_build_equals_a_cl
     assert caught_mid_write, "the build always finished before it could be killed while writing"
     again = build(corpus, out)
     assert again.returncode == 0, again.stderr
+    assert "waiting for another build" not in again.stderr  # the killed build's workers hold no lock
     assert tree(out) == new
 
 

@@ -181,7 +181,7 @@ def test_two_builds_at_once_both_finish_and_the_site_is_whole(project: Project) 
 def test_a_second_build_stops_with_a_message_when_the_first_holds_the_lock_too_long(project: Project) -> None:
     lock = project.content / ".arshif-build.lock"
     with lock.open("a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        fcntl.lockf(fh, fcntl.LOCK_EX)
         proc = subprocess.run(site_cmd(project), cwd=ROOT, env=env(ARSHIF_LOCK_WAIT="0.5"),
                               capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1
