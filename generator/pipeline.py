@@ -26,7 +26,7 @@ SCAN_CHARS = 10_000  # characters of each line the attribution readers look at
 TEXT_MAX = 1_000_000  # characters of one article; the rest is cut (a long feature is under 100,000)
 TITLE_MAX = 300  # characters of a headline (as in a sidecar)
 WORD_MAX = 40  # letters of a word the search index holds (generator.search.indexer.MAX_TERM)
-_LONG_WORD = re.compile(r"[^\W\d_]{%d,}|[0-9a-zA-Z]{%d,}" % (WORD_MAX + 1, WORD_MAX + 1))
+_LONG_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{%d,}|(?<![0-9a-zA-Z])[0-9a-zA-Z]{%d,}" % (WORD_MAX + 1, WORD_MAX + 1))
 
 
 @dataclass
@@ -110,7 +110,7 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.body = "\n\n".join(body_lines)
     art.removed = [ln for ln, k in zip(full, keep) if ln and not k]
 
-    long_word = _LONG_WORD.search(art.body)
+    long_word = _LONG_WORD.search(art.body) if len(max(art.body.split(), key=len, default="")) > WORD_MAX else None
     if long_word:
         art.warnings.append(f"a word of {len(long_word.group(0)):,} letters at character {long_word.start() + 1} "
                             f"of the text is longer than {WORD_MAX}: it is not indexed for search")
