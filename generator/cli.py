@@ -3,6 +3,7 @@
     arshif extract FILE... [--config site_config] [--no-body]   JSON array, one object per article
                                                   (a capture or an export gives one per page or row)
     arshif build [--corpus corpus] [--config site_config] [--out content] [--site] [--site-dir site] [--strict]
+                 [--publish]
 
 Exit codes: 0 every input became an article (warnings allowed); 1 an input was skipped or a config
 error occurred (or, with --strict, a warning was raised); 2 usage error.
@@ -96,6 +97,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--site", action="store_true", help="also run `mkdocs build --strict` into site/")
     b.add_argument("--site-dir", default="site", help="where --site builds the site")
     b.add_argument("--strict", action="store_true", help="exit 1 when any warning is raised")
+    b.add_argument("--publish", action="store_true",
+                   help="skipped inputs and configuration problems are listed, not a failure: exit 0 "
+                        "when the site was built (--strict still fails on them)")
     b.set_defaults(func=cmd_build)
     return parser
 

@@ -2,7 +2,7 @@
 cross-reference (entity → articles, topic → articles, outlet → articles, related articles) computed,
 before a single page is rendered (as Pelican does). Nothing here writes to disk.
 
-    discover(corpus_dir, extensions) -> (files, refused)   every input file, nested folders included
+    discover(corpus_dir, extensions) -> Survey         every entry: input, refused, ignored or problem
     load_context(corpus_dir, config_dir) -> Context
 """
 from __future__ import annotations
@@ -15,13 +15,14 @@ from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.config import Problem
+from generator.config import Problem, escape_controls
 from generator.dates_ar import parse_iso
 from generator.ingest import registry as ingest
 from generator.ingest.base import InputNote, Unit
 from generator.model import Article, Candidate
-from generator.pipeline import SiteConfig, Skipped, extract_file, load_site_config
+from generator.pipeline import BESIDE, SiteConfig, Skipped, extract_file, load_site_config
 from generator.urls import Urls, resolve_clashes, safe_slug
 
 RELATED_LIMIT = 5
@@ -94,6 +95,7 @@ class Context:
     outlets: dict[str, OutletInfo]
     related: dict[str, list[Article]]  # article id → related articles
     urls: Urls
+    ignored: list[Skipped] = field(default_factory=list)  # entries of the corpus that are no input
     inputs: list[InputNote] = field(default_factory=list)  # how each non-text input file was read
 
     @property
@@ -111,58 +113,120 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def discover(corpus_dir: Path, extensions: tuple[str, ...] = (".txt",)) -> tuple[list[tuple[Path, str]], list[Skipped]]:
-    """Every file under `corpus_dir` whose name ends with one of `extensions` (any case) as (path,
-    path relative to corpus_dir), sorted by the relative path; symlinks pointing outside the corpus
-    are refused, hidden folders are ignored."""
+@dataclass
+class Input:
+    """One article to extract: its real path, its path relative to the corpus as shown to users
+    (undecodable bytes and control characters escaped), and its sidecar (None when there is none
+    or it was refused)."""
+
+    path: Path
+    rel: str
+    sidecar: Path | None = None
+
+
+@dataclass
+class Survey:
+    """Every entry under the corpus folder, each in exactly one list."""
+
+    inputs: list[Input] = field(default_factory=list)
+    refused: list[Skipped] = field(default_factory=list)  # not built: an article or sidecar refused
+    ignored: list[Skipped] = field(default_factory=list)  # not an input: hidden, a kind not read
+    problems: list[Problem] = field(default_factory=list)  # misnamed or orphaned sidecars
+
+
+def _link_problem(p: Path, root: Path) -> str | None:
+    """Why the file at `p` may not be read as an input (a link leading outside the corpus, a broken
+    link, not a regular file), or None."""
+    if p.is_symlink():
+        target = p.resolve()
+        if not _inside(target, root):
+            return "symbolic link pointing outside the corpus (refused)"
+        if not target.exists():
+            return "broken symbolic link"
+    if not p.is_file():
+        return "not a regular file (refused)"
+    return None
+
+
+# Input kinds that take a sidecar NAME.yml beside them (the others carry their own metadata).
+SIDECAR_KINDS = ("text", "html")
+
+
+def discover(corpus_dir: Path, extensions: tuple[str, ...] = (".txt",)) -> Survey:
+    """Survey `corpus_dir`: every file whose name ends with one of `extensions` (any case, any folder
+    depth) is an input, sorted by its relative path, with its sidecar `NAME.yml` when its kind takes
+    one (`SIDECAR_KINDS`); every other entry is refused, ignored or a problem, with the reason. Symbolic links leading outside the corpus are refused, articles and sidecars alike;
+    hidden files and folders are ignored (and listed); a `NAME.yaml` or a sidecar without its
+    article is a problem. Names are shown with `escape_controls` (a byte that is not UTF-8 as \\xNN)."""
     root = corpus_dir.resolve()
-    found: list[tuple[Path, str]] = []
-    refused: list[Skipped] = []
-    display_root = corpus_dir.as_posix().rstrip("/")
+    out = Survey()
+    display_root = escape_controls(corpus_dir.as_posix().rstrip("/"))
+
+    def shown(p: Path) -> str:
+        return f"{display_root}/{escape_controls(p.relative_to(corpus_dir).as_posix())}"
+
     def unreadable(err: OSError) -> None:
         name = Path(err.filename or corpus_dir)
         try:
-            shown = f"{display_root}/{name.relative_to(corpus_dir).as_posix()}"
+            where = shown(name)
         except ValueError:
-            shown = name.as_posix()
-        refused.append(Skipped(shown, f"cannot read folder: {err.strerror or err}"))
+            where = escape_controls(name.as_posix())
+        out.refused.append(Skipped(where, f"cannot read folder: {err.strerror or err}"))
 
     for dirpath, dirnames, filenames in os.walk(corpus_dir, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
         keep_dirs = []
         for d in sorted(dirnames):
-            if d.startswith("."):
-                continue
             p = here / d
-            if p.is_symlink():
-                rel = p.relative_to(corpus_dir).as_posix()
+            if d.startswith("."):
+                out.ignored.append(Skipped(shown(p), "hidden folder: its files are not read"))
+            elif p.is_symlink():
                 if not _inside(p.resolve(), root):
-                    refused.append(Skipped(f"{display_root}/{rel}",
-                                           "symbolic link to a folder outside the corpus (refused)"))
-                continue  # a link inside the corpus reaches files found by their real path anyway
-            keep_dirs.append(d)
+                    out.refused.append(Skipped(shown(p), "symbolic link to a folder outside the corpus (refused)"))
+                else:  # its files are found where they really are
+                    out.ignored.append(Skipped(shown(p), "symbolic link to a folder inside the corpus: "
+                                                         "its files are read where they are"))
+            else:
+                keep_dirs.append(d)
         dirnames[:] = keep_dirs
-        for name in filenames:
-            if name.startswith(".") or not name.lower().endswith(extensions):
-                continue
+        names = set(filenames)
+        articles = {n for n in names if n.lower().endswith(extensions) and not n.startswith(".")}
+        takes_sidecar = {n for n in articles if (ingest.kind_of(n) or "text") in SIDECAR_KINDS}
+        sidecars = {str(Path(n).with_suffix(".yml")) for n in takes_sidecar}
+        stems = {Path(n).stem for n in takes_sidecar}
+        for name in sorted(names):
             p = here / name
-            rel = p.relative_to(corpus_dir).as_posix()
-            if p.is_symlink():
-                target = p.resolve()
-                if not _inside(target, root):
-                    refused.append(Skipped(f"{display_root}/{rel}",
-                                           "symbolic link pointing outside the corpus (refused)"))
+            if name.startswith("."):
+                out.ignored.append(Skipped(shown(p), "hidden file (not read)"))
+            elif name in articles:
+                why = _link_problem(p, root)
+                if why:
+                    out.refused.append(Skipped(shown(p), why))
                     continue
-                if not target.exists():
-                    refused.append(Skipped(f"{display_root}/{rel}", "broken symbolic link"))
-                    continue
-            if not p.is_file():
-                refused.append(Skipped(f"{display_root}/{rel}", "not a regular file (refused)"))
-                continue
-            found.append((p, rel))
-    found.sort(key=lambda t: t[1])
-    refused.sort(key=lambda s: s.source)
-    return found, refused
+                side: Path | None = p.with_suffix(".yml")
+                assert side is not None
+                if name not in takes_sidecar or not os.path.lexists(side):
+                    side = None
+                elif _link_problem(side, root):
+                    out.refused.append(Skipped(shown(side), f"sidecar: {_link_problem(side, root)}"))
+                    side = None
+                out.inputs.append(Input(p, escape_controls(p.relative_to(corpus_dir).as_posix()), side))
+            elif name in sidecars:
+                continue  # read with its article
+            elif name.lower().endswith((".yml", ".yaml")):
+                stem = Path(name).stem
+                if stem in stems:
+                    msg = f"a sidecar must be named {escape_controls(stem)}.yml: this file is not read"
+                else:
+                    msg = (f"sidecar without an article: there is no {escape_controls(stem)}.txt "
+                           f"(or {escape_controls(stem)}.html) beside it")
+                out.problems.append(Problem(shown(p), None, None, msg))
+            else:
+                out.ignored.append(Skipped(shown(p), "not an input: the kinds read are " + ", ".join(extensions)))
+    out.inputs.sort(key=lambda t: t.rel)
+    out.refused.sort(key=lambda s: s.source)
+    out.ignored.sort(key=lambda s: s.source)
+    return out
 
 
 # ---- ordering ------------------------------------------------------------------------------------
@@ -194,31 +258,36 @@ def _init_worker(config_dir: str) -> None:
     _WORKER_CFG, _ = load_site_config(Path(config_dir))
 
 
-def _extract_one(job: tuple[str, str, str] | Unit) -> tuple[Article | Skipped, list[Problem]]:
+_Job = tuple[str, str, str, "str | None"]  # path, display, rel, sidecar path
+
+
+def _extract_job(job: "_Job | Unit", cfg: SiteConfig) -> tuple[Article | Skipped, list[Problem]]:
+    """A text file (path, display, rel, sidecar) with its sidecar, or a unit of another kind of input."""
+    if isinstance(job, Unit):
+        return ingest.extract_unit(job, cfg)
+    path, display, rel, side = job
+    return extract_file(Path(path), cfg, display, rel=rel, sidecar=Path(side) if side else None)
+
+
+def _extract_one(job: "_Job | Unit") -> tuple[Article | Skipped, list[Problem]]:
     assert _WORKER_CFG is not None
     return _extract_job(job, _WORKER_CFG)
 
 
-def _extract_job(job: tuple[str, str, str] | Unit, cfg: SiteConfig) -> tuple[Article | Skipped, list[Problem]]:
-    """A text file (path, display, rel) with its sidecar, or a unit of another kind of input."""
-    if isinstance(job, Unit):
-        return ingest.extract_unit(job, cfg)
-    path, display, rel = job
-    return extract_file(Path(path), cfg, display, rel=rel)
-
-
 def _extract_all(
-    files: list[tuple[Path, str]], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None,
+    files: list[Input], cfg: SiteConfig, corpus_dir: Path, jobs: int | None = None,
     cache: ExtractionCache | None = None, units: list[Unit] | None = None,
 ) -> tuple[list[Article], list[Skipped], list[Problem]]:
-    """Extract every text file and every unit of the other inputs (`ingest.expand`), in a pool of
+    """Extract every text input and every unit of the other inputs (`ingest.expand`), in a pool of
     processes when there are many (results keep input order, so the output does not depend on the
     number of processes). With a cache, inputs whose bytes, sidecar, generator code and
     configuration are unchanged are not extracted again."""
-    display_root = corpus_dir.as_posix().rstrip("/")
-    work: list[tuple[str, str, str] | Unit] = [(str(path), f"{display_root}/{rel}", rel) for path, rel in files]
+    display_root = escape_controls(corpus_dir.as_posix().rstrip("/"))
+    work: list[_Job | Unit] = [(str(f.path), f"{display_root}/{f.rel}", f.rel, str(f.sidecar) if f.sidecar else None)
+                               for f in files]
     work += units or []
-    keys = [(cache.unit_key(w) if isinstance(w, Unit) else cache.key(Path(w[0]), w[1], w[2])) if cache else None
+    keys = [(cache.unit_key(w) if isinstance(w, Unit)
+             else cache.key(Path(w[0]), w[1], w[2], Path(w[3]) if w[3] else None)) if cache else None
             for w in work]
     results: list[tuple[Article | Skipped, list[Problem]] | None] = [
         cache.get(k) if cache and k else None for k in keys]
@@ -263,11 +332,14 @@ class ExtractionCache:
                 if old.is_dir() and old.name != self.folder.name:
                     shutil.rmtree(old, ignore_errors=True)
 
-    def key(self, path: Path, display: str, rel: str) -> str | None:
+    def key(self, path: Path, display: str, rel: str, side: Any = BESIDE) -> str | None:
+        """The cache key of one input (None when it cannot be read): `side` is its sidecar's path,
+        None for none, by default NAME.yml beside it."""
+        if side is BESIDE:
+            side = path.with_suffix(".yml")
         try:
             data = path.read_bytes()
-            side = path.with_suffix(".yml")
-            side_data = side.read_bytes() if side.is_file() else b"-"
+            side_data = side.read_bytes() if side is not None and side.is_file() else b"-"
         except OSError:
             return None
         return self._hash(display.encode(), rel.encode(), hashlib.sha256(data).digest(),
@@ -526,20 +598,22 @@ def assemble(
 def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None) -> Context:
     """Everything the pages need. With `cache_dir`, unchanged inputs are not extracted again."""
     cfg, problems = load_site_config(config_dir)
-    files, refused = discover(corpus_dir, ingest.EXTENSIONS)
-    texts = [(p, rel) for p, rel in files if ingest.kind_of(rel) == "text"]
-    display_root = corpus_dir.as_posix().rstrip("/")
+    survey = discover(corpus_dir, ingest.EXTENSIONS)
+    texts = [f for f in survey.inputs if ingest.kind_of(f.rel) == "text"]
+    display_root = escape_controls(corpus_dir.as_posix().rstrip("/"))
     units: list[Unit] = []
     notes: list[InputNote] = []
-    for path, rel in files:
-        if ingest.kind_of(rel) != "text":
-            expansion = ingest.expand(path, f"{display_root}/{rel}", rel, cfg)
+    for f in survey.inputs:
+        if ingest.kind_of(f.rel) != "text":
+            expansion = ingest.expand(f.path, f"{display_root}/{f.rel}", f.rel, cfg)
             units += expansion.units
-            refused += expansion.skipped
+            survey.refused += expansion.skipped
             if expansion.note is not None:
                 notes.append(expansion.note)
     cache = ExtractionCache(cache_dir, config_dir) if cache_dir is not None else None
     articles, skipped, side_problems = _extract_all(texts, cfg, corpus_dir, cache=cache, units=units)
-    ctx = assemble(corpus_dir, config_dir, cfg, articles, refused + skipped, problems + side_problems)
+    ctx = assemble(corpus_dir, config_dir, cfg, articles, survey.refused + skipped,
+                   problems + survey.problems + side_problems)
+    ctx.ignored = survey.ignored
     ctx.inputs = notes
     return ctx

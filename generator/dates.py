@@ -607,8 +607,11 @@ def _label_before(regex: re.Pattern[str], text: str, m: Mention) -> bool:
     return bool(regex.search(head))
 
 
+MAX_MENTIONS = 32  # dates read per line: a line holding more is a table, and each costs the others
+
+
 def _analyse(i: int, text: str, kept: bool) -> _Line:
-    mentions = find_mentions(text)
+    mentions = find_mentions(text)[:MAX_MENTIONS]
     folded_line = fold(text) if mentions else ""
     copyright = bool(mentions) and bool(_COPYRIGHT.search(folded_line))
     segs = _segments(text, mentions) if mentions else []

@@ -41,7 +41,7 @@ from typing import Any
 import ahocorasick
 
 from generator.arabic import FOLD_MAP, fold, fold_with_map
-from generator.config import LineDict, Problem, check_mapping, is_str, is_str_list, load_yaml, one_of
+from generator.config import id_problem, LineDict, Problem, check_mapping, is_str, is_str_list, load_yaml, one_of
 from generator.model import EntityHit
 
 TYPES = ("person", "place", "organization")
@@ -183,7 +183,9 @@ def _variants(form: str) -> list[tuple[str, bool]]:
 def _is_id(v: Any) -> str | None:
     if not isinstance(v, str) or not _ID.match(v):
         return "must be an ASCII id: lower-case letters, digits and single hyphens"
-    return None
+    if v.startswith("found-"):
+        return "ids starting with 'found-' are kept for the names found automatically"
+    return id_problem(v)
 
 
 def _is_wikidata(v: Any) -> str | None:

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from generator import lexicons
 from generator.arabic import fold
 from generator.config import (
+    id_problem,
     LineDict,
     LineList,
     Problem,
@@ -155,7 +156,7 @@ _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/[\w./-]*)?")
 
 def _is_id(v: Any) -> str | None:
     if isinstance(v, str) and _ID.fullmatch(v):
-        return None
+        return id_problem(v)
     return "must be an ASCII id: lower-case letters, digits, '-' or '_'"
 
 
@@ -230,7 +231,8 @@ def parse_registry(data: Any, file: str) -> tuple[dict[str, Outlet], list[Proble
                     item_problems.append(Problem(file, _line(item, key), f"{where}.{key}",
                                                  "only agencies (kind: agency) have wire credits"))
         problems += item_problems
-        if not (isinstance(oid, str) and _ID.fullmatch(oid) and isinstance(item.get("name"), str)):
+        if not (isinstance(oid, str) and _ID.fullmatch(oid) and isinstance(item.get("name"), str)) \
+                or id_problem(oid):
             continue
         if oid in outlets:
             first = id_lines.get(oid)
@@ -491,7 +493,10 @@ def _is_agency_id(oid: str, index: _Index) -> bool:
     return oid in index.agencies
 
 
-_URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(/[^\s\"'<>)]*)?", re.I)
+# A web address starts where a host name starts, never inside one: the lookbehinds keep finditer
+# from retrying the pattern at every letter of a long dotted run (which made it quadratic).
+_URL = re.compile(r"(?<![a-z0-9-])(?<![a-z0-9-]\.)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})"
+                  r"(/[^\s\"'<>)]*)?", re.I)
 _SOURCE_PREFIX = re.compile(r"^(?:المصدر|المصادر|مصدر|نقلا عن|نقلا|عن|source|via|من موقع|اقرا ايضا|اقرا المزيد)\b")
 
 

@@ -553,6 +553,8 @@ def render_report(ctx: Context) -> Output:
     lines.append(count_line("مقالات بُنيت", len(arts)))
     lines.append(count_line("ملفات لم تُبنَ", len(ctx.skipped)))
     lines.append(count_line("نسخ مكررة", len(ctx.duplicates)))
+    if ctx.ignored:
+        lines.append(count_line("ملفات ليست مدخلات", len(ctx.ignored)))
     lines.append(count_line("مشكلات في الإعدادات", len(ctx.problems)))
     lines.append(count_line("غير مؤرخة", undated))
     lines.append(count_line("مصدر غير معروف", unknown))
@@ -572,6 +574,9 @@ def render_report(ctx: Context) -> Output:
         lines += ["## نسخ مكررة", ""]
         lines += [f"- `{escape_code(d.source)}` — نسخة مطابقة من `{escape_code(d.original)}`" for d in ctx.duplicates]
         lines.append("")
+    if ctx.ignored:
+        lines += ["## ملفات ليست مدخلات", "", "ملفات ومجلدات في المدونة لا تُقرأ، وسبب كل منها.", ""]
+        lines += [f"- `{escape_code(s.source)}` — {escape_inline(s.reason)}" for s in ctx.ignored] + [""]
     found = [info for info in ctx.entities.values() if info.found]
     if found:
         lines += ["## أسماء وُجدت آلياً", "",

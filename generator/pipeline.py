@@ -6,17 +6,28 @@
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
-from generator import byline, cleaner, dates, entities, outlets, reader, recognise, sidecar, titles, topics
-from generator.config import Problem
+from generator import byline, cleaner, dates, entities, outlets, reader, recognise, titles, topics
+from generator import sidecar as side_module
+from generator.config import Problem, escape_controls
 from generator.ingest import mapping
 from generator.model import Article, EntityHit
 from generator.entities import normalise_form
 from generator.urls import article_id, found_entity_id
+
+
+SCAN_CHARS = 10_000  # characters of each line the attribution readers look at
+TEXT_MAX = 1_000_000  # characters of one article; the rest is cut (a long feature is under 100,000)
+TITLE_MAX = 300  # characters of a headline (as in a sidecar)
+WORD_MAX = 40  # letters of a word the search index holds (generator.search.indexer.MAX_TERM)
+_LONG_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{%d,}|(?<![0-9a-zA-Z])[0-9a-zA-Z]{%d,}" % (WORD_MAX + 1, WORD_MAX + 1))
 
 
 @dataclass
@@ -65,10 +76,20 @@ def load_site_config(config_dir: Path) -> tuple[SiteConfig, list[Problem]]:
 
 
 def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
-    """Run the extraction stages over decoded text."""
+    """Run the extraction stages over decoded text. Linear in the text's length whatever it holds:
+    the attribution readers and the name finders see each line's first SCAN_CHARS characters (with a
+    warning naming the line when one is longer). Never raises for any text."""
     art = Article(source=source)
     cleaned = cleaner.clean(text, cfg.furniture)
-    lines, keep = cleaned.lines, list(cleaned.keep)
+    full, keep = cleaned.lines, list(cleaned.keep)
+    # The headline, dateline, byline and credit readers see each line's first SCAN_CHARS only (the
+    # longest paragraph of real articles is far shorter), so no line costs them more than that.
+    lines = [ln if len(ln) <= SCAN_CHARS else ln[:SCAN_CHARS] for ln in full]
+    long_lines = [i for i, ln in enumerate(full) if len(ln) > SCAN_CHARS]
+    if long_lines:
+        more = f" (and {len(long_lines) - 1} more line(s))" if len(long_lines) > 1 else ""
+        art.warnings.append(f"line {long_lines[0] + 1} is {len(full[long_lines[0]]):,} characters long{more}: "
+                            f"its date, credits, names and topics were read in its first {SCAN_CHARS:,} characters only")
     header = byline.read_header(lines, cleaned.reasons, cfg.registry, cfg.place_names)
     for b in header.bylines:  # a byline is read for its credits, then kept out of the body
         keep[b.line] = False
@@ -76,6 +97,10 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
         keep[header.headline] = True
     title = titles.pick_title(lines, keep, header.headline)
     art.title, art.title_derived = title.title, title.derived
+    if len(art.title) > TITLE_MAX:
+        art.warnings.append(f"the headline is {len(art.title):,} characters long: "
+                            f"only its first {TITLE_MAX} are shown")
+        art.title = art.title[:TITLE_MAX].rstrip() + "…"
 
     found = dates.find_date(lines, keep, title.index)
     art.date, art.date_evidence, art.date_not_before = found.date, found.evidence, found.not_before
@@ -85,13 +110,20 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     art.outlet, art.wire, art.author = attribution.outlet, attribution.wire, attribution.author
     art.warnings += attribution.warnings
 
-    body_lines = [ln for i, (ln, k) in enumerate(zip(lines, keep)) if k and i != title.index]
+    body_lines = [ln for i, (ln, k) in enumerate(zip(full, keep)) if k and i != title.index]
     art.body = "\n\n".join(body_lines)
-    art.removed = [ln for ln, k in zip(lines, keep) if ln and not k]
+    art.removed = [ln for ln, k in zip(full, keep) if ln and not k]
 
+    long_word = _LONG_WORD.search(art.body) if len(max(art.body.split(), key=len, default="")) > WORD_MAX else None
+    if long_word:
+        art.warnings.append(f"a word of {len(long_word.group(0)):,} letters at character {long_word.start() + 1} "
+                            f"of the text is longer than {WORD_MAX}: it is not indexed for search")
     searchable = art.title + "\n" + art.body
-    matchable = mask(searchable, outlets.quoted_outlet_mentions(searchable, cfg.registry))
-    quoted_outlets = outlets.quoted_outlet_mentions(searchable, cfg.registry, plain_only=False)
+    # names and topics are read in each line's first SCAN_CHARS, like the attribution (the warning
+    # above says so)
+    scanned = mask(searchable, line_tails(searchable, SCAN_CHARS))
+    matchable = mask(scanned, outlets.quoted_outlet_mentions(scanned, cfg.registry))
+    quoted_outlets = outlets.quoted_outlet_mentions(scanned, cfg.registry, plain_only=False)
     found = recognise.recognise_all(matchable, cfg.gazetteer, cfg.place_names)
     if found.inside:  # a gazetteer name inside a longer found name is not an entity on its own
         matchable = mask(matchable, found.inside)
@@ -99,7 +131,7 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
     authors = {normalise_form(a).replace(" ", "") for a in (art.author or "").split("،") if a.strip()}
     reported = [f for f in recognise.apply_curation(found.found, cfg.curation, cfg.gazetteer)
                 if not (f.type == "person" and f.key.replace(" ", "") in authors)
-                and not (f.type == "place" and any(a < f.end and f.start < b for a, b in quoted_outlets))]
+                and not (f.type == "place" and overlaps_any(quoted_outlets, f.start, f.end))]
     curated_hits = entities.find_entities(matchable, cfg.gazetteer)
     for a, b in found.extended:  # a gazetteer person named more fully: one more form of that entity
         fuller = " ".join(searchable[a:b].split())
@@ -108,18 +140,45 @@ def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:
                 hit.surfaces = sorted({*hit.surfaces, fuller})
     art.entities = merge_hits(curated_hits, found_hits(reported), cfg)
     art.candidates = []
-    art.topics = topics.assign_topics(art.title, art.body, art.entities, cfg.topics)
+    art.topics = topics.assign_topics(art.title, scanned[len(art.title) + 1:], art.entities, cfg.topics)
     return art
+
+
+def line_tails(text: str, limit: int) -> list[tuple[int, int]]:
+    """Spans of `text` beyond the first `limit` characters of each of its lines (empty when no line
+    is longer), in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            spans.append((start + limit, end))
+        start = end + 1
+    return spans
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` ([a, b) pairs, sorted and not overlapping each
+    other, as regex matches are): a binary search, so a text with many spans stays linear."""
+    k = bisect.bisect_left(spans, (end,)) - 1
+    return k >= 0 and spans[k][1] > start
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the characters of `spans` replaced by spaces (offsets unchanged)."""
     if not spans:
         return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    parts: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):  # slices, not a list of characters: a megabyte text stays cheap
+        a, b = max(a, pos), min(b, len(text))
+        if a >= b:
+            continue
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def merge_hits(curated: list[EntityHit], found: list[EntityHit], cfg: SiteConfig) -> list[EntityHit]:
@@ -172,8 +231,17 @@ def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skippe
     decoded = reader.decode(data)
     if decoded.text is None:
         return Skipped(source, decoded.warning or "not a text file")
-    art = extract_text(decoded.text, source, cfg)
+    text, cut = decoded.text, None
+    if len(text) > TEXT_MAX:
+        end = text.rfind("\n", 0, TEXT_MAX)
+        end = end if end > TEXT_MAX // 2 else TEXT_MAX
+        cut = (f"the text is {len(text):,} characters long: only its first {end:,} were kept "
+               f"(an article may have {TEXT_MAX:,})")
+        text = text[:end]
+    art = extract_text(text, source, cfg)
     art.encoding = decoded.encoding
+    if cut:
+        art.warnings.insert(0, cut)
     if decoded.warning:
         art.warnings.insert(0, decoded.warning)
     art.sha256 = hashlib.sha256(data).hexdigest()
@@ -182,27 +250,40 @@ def extract_bytes(data: bytes, source: str, cfg: SiteConfig) -> Article | Skippe
     return art
 
 
+BESIDE = object()  # extract_file's default sidecar: NAME.yml beside the file, when there is one
+_UNDECODED = re.compile(r"[\udc80-\udcff]")
+
+
 def extract_file(
-    path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None
+    path: Path, cfg: SiteConfig, display: str | None = None, rel: str | None = None,
+    sidecar: Any = BESIDE,
 ) -> tuple[Article | Skipped, list[Problem]]:
-    """Extract one file and apply its sidecar (NAME.yml beside NAME.txt) when there is one.
+    """Extract one file and apply its sidecar. Returns (article or skipped, sidecar problems).
 
     `display` is the name shown to users ("corpus/x.txt"); `rel` is the path relative to the corpus
-    folder, from which the article's permanent id is made (the file name when not given).
+    folder, from which the article's permanent id is made (the file name when not given). `sidecar`
+    is the sidecar's path, None for none, and by default NAME.yml beside NAME.txt when it exists.
+    Never raises: an unreadable file is Skipped, a sidecar that cannot be used is a problem.
     """
-    source = display or path.as_posix()
+    source = display or escape_controls(path.as_posix())
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read: {exc.strerror or exc}"), []
     result = extract_bytes(data, source, cfg)
     if isinstance(result, Article):
-        result.id = article_id(rel or path.name)
+        result.id = article_id(rel or escape_controls(path.name))
+        if _UNDECODED.search(str(path)):
+            result.warnings.insert(0, "the file name is not valid UTF-8: each byte that is not is shown as \\xNN")
     problems: list[Problem] = []
-    side = path.with_suffix(".yml")
-    if isinstance(result, Article) and side.is_file():
+    side = path.with_suffix(".yml") if sidecar is BESIDE else sidecar
+    if isinstance(result, Article) and side is not None and side.is_file():
         side_display = str(Path(source).with_suffix(".yml").as_posix())
-        overrides, problems = sidecar.load_sidecar(side, side_display, cfg)
-        if overrides is not None:
-            sidecar.apply_overrides(result, overrides, cfg)
+        try:
+            overrides, problems = side_module.load_sidecar(side, side_display, cfg)
+            if overrides is not None:
+                side_module.apply_overrides(result, overrides, cfg)
+        except Exception as exc:  # noqa: BLE001 - a sidecar never stops the build
+            problems = [Problem(side_display, None, None,
+                                f"cannot use this sidecar: {type(exc).__name__}: {escape_controls(str(exc))[:200]}")]
     return result, problems

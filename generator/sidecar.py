@@ -25,7 +25,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from generator.arabic import repair
-from generator.config import LineDict, LineList, Problem, check_mapping, is_str, load_yaml
+from generator.config import LineDict, LineList, Problem, check_mapping, is_str, load_yaml, text_problem
 from generator.model import Article, EntityHit, OutletRef
 
 # Canonical order: keys are applied and recorded in this order.
@@ -44,11 +44,21 @@ class Overrides:
     lines: dict[str, int | None] = field(default_factory=dict)  # line of each key in the sidecar
 
 
-def _single_line(v: Any) -> str | None:
-    msg = is_str(v)
-    if msg:
-        return msg
-    return "must be a single line of text" if "\n" in v.strip() else None
+TITLE_MAX = 300  # characters: a headline is at most a few hundred
+AUTHOR_MAX = 200
+URL_MAX = 2000
+ID_MAX = 100
+IDS_MAX = 100  # ids in one list
+SIDECAR_MAX_BYTES = 64 * 1024
+
+
+def _single_line(limit: int) -> Any:
+    def check(v: Any) -> str | None:
+        msg = is_str(v, limit)
+        if msg:
+            return msg
+        return "must be a single line of text" if "\n" in v.strip() else None
+    return check
 
 
 def _str_list(v: Any) -> str | None:
@@ -56,15 +66,27 @@ def _str_list(v: Any) -> str | None:
         return "must be a list of ids"
     if not all(isinstance(x, str) and x.strip() for x in v):
         return "must be a list of non-empty strings (ids)"
+    if len(v) > IDS_MAX:
+        return f"must have at most {IDS_MAX} ids (it has {len(v):,})"
+    for i, x in enumerate(v):
+        msg = text_problem(x, ID_MAX)
+        if msg:
+            return f"item {i + 1} {msg}"
     return None
 
 
+def _date(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return "must be a date written YYYY-MM-DD (in quotes or not)"
+    return text_problem(v, ID_MAX)
+
+
 SCHEMA = {
-    "title": _single_line,
-    "date": lambda v: None if isinstance(v, str) else "must be a date written YYYY-MM-DD (in quotes or not)",
-    "outlet": is_str,
-    "author": _single_line,
-    "source_url": is_str,
+    "title": _single_line(TITLE_MAX),
+    "date": _date,
+    "outlet": lambda v: is_str(v, ID_MAX),
+    "author": _single_line(AUTHOR_MAX),
+    "source_url": lambda v: is_str(v, URL_MAX),
     "topics": _str_list,
     "add_entities": _str_list,
     "remove_entities": _str_list,
@@ -74,8 +96,11 @@ SCHEMA = {
 def load_sidecar(
     path: Path, display: str, cfg: Any, today: dt.date | None = None
 ) -> tuple[Overrides | None, list[Problem]]:
-    """Read and validate one sidecar; `today` bounds dates (the current date when not given)."""
-    data, problems = load_yaml(path, display)
+    """Read and validate one sidecar; `today` bounds dates (the current date when not given).
+
+    Returns (overrides, problems): overrides is None when the file cannot be read as a mapping (too
+    big, not YAML, not a mapping); each problem names the file, the line and the key. Never raises."""
+    data, problems = load_yaml(path, display, SIDECAR_MAX_BYTES)
     return check_sidecar(data, problems, display, cfg, today)
 
 

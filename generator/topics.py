@@ -31,7 +31,7 @@ from typing import Any
 import ahocorasick
 
 from generator.arabic import fold
-from generator.config import LineDict, LineList, Problem, check_mapping, is_str, is_str_list, load_yaml
+from generator.config import id_problem, LineDict, LineList, Problem, check_mapping, is_str, is_str_list, load_yaml
 from generator.entities import Gazetteer
 from generator.model import EntityHit
 
@@ -54,7 +54,7 @@ class Topic:
 def _is_id(v: Any) -> str | None:
     if not isinstance(v, str) or not _ID.match(v):
         return "must be an ASCII id: lower-case letters, digits and single hyphens"
-    return None
+    return id_problem(v)
 
 
 def _is_positive_int(v: Any) -> str | None:

@@ -30,7 +30,9 @@ OWN_UNDATED = """مهرجان للكتاب في الساحة العامة
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` but the build lock (an empty file a build leaves, never committed)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".arshif-build.lock"}
 
 
 def summary(built: BuiltSite) -> tuple[int, ...]:
@@ -214,24 +216,35 @@ def test_publish_workflow_structure() -> None:
     assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
     for needed in ("corpus/**", "site_config/**", "generator/**", "mkdocs.yml"):
         assert needed in paths
-    assert wf["permissions"]["pages"] == "write" and wf["permissions"]["id-token"] == "write"
+    assert wf["permissions"] == {"contents": "read"}
     jobs = wf["jobs"]
+    text = path.read_text(encoding="utf-8")
     for name, job in jobs.items():
         assert isinstance(job.get("runs-on"), str), name
+        assert 0 < job["timeout-minutes"] <= 60, name
         for dep in [job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", []):
             assert dep in jobs
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
-            if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+            if "uses" in step:  # pinned by commit, the tag in a comment
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+                assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), step["uses"]
+    # the job that runs the generator cannot write and leaves no token behind; the one that can runs git only
+    build = next(j for j in jobs.values() if any("make site" in s.get("run", "") for s in j["steps"]))
+    assert build["permissions"] == {"contents": "read"}
+    assert build["steps"][0]["with"]["persist-credentials"] is False
+    writers = [j for j in jobs.values() if j.get("permissions", {}).get("contents") == "write"]
+    assert len(writers) == 1 and not any("make" in s.get("run", "") or "python" in s.get("run", "")
+                                         for s in writers[0]["steps"])
     steps = [s for job in jobs.values() for s in job["steps"]]
     uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
     assert uses["actions/setup-python"]["with"]["cache"] == "pip"
     assert "actions/setup-node" in uses and "actions/deploy-pages" in uses
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
-    assert any(s.get("run", "").strip() == "make site" for s in steps)
+    assert any(s.get("run", "").strip() == "make site BUILD_FLAGS=--publish" for s in steps)
     deploy = next(j for j in jobs.values() if any(s.get("uses", "").startswith("actions/deploy-pages") for s in j["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     result = _actionlint(path)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -260,7 +273,7 @@ def test_parallel_extraction_gives_the_same_context(tmp_path: Path, monkeypatch:
     corpus = write_files(tmp_path / "corpus", {f"{i:02d}.txt": OWN_ARTICLE.replace("النهر", f"النهر {i}")
                                                for i in range(6)} | {"z.txt": OWN_UNDATED})
     cfg, _ = load_site_config(ROOT / "site_config")
-    files, _ = context.discover(corpus)
+    files = context.discover(corpus).inputs
     monkeypatch.setattr(context, "PARALLEL_FROM", 2)
     one = context._extract_all(files, cfg, corpus, jobs=1)
     two = context._extract_all(files, cfg, corpus, jobs=2)

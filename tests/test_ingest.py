@@ -205,7 +205,7 @@ def test_saved_page_takes_its_metadata_and_says_so(clean: BuiltSite) -> None:
     assert art["outlet_id"] == "okaz"
     md = (clean.content / "articles" / "pages-full.md").read_text(encoding="utf-8")
     assert "سلمان الحربي" in md
-    assert "[https://www.okaz.com.sa/news/local/100](https://www.okaz.com.sa/news/local/100)" in md
+    assert "[<bdi>https://www.okaz.com.sa/news/local/100</bdi>](https://www.okaz.com.sa/news/local/100)" in md
     assert "الرئيسية" not in md and "جميع الحقوق" not in md  # menus and footer left out
     report = (clean.content / "report.md").read_text(encoding="utf-8")
     line = next(ln for ln in report.splitlines() if ln.startswith("- `corpus/pages/full.html`") or "pages/full.html`" in ln)

@@ -140,7 +140,31 @@ def test_killed_while_writing_leaves_old_or_new_files_and_next_build_equals_a_cl
     assert caught_mid_write, "the build always finished before it could be killed while writing"
     again = build(corpus, out)
     assert again.returncode == 0, again.stderr
+    assert "waiting for another build" not in again.stderr  # the killed build's workers hold no lock
     assert tree(out) == new
+
+
+def kill_on_replace(condition: str) -> str:
+    """Python code that runs the command line (its argv: a target, kill_at, then the arguments) and
+    kills itself with SIGKILL just before the kill_at-th `os.replace` whose destination `dst` meets
+    `condition` (an expression of `dst` and `target`)."""
+    return (
+        "import os, signal, sys\n"
+        "target, kill_at = sys.argv[1], int(sys.argv[2])\n"
+        "real_replace = os.replace\n"
+        "moved = 0\n"
+        "def replace(src, dst, *a, **kw):\n"
+        "    global moved\n"
+        "    dst = os.fspath(dst)\n"
+        f"    if {condition}:\n"
+        "        moved += 1\n"
+        "        if moved == kill_at:\n"
+        "            os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real_replace(src, dst, *a, **kw)\n"
+        "os.replace = replace\n"
+        "from generator.cli import main\n"
+        "sys.exit(main(sys.argv[3:]))\n"
+    )
 
 
 @pytest.mark.parametrize("kill_at", [1, 150, 399])
@@ -153,23 +177,7 @@ def test_killed_between_writing_a_temporary_file_and_moving_it_into_place(versio
     write_corpus(corpus, 1, n)
     assert build(corpus, out).returncode == 0
     write_corpus(corpus, 2, n)
-    hook = (
-        "import os, signal, sys\n"
-        "out = os.path.realpath(sys.argv[1]) + os.sep\n"
-        "kill_at = int(sys.argv[2])\n"
-        "real_replace = os.replace\n"
-        "moved = 0\n"
-        "def replace(src, dst, *a, **kw):\n"
-        "    global moved\n"
-        "    if os.path.realpath(os.fspath(dst)).startswith(out):\n"
-        "        moved += 1\n"
-        "        if moved == kill_at:\n"
-        "            os.kill(os.getpid(), signal.SIGKILL)\n"
-        "    return real_replace(src, dst, *a, **kw)\n"
-        "os.replace = replace\n"
-        "from generator.cli import main\n"
-        "sys.exit(main(sys.argv[3:]))\n"
-    )
+    hook = kill_on_replace("os.path.realpath(dst).startswith(os.path.realpath(target) + os.sep)")
     cmd = [sys.executable, "-c", hook, str(out), str(kill_at)] + build_cmd(corpus, out)[3:]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900,
                           env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))

@@ -244,9 +244,14 @@ def test_cli_reports_sidecar_problems_and_exits_1(tmp_path: Path) -> None:
 
 
 def test_sidecar_title_and_author_are_repaired_for_showing(tmp_path: Path, cfg: SiteConfig) -> None:
-    overrides, problems = load(tmp_path, "title: \"\\u202Eجسر جديد فوق ﺍﻟﻨﻬﺮ\"\nauthor: \"سامي الخطيب\\u202B\"\n", cfg)
+    """Presentation forms (from a PDF copy) are turned into letters; a direction control, which a
+    curated value never needs, is refused with its place (tests/test_contributor_faults.py)."""
+    overrides, problems = load(tmp_path, "title: \"جسر جديد فوق ﺍﻟﻨﻬﺮ\"\nauthor: \"ﺳﺎﻣﻲ الخطيب\"\n", cfg)
     assert problems == [] and overrides is not None
     art = Article(source="corpus/article.txt", title="قديم")
     apply_overrides(art, overrides, cfg)
     assert art.title == "جسر جديد فوق النهر"
     assert art.author == "سامي الخطيب"
+    _, problems = load(tmp_path, "title: \"\\u202Eجسر جديد\"\n", cfg)
+    assert [(p.line, p.key, p.message) for p in problems] == [
+        (1, "title", "must not contain the control character U+202E (at character 1)")]

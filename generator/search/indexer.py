@@ -176,16 +176,25 @@ class TermListBuilder(Builder):  # type: ignore[misc]
                     posting[field_name][doc_ref] = defaultdict(list)
 
 
+MAX_TERM = 40  # letters: a longer "word" (a URL, a run of one letter) is not indexed
+
+
+def _terms(text: str) -> list[str]:
+    """Index terms of `text` no longer than MAX_TERM: the manifest holds the first term of every
+    shard, so one 4-million-letter word would be downloaded by every search."""
+    return [t for t in index_terms(text) if len(t) <= MAX_TERM]
+
+
 def analyzed(doc: Doc, n: int) -> dict[str, Any]:
     """The lunr document for `doc` numbered `n`: every field as its list of index terms."""
     return {
         "n": str(n),
-        "title": index_terms(doc.title),
-        "body": index_terms(doc.body),
-        "byline": index_terms(doc.byline),
-        "outlet": index_terms(doc.outlet),
-        "date": index_terms(doc.date_text),
-        "entities": index_terms(doc.entity_text),
+        "title": _terms(doc.title),
+        "body": _terms(doc.body),
+        "byline": _terms(doc.byline),
+        "outlet": _terms(doc.outlet),
+        "date": _terms(doc.date_text),
+        "entities": _terms(doc.entity_text),
     }
 
 
@@ -291,10 +300,15 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
+TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and phrases (x/<n>.json)
+
+
 def document_text(doc: Doc) -> list[Any]:
     """What the browser reads of a result beyond its record: [title, body with its whitespace
-    collapsed, [[entity name, other names …], …]] (see the module docstring, x/<n>.json)."""
-    return [doc.title, re.sub(r"\s+", " ", doc.body).strip(), [list(f) for f in doc.entity_names]]
+    collapsed and cut at TEXT_CHARS characters, [[entity name, other names …], …]] (see the module
+    docstring, x/<n>.json)."""
+    body = re.sub(r"\s+", " ", doc.body).strip()[:TEXT_CHARS]
+    return [doc.title, body, [list(f) for f in doc.entity_names]]
 
 
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:
@@ -387,7 +401,8 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     Returns the number of files written.
     """
     written = 0
-    for rel, data in sorted(files.items()):
+    # the manifest last: a search reads it first, and must find every shard it lists
+    for rel, data in sorted(files.items(), key=lambda kv: (kv[0] == "manifest.json", kv[0])):
         path = root / rel
         if path.is_file() and path.read_bytes() == data:
             continue
