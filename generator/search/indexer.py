@@ -12,8 +12,9 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
                     field); the weights are lunr's BM25 field-vector entries, which lunr rounds to
                     three decimals, so × 1000 they are exact integers
     r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, author]
-    x/<n>.json      document n as [title, body with its whitespace collapsed, [[entity name, its other
-                    names …], …]], fetched only for the results shown: the snippet is cut around the
+    x/<n>.json.gz   document n as [title, body with its whitespace collapsed, [[entity name, its other
+                    names …], …]], gzipped (a third of the bytes on disk; the browser inflates it with
+                    DecompressionStream), fetched only for the results shown: the snippet is cut around the
                     best passage, a quoted phrase is checked against it, and a result matched through
                     an entity's name says which
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
@@ -27,6 +28,7 @@ the same scores as the full index would give.
 from __future__ import annotations
 
 import bisect
+import gzip
 import hashlib
 import json
 import os
@@ -300,13 +302,13 @@ def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and phrases (x/<n>.json)
+TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and phrases (x/<n>.json.gz)
 
 
 def document_text(doc: Doc) -> list[Any]:
     """What the browser reads of a result beyond its record: [title, body with its whitespace
     collapsed and cut at TEXT_CHARS characters, [[entity name, other names …], …]] (see the module
-    docstring, x/<n>.json)."""
+    docstring, x/<n>.json.gz)."""
     body = re.sub(r"\s+", " ", doc.body).strip()[:TEXT_CHARS]
     return [doc.title, body, [list(f) for f in doc.entity_names]]
 
@@ -325,7 +327,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFil
             [[d.url, d.title, d.date, d.outlet, _excerpt(d.body), d.byline] for d in chunk]
         )
     for n, d in enumerate(docs):
-        out.files[f"x/{n}.json"] = _dumps(document_text(d))
+        out.files[f"x/{n}.json.gz"] = gzip.compress(_dumps(document_text(d)), compresslevel=9, mtime=0)
 
     years = sorted({d.year for d in docs if d.year}, reverse=True)
     outlets = sorted({d.outlet for d in docs if d.outlet})

@@ -2,7 +2,7 @@
  *
  * Loaded by the small loader in partials/search.html the first time the reader focuses a search
  * box. It fetches search-index/manifest.json, then for every query only the term shards holding
- * the query's terms, the record chunks of the results shown and their texts (x/<n>.json, for the
+ * the query's terms, the record chunks of the results shown and their texts (x/<n>.json.gz, for the
  * snippet and for quoted phrases). The shards loaded so far are assembled into a lunr.Index
  * (inverted index + the field-vector entries of the loaded terms), so the scores are lunr's own.
  *
@@ -290,7 +290,16 @@
 
   /* The text of document n: [title, body, [[name, other names…] of its entities]]. */
   Engine.prototype.text = function (n) {
-    return this.chunk("x", n);
+    var key = "x/" + n, self = this;
+    if (!this.chunks[key]) {
+      this.chunks[key] = typeof DecompressionStream === "undefined"
+        ? this.records([n]).then(function (r) { return [r[0][1], r[0][4], []]; })  /* old browsers: the excerpt */
+        : fetch(this.url + key + ".json.gz?v=" + this.manifest.build).then(function (r) {
+          if (!r.ok) throw new Error(key + ": HTTP " + r.status);
+          return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
+        }).catch(function () { return self.records([n]).then(function (r) { return [r[0][1], r[0][4], []]; }); });
+    }
+    return this.chunks[key];
   };
 
   /* Word positions of the text where each query word occurs: [[positions of word 0], …]. */
