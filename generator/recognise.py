@@ -197,9 +197,10 @@ WEAK_HEADS = frozenset(fold(w) for w in """مركز إدارة الإدارة غ
 LED_BY = frozenset(fold(w) for w in "رئاسة إدارة قيادة".split())
 # Heads that say "the forces of": before a definite head (قوات الجيش الوطني) the organisation is the latter.
 FORCE_HEADS = frozenset((fold("قوات"),))
-# Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء.
+# Words after a head that make a board or an office, not an institution: مجلس الإدارة، مجلس الأمناء;
+# or that name no one place (مجلس المحافظة is the council of whichever governorate the article is about).
 GENERIC_NAMES = frozenset(fold(w) for w in """الإدارة إدارة الأمناء الأعضاء المديرين السير المرور الملاحة
-    الطيران الرياح التجارة الأسعار""".split())
+    الطيران الرياح التجارة الأسعار المحافظة المنطقة المدينة الولاية الدولة القرية البلدة""".split())
 # Heads that are a common noun before a proper name (صحيفة تلغراف، شركة سيمنز): the name is the
 # proper noun; the form with the head is kept as another surface.
 GENERIC_HEADS = frozenset(fold(w) for w in "صحيفة جريدة قناة إذاعة شركة مجموعة وكالة موقع مجلة بنك مصرف".split())
