@@ -371,7 +371,8 @@ def render_article(ctx: Context, art: Article) -> Output:
     url = safe_url(art.source_url)
     if url:
         meta.append(f"[الصفحة الأصلية]({url})")
-    lines += ['<div class="arshif-meta" markdown="1">', "", "&nbsp;· ".join(meta)]
+    lines += ['<div class="arshif-meta" markdown="1">', "",
+              " · ".join(f'<span class="arshif-item">{m}</span>' for m in meta)]
     if art.topics:
         tl = [link(ctx.topics[t].name, Urls.link(here, urls.topic(t))) for t in art.topics if t in ctx.topics]
         lines += ["", "الموضوعات: " + "، ".join(tl)]
