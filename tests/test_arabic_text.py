@@ -125,7 +125,7 @@ def test_list_items_isolate_the_title_and_outlet(control: str) -> None:
     ctx = assemble(Path("corpus"), Path("site_config"), cfg, [a], [], [])
     line = article_item(ctx, "index.md", a)
     assert line.startswith(f"- [<bdi>{control}عنوان</bdi>](")
-    assert line.endswith("<bdi>20 نيسان 2024</bdi>")
+    assert line.endswith('<bdi><time class="arshif-date" datetime="2024-04-20">20 نيسان/أبريل 2024</time></bdi>')
 
 
 # ---- plurals -------------------------------------------------------------------------------------

@@ -205,11 +205,12 @@ def test_saved_page_takes_its_metadata_and_says_so(clean: BuiltSite) -> None:
     assert art["outlet_id"] == "okaz"
     md = (clean.content / "articles" / "pages-full.md").read_text(encoding="utf-8")
     assert "سلمان الحربي" in md
-    assert "[https://www.okaz.com.sa/news/local/100](https://www.okaz.com.sa/news/local/100)" in md
-    assert "الرئيسية" not in md and "جميع الحقوق" not in md  # menus and footer left out
+    assert "[الصفحة الأصلية](https://www.okaz.com.sa/news/local/100)" in md
+    text = md.split("## النص", 1)[1]
+    assert "الرئيسية" not in text and "جميع الحقوق" not in text  # menus and footer left out
     report = (clean.content / "report.md").read_text(encoding="utf-8")
     line = next(ln for ln in report.splitlines() if ln.startswith("- `corpus/pages/full.html`") or "pages/full.html`" in ln)
-    assert "من بيانات الصفحة: title, author, outlet, date, source\\_url" in line
+    assert "من بيانات الصفحة: <bdi lang=\"en\" dir=\"ltr\">title, author, outlet, date, source\\_url</bdi>" in line
 
 
 def test_page_without_metadata_is_read_from_its_text(clean: BuiltSite) -> None:
