@@ -1,7 +1,7 @@
 """A corpus written for the tests (invented news in Arabic), so no test depends on the seed articles
 in corpus/: hand-written articles in nested folders, with sidecars naming their outlets, and a run
 of short generated bulletins, so some lists are longer than one page (more than 100 articles name
-بغداد) and the charts span many months.
+البصرة) and the charts span many months.
 
     write_fixture_corpus(folder) -> folder
 """
@@ -14,13 +14,13 @@ HAND = {
 2015-09-29
 افتتح رئيس الوزراء حيدر العبادي صباح الثلاثاء جسراً جديداً فوق نهر دجلة في بغداد بعد عامين من العمل.
 وقال العبادي إن الجسر يربط حيين كبيرين ويخفف الزحام في وسط العاصمة.
-وأضاف أن الحكومة ستواصل بناء الطرق في الرمادي بعد طرد تنظيم داعش منها، وأن المعلومات عن الأضرار جُمعت عسكريا ومدنياً.
+وأضاف أن الحكومة ستواصل بناء الطرق في الرمادي بعد طرد تنظيم داعش منها ومن مناطق على حدود سوريا، وأن المعلومات عن الأضرار جُمعت عسكريا ومدنياً.
 """,
     "2015/09/abadi-bridge.yml": "outlet: alittihad\nauthor: سلمى يوسف\nsource_url: https://example.org/news/bridge\n",
     "2015/09/moscow-talks.txt": """محادثات في موسكو حول تنسيق الجهود ضد داعش
 2015-09-27
 استضافت موسكو يوم الأحد محادثات بين وفود من روسيا وسوريا وإيران حول تبادل المعلومات عن تنظيم داعش.
-وقال وزير الخارجية الروسي إن بلاده تريد مركزاً مشتركاً في بغداد يجمع المعلومات من 60 دولة.
+وقال وزير الخارجية الروسي إن بلاده تريد مركز معلوماتي مشترك في بغداد يجمع المعلومات من 60 دولة.
 وردّت واشنطن بأن التحالف الدولي سيواصل غاراته في سوريا والعراق.
 """,
     "2015/09/moscow-talks.yml": "outlet: france24\n",
@@ -41,18 +41,18 @@ HAND = {
 ويقدم المهرجان أمسيات شعرية وورشاً للأطفال طوال أيامه، بحسب المنظمين.
 """,
     "undated/assad-statement.txt": """بيان منسوب إلى بشار الأسد عن المعارك في الشمال
-نقلت وسائل إعلام عن الرئيس السوري بشار الأسد قوله إن المعارك في الشمال ستستمر حتى طرد داعش.
+نقلت وسائل إعلام عن الرئيس السوري بشار الأسد قوله إن المعارك في شمال سوريا ستستمر حتى طرد داعش.
 ولم يتسنّ التحقق من البيان من مصدر مستقل.
 """,
 }
 
-BULLETINS = 105  # short generated articles that all name بغداد (more than one page of 100)
+BULLETINS = 105  # short generated articles that all name البصرة (more than one page of 100)
 
 
 def bulletin(i: int) -> str:
     """The text of generated bulletin number `i`: dated across 30 months, every tenth undated."""
-    title = f"نشرة أمانة بغداد رقم {i}: أعمال صيانة في الشوارع"
-    body = (f"أعلنت أمانة بغداد في نشرتها رقم {i} عن أعمال صيانة في {i % 7 + 2} شوارع من المدينة.\n"
+    title = f"نشرة بلدية البصرة رقم {i}: أعمال صيانة في الشوارع"
+    body = (f"أعلنت بلدية البصرة في نشرتها رقم {i} عن أعمال صيانة في {i % 7 + 2} شوارع من المدينة.\n"
             f"وقال متحدث باسم الأمانة إن الأعمال تنتهي خلال {i % 5 + 1} أيام.\n")
     if i % 10 == 9:
         return f"{title}\n{body}"

@@ -133,11 +133,11 @@ def test_nested_folders_duplicates_clashes_and_symlinks(tmp_path: Path) -> None:
     assert "copy-of-bridge.txt: duplicate of" in built.stderr and "2015/09/bridge.txt" in built.stderr
     assert tree(corpus) == before  # the corpus is never written
     arts = {front(p)["source"]: p.stem for p in (tmp_path / "content/articles").glob("*.md")}
-    sources = {s.rsplit("corpus/", 1)[1] for s in arts}
+    sources = set(arts)  # paths inside the corpus: no path of the machine that built the site
     assert "2015/09/bridge.txt" in sources and "copy-of-bridge.txt" not in sources
     if (corpus / "Fair.txt").read_text(encoding="utf-8") != (corpus / "fair.txt").read_text(encoding="utf-8"):
         assert {"fair.txt", "Fair.txt"} <= sources
-        ids = [v for k, v in arts.items() if k.endswith(("/fair.txt", "/Fair.txt"))]
+        ids = [v for k, v in arts.items() if k in ("fair.txt", "Fair.txt")]
         assert len(set(ids)) == 2
     report = (tmp_path / "content/report.md").read_text(encoding="utf-8")
     assert "link.txt" in report and "copy-of-bridge.txt" in report
