@@ -503,22 +503,43 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
 
 # ---- indexes -------------------------------------------------------------------------------------
 
-def render_entity_index(ctx: Context, kind: str) -> Output:
+def render_entity_index(ctx: Context, kind: str) -> list[Output]:
+    """The alphabetical index of one type of name, with a heading per letter. Past LIST_LIMIT names
+    it goes on numbered pages, each with the letters linked to the page where they start."""
     etype = KIND_TYPES[kind]
     here = ctx.urls.index(kind)
     title = TYPE_LABELS[etype]
     infos = sorted((i for i in ctx.entities.values() if i.type == etype), key=lambda i: collation_key(i.name))
-    lines = crumbs(here, [home_crumb(ctx)]) + [f"# {title}", "", f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
-    letter = None
-    for info in infos:
-        lt = index_letter(info.name)
-        if lt != letter:
-            letter = lt
-            lines += ["", f"## {escape_inline(lt)}", ""]
-        lines.append(f"- {entity_link(ctx, here, info.id)} — {len(info.articles)}")
-    if not infos:
-        lines.append("لا شيء بعد.")
-    return Output(here, page([("title", title), ("kind", "index")], lines), f"index {kind}")
+    chunks = [infos[i:i + LIST_LIMIT] for i in range(0, len(infos), LIST_LIMIT)] or [[]]
+    pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
+    starts: dict[str, int] = {}
+    for n, chunk in enumerate(chunks, start=1):
+        for info in chunk:
+            starts.setdefault(index_letter(info.name), n)
+    outs: list[Output] = []
+    for n, chunk in enumerate(chunks, start=1):
+        path = pages[n - 1]
+        trail = [home_crumb(ctx)] + ([(title, here)] if n > 1 else [])
+        heading = title if n == 1 else f"{title} — الصفحة {n}"
+        lines = crumbs(path, trail) + [f"# {heading}", "",
+                                       f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
+        if len(chunks) > 1:
+            letters = " ".join(f"[{escape_inline(lt)}]({Urls.link(path, pages[k - 1])})" for lt, k in starts.items())
+            lines += ["الحروف: " + letters, ""] + pager(path, here, pages, n)
+        letter = None
+        for info in chunk:
+            lt = index_letter(info.name)
+            if lt != letter:
+                letter = lt
+                lines += ["", f"## {escape_inline(lt)}", ""]
+            lines.append(f"- {entity_link(ctx, path, info.id)} — {len(info.articles)}")
+        if not infos:
+            lines.append("لا شيء بعد.")
+        if len(chunks) > 1:
+            lines += [""] + pager(path, here, pages, n)
+        fm = [("title", heading), ("kind", "index")]
+        outs.append(Output(path, page(fm, lines), f"index {kind}" + (f" page {n}" if n > 1 else "")))
+    return outs
 
 
 def live_topics(ctx: Context) -> list[tuple[str, Any]]:
@@ -781,7 +802,7 @@ def render_site(ctx: Context) -> list[Output]:
     outs += render_timeline(ctx)
     for kind in INDEX_KINDS:
         if kind in KIND_TYPES:
-            outs.append(render_entity_index(ctx, kind))
+            outs += render_entity_index(ctx, kind)
     outs += [render_topics_index(ctx), render_outlets_index(ctx)]
     outs += [render_article(ctx, a) for a in ctx.articles]
     for info in ctx.entities.values():

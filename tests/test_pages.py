@@ -334,6 +334,12 @@ def test_long_lists_go_on_numbered_pages_of_at_most_the_limit(monkeypatch: pytes
     second = split(outs["people/karim-nasser/page-2.md"].text)[1]
     assert "a3.md" in second and "a1.md" not in second and "[1](../karim-nasser.md)" in second
     assert "[<bdi>كريم ناصر</bdi>](../karim-nasser.md)" in second  # breadcrumbs lead back
+    # the alphabetical indexes too: one name a page here, the letters linked to where they start
+    places = [p for p in outs if p == "places/index.md" or p.startswith("places/page-")]
+    assert sorted(places) == ["places/index.md", "places/page-2.md", "places/page-3.md", "places/page-4.md"]
+    first = split(outs["places/index.md"].text)[1]
+    assert "الحروف: [إ](index.md) [ع](page-2.md) [م](page-3.md) [و](page-4.md)" in first
+    assert len(re.findall(r"^- \[", main_part(split(outs["places/page-3.md"].text)[1]), re.M)) == 1
     # the undated list and month pages too
     assert "timeline/2015-09/page-2.md" in outs and "a1.md" in outs["timeline/2015-09/page-2.md"].text
     for path, out in outs.items():
