@@ -17,7 +17,8 @@ from generator.dates_ar import month_label, parse_iso
 
 WIDTH = 720
 HEIGHT = 150
-AXIS = 22  # room under the bars for the year labels
+AXIS = 26  # room under the bars for the year labels
+MIN_SLOTS = 24  # a chart of a few months keeps bars of a sensible width, drawn from the right
 
 
 def month_counts(dates: Iterable[str | None]) -> dict[tuple[int, int], int]:
@@ -51,7 +52,7 @@ def month_chart(counts: dict[tuple[int, int], int], title: str, unit: str = "Ø¹Ø
         return ""
     peak = max(counts.values())
     n = len(months)
-    slot = WIDTH / n
+    slot = WIDTH / max(n, MIN_SLOTS)
     gap = min(2.0, slot * 0.2)
     plot = HEIGHT - AXIS
     parts = [f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="arshif-chart-title" '
@@ -67,7 +68,8 @@ def month_chart(counts: dict[tuple[int, int], int], title: str, unit: str = "Ø¹Ø
                          f'height="{h:.2f}"><title>{escape(month_label(y, m))}: {v}</title></rect>')
         if m == 1 or i == 0:
             cx = x + slot
-            if last_label_x is None or last_label_x - cx >= 40:
+            if (last_label_x is None or last_label_x - cx >= 60) and cx >= 40:
+                # "start" is the right end in right-to-left text: the year reads leftwards from its first month
                 parts.append(f'<text x="{cx:.2f}" y="{HEIGHT - 6}" text-anchor="start">{y}</text>')
                 last_label_x = cx
     parts.append(f'<line class="axis" x1="0" y1="{plot + 0.5}" x2="{WIDTH}" y2="{plot + 0.5}"/>')

@@ -594,9 +594,8 @@ def render_timeline(ctx: Context) -> list[Output]:
     undated = undated_articles(ctx)
     lines = crumbs(here, [home_crumb(ctx)]) + ["# الخط الزمني", ""]
     if by_month:
-        lines += [f"{count_phrase(sum(len(a) for a in by_month.values()), 'article')} مؤرخة"
-                  + (f" و{count_phrase(len(undated), 'article')} بلا تاريخ" if undated else "")
-                  + "؛ عدد المقالات في كل شهر:", ""]
+        lines += [f"المقالات المؤرخة: {sum(len(a) for a in by_month.values())}"
+                  + (f"، وغير المؤرخة: {len(undated)}" if undated else "") + ". عدد المقالات في كل شهر:", ""]
         lines += chart_lines(ctx.articles, "عدد المقالات في كل شهر")
     years: dict[int, list[tuple[int, int]]] = {}
     for (y, m), arts in by_month.items():

@@ -150,7 +150,7 @@ def test_front_matter_round_trips_hostile_titles(hostile: Hostile, name: str, ti
     fm, body = front_and_body(page_md(hostile, name))
     assert fm["title"] == title and fm["kind"] == "article" and fm["id"] == name
     assert fm["source"] == f"{name}.txt"  # the path inside the corpus, never the builder's
-    assert body.startswith("\n# ") and "\n---\n" not in body
+    assert body.split("</nav>", 1)[1].lstrip("\n").startswith("# ") and "\n---\n" not in body  # crumbs, then the title
 
 
 def test_sidecar_author_and_url_round_trip(hostile: Hostile) -> None:
