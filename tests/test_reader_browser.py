@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT, BuiltSite
+from test_search_browser import header_search
 
 sys.path.insert(0, str(ROOT / "tools"))
 from screenshots import page_types, shoot  # noqa: E402
@@ -130,11 +131,13 @@ def test_contrast_of_text_and_links_in_both_palettes(browser: Any, site_url: str
         goto(pg, site_url)
         ratios["list link"] = pg.evaluate(_CONTRAST, "article li a")
         ratios["list date"] = pg.evaluate(_CONTRAST, "article li time")
+        header_search(pg, site_url, "داعش")
+        ratios["search highlight"] = pg.evaluate(_CONTRAST, ".arshif-result mark")
         ctx.close()
         measured[scheme] = {k: round(v, 2) for k, v in ratios.items() if v is not None}
     (test_output / "contrast.json").write_text(json.dumps(measured, ensure_ascii=False, indent=1), "utf-8")
     for scheme, ratios in measured.items():
-        assert len(ratios) == 8, (scheme, ratios)
+        assert len(ratios) == 9, (scheme, ratios)
         for what, ratio in ratios.items():
             assert ratio >= AA, (scheme, what, ratio)
 
