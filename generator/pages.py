@@ -315,6 +315,14 @@ def public_source(ctx: Context, source: str) -> str:
     return source[len(root):] if source.startswith(root) else source
 
 
+def public_text(ctx: Context, text: str) -> str:
+    """A message of the build (a configuration problem) without the builder's folders: paths in the
+    corpus as paths inside it, paths in the configuration folder from that folder's name on."""
+    corpus = ctx.corpus_dir.as_posix().rstrip("/") + "/"
+    config = ctx.config_dir.as_posix().rstrip("/") + "/"
+    return text.replace(corpus, "").replace(config, ctx.config_dir.name + "/")
+
+
 def article_neighbours(ctx: Context, art: Article) -> tuple[Article | None, Article | None]:
     """(the next older, the next newer) article in the archive's order (newest first, undated last)."""
     pos = ctx.__dict__.get("_article_pos")
@@ -759,7 +767,7 @@ def render_report(ctx: Context) -> Output:
     lines.append("")
     if ctx.problems:
         lines += ["## مشكلات في الإعدادات", ""]
-        lines += [f"- `{escape_code(str(p))}`" for p in ctx.problems] + [""]
+        lines += [f"- `{escape_code(public_text(ctx, str(p)))}`" for p in ctx.problems] + [""]
     if ctx.skipped:
         lines += ["## ملفات لم تُبنَ", ""]
         lines += [f"- `{escape_code(public_source(ctx, s.source))}` — {report_note(s.reason)}" for s in ctx.skipped] + [""]

@@ -399,7 +399,8 @@ def test_config_problems_are_listed_on_the_report(config_build) -> None:
     corpus, cfg, out, _built, today = config_build
     report = (out / "report.md").read_text(encoding="utf-8").splitlines()
     for msg in config_messages(corpus.as_posix(), cfg.as_posix(), today):
-        assert f"- `{msg[len('config error: '):]}`" in report, msg
+        shown = msg[len('config error: '):].replace(corpus.as_posix() + "/", "").replace(cfg.as_posix() + "/", "config/")
+        assert f"- `{shown}`" in report, msg  # no folder of the machine that built the site
 
 
 def test_rest_of_the_build_goes_on_after_config_problems(config_build) -> None:
