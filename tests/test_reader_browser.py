@@ -88,6 +88,8 @@ def test_no_english_text_on_any_page_type(page: Any, site_url: str, types: dict[
         assert latin == [], (kind, latin)
         body = page.inner_text("body")
         assert "→" not in body, kind  # an arrow pointing the wrong way in right-to-left text
+        ids = page.eval_on_selector_all("article h2[id], article h3[id]", "els => els.map(e => e.id)")
+        assert not [i for i in ids if re.fullmatch(r"_\d+", i)], (kind, ids)  # Arabic anchors, not _1, _2
         title = page.title()
         assert title.count("أرشيف") == 1, (kind, title)
         assert not re.search(r"[A-Za-z]{2,}", title), (kind, title)
