@@ -101,6 +101,9 @@ def test_home_tab_title_and_404_page_in_arabic(page: Any, site_url: str) -> None
     goto(page, site_url + "404.html")
     assert page.locator("article h1").inner_text().strip() == "الصفحة غير موجودة"
     assert "Not found" not in page.inner_text("body")
+    page.locator("article a", has_text="الخط الزمني").click()
+    page.wait_for_load_state("load")
+    assert page.url == site_url + "timeline/"
 
 
 def test_report_is_in_the_footer_not_in_the_navigation(page: Any, site_url: str) -> None:
