@@ -146,7 +146,7 @@ def article_item(ctx: Context, here: str, art: Article) -> str:
     alone on the next line)."""
     meta = f"<bdi>{date_html(art.date, art.date_not_before)}</bdi>"
     if art.outlet is not None:
-        meta += f"&nbsp;· {isolate(art.outlet.name)}"
+        meta += f'&nbsp;· <bdi class="arshif-nowrap">{escape_inline(art.outlet.name)}</bdi>'
     return f"- {link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))} — {meta}"
 
 

@@ -232,6 +232,10 @@ def test_dates_never_break_and_are_machine_readable(browser: Any, site_url: str,
         for lines, ws, _ in dates:  # bidi runs make several boxes, all on one line
             assert lines == 1 and ws == "nowrap", (kind, lines, ws)
         assert any(dt and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dt) for *_, dt in dates) or kind == "undated"
+        outlets = pg.eval_on_selector_all(
+            "article li .arshif-nowrap",
+            "els => els.map(e => new Set([...e.getClientRects()].map(r => Math.round(r.bottom / 4))).size)")
+        assert all(n == 1 for n in outlets), kind  # an outlet's name is never cut ("فرانس" | "24")
     ctx.close()
 
 
