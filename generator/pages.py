@@ -158,6 +158,7 @@ def crumbs(here: str, trail: list[tuple[str, str]]) -> list[str]:
 
 
 def home_crumb(ctx: Context) -> tuple[str, str]:
+    """The first breadcrumb of every page: the home page."""
     return ("الرئيسية", ctx.urls.home())
 
 
