@@ -28,6 +28,17 @@ from generator.urls import Urls, resolve_clashes, safe_slug
 RELATED_LIMIT = 5
 NEIGHBOURS_PER_ENTITY = 40  # candidates for "related" taken around an article in each entity's list
 RARE_ENTITIES = 8  # ... of its rarest entities (the most telling ones), more while candidates are few
+BROAD_SHARE = 0.05  # an entity named in more than this share of the articles is broad (a country, a war) ...
+BROAD_MIN = 3  # ... once it is named in more than this many articles
+
+
+def specific_entities(entities: dict[str, EntityInfo], total: int) -> frozenset[str]:
+    """The entities specific enough to relate two articles: named in at most BROAD_MIN articles,
+    or in at most BROAD_SHARE of all `total` articles. A broad one (Iraq in an archive about Iraq)
+    still adds to the score of an article that shares a specific one, but never relates two
+    articles on its own."""
+    limit = max(BROAD_MIN, BROAD_SHARE * total)
+    return frozenset(eid for eid, info in entities.items() if len(info.articles) <= limit)
 
 
 @dataclass
@@ -515,8 +526,9 @@ def build_outlets(articles: list[Article], cfg: SiteConfig) -> dict[str, OutletI
 
 
 def build_related(articles: list[Article], entities: dict[str, EntityInfo]) -> dict[str, list[Article]]:
-    """For each article, up to RELATED_LIMIT others sharing entities or its day: score = shared
-    entities (each weighted by how rare it is) + 0.5 for the same day; ties go to the newer article.
+    """For each article, up to RELATED_LIMIT others sharing at least one specific entity
+    (`specific_entities`): score = shared entities (each weighted by how rare it is) + 0.5 for the
+    same day; ties go to the newer article.
     Candidates are the neighbours of the article in the lists of its rarest entities (more
     entities while candidates are few) and its day, so the cost stays linear in the archive's size. `articles` must be newest first."""
     rank = {a.id: i for i, a in enumerate(articles)}
@@ -528,6 +540,7 @@ def build_related(articles: list[Article], entities: dict[str, EntityInfo]) -> d
         if parse_iso(a.date):
             by_day.setdefault(a.date or "", []).append(a)
     half = NEIGHBOURS_PER_ENTITY // 2
+    specific = specific_entities(entities, len(articles))
     out: dict[str, list[Article]] = {}
     for art in articles:
         own = own_sets[art.id]
@@ -548,7 +561,10 @@ def build_related(articles: list[Article], entities: dict[str, EntityInfo]) -> d
         pool.pop(art.id, None)
         scores: dict[str, float] = {}
         for oid, other in pool.items():
-            score = sum(weight[e] for e in own & own_sets[oid])
+            shared = own & own_sets[oid]
+            if not shared & specific:
+                continue
+            score = sum(weight[e] for e in shared)
             if dated and other.date == art.date:
                 score += 0.5
             if score > 0:

@@ -1,7 +1,7 @@
 """Dates shown to readers, in Arabic, with both the Levantine and the Egyptian/Gulf month names.
 
     long_date("2015-09-27")        → "الأحد 27 أيلول/سبتمبر 2015"
-    undated_label("2015-09-25")    → "غير مؤرخ — بعد 25 أيلول 2015"
+    undated_label("2015-09-25")    → "غير مؤرخ — بعد 25 أيلول/سبتمبر 2015"
     month_label(2015, 9)           → "أيلول/سبتمبر 2015"
 """
 from __future__ import annotations
@@ -43,15 +43,15 @@ def long_date(value: str | None) -> str:
 
 
 def short_date(value: str | None) -> str:
-    """«27 أيلول 2015», for lists."""
+    """«27 أيلول/سبتمبر 2015», for lists (the same month names as headings and long dates)."""
     d = parse_iso(value)
     if d is None:
         return value or UNDATED
-    return f"{d.day} {LEVANTINE[d.month - 1]} {d.year}"
+    return f"{d.day} {month_names(d.month)} {d.year}"
 
 
 def undated_label(not_before: str | None) -> str:
-    """«غير مؤرخ — بعد 25 أيلول 2015», or «غير مؤرخ» when nothing is known."""
+    """«غير مؤرخ — بعد 25 أيلول/سبتمبر 2015», or «غير مؤرخ» when nothing is known."""
     d = parse_iso(not_before)
     if d is None:
         return UNDATED

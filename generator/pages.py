@@ -16,12 +16,16 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from babel import Locale
+
 from generator.arabic import fold
+from generator.charts import month_chart, month_counts
 from generator.collation import collation_key, index_letter
 from generator.context import Context, EntityInfo, newest_first_key
-from generator.dates_ar import display_date, list_date, month_label, parse_iso
+from generator.dates_ar import UNDATED, long_date, month_label, parse_iso, short_date, undated_label
 from generator.model import Article, EntityHit
 from generator.plurals import count_phrase
+from generator.report_ar import translate
 from generator.urls import INDEX_KINDS, Urls
 
 SITE_NAME = "أرشيف"
@@ -30,8 +34,11 @@ TYPE_SINGULAR = {"person": "شخص", "place": "مكان", "organization": "من�
 TYPE_ORDER = ("person", "place", "organization")
 KIND_TYPES = {"people": "person", "places": "place", "organizations": "organization"}
 LATEST_ON_HOME = 10
-LIST_LIMIT = 100  # an entity, topic or outlet with more articles lists the newest and splits the rest by year
-TOP_ON_HOME = 15
+LIST_LIMIT = 100  # no page lists more articles: longer lists go on numbered pages
+TOP_ON_HOME = 8  # names of each type on the home page
+UNDATED_ON_HOME = 5
+COOCCURRING_LIMIT = 30
+CRUMB_SEP = " › "  # a mirrored character: drawn pointing left in right-to-left text
 
 
 @dataclass(frozen=True)
@@ -120,13 +127,45 @@ def page(fields: list[tuple[str, Any]], lines: Iterable[str]) -> str:
 
 # ---- small shared pieces -------------------------------------------------------------------------
 
+def date_html(date: str | None, not_before: str | None, long: bool = False) -> str:
+    """The date of an article as HTML that never breaks across lines: a `<time datetime>` when it
+    is known, «غير مؤرخ — بعد <time>…</time>» when only a lower bound is, «غير مؤرخ» otherwise."""
+    d = parse_iso(date)
+    if d is not None:
+        shown = long_date(date) if long else short_date(date)
+        return f'<time class="arshif-date" datetime="{d.isoformat()}">{shown}</time>'
+    nb = parse_iso(not_before)
+    if nb is not None:
+        return (f'<span class="arshif-date">{UNDATED} — بعد '
+                f'<time datetime="{nb.isoformat()}">{short_date(not_before)}</time></span>')
+    return f'<span class="arshif-date">{UNDATED}</span>'
+
+
 def article_item(ctx: Context, here: str, art: Article) -> str:
-    """One list line: linked title — date · outlet."""
-    parts = [list_date(art.date, art.date_not_before)]
+    """One list line: linked title — date · outlet (the date never breaks, nor leaves the outlet
+    alone on the next line)."""
+    meta = f"<bdi>{date_html(art.date, art.date_not_before)}</bdi>"
     if art.outlet is not None:
-        parts.append(art.outlet.name)
-    meta = " · ".join(isolate(p) for p in parts)
+        meta += f'&nbsp;· <bdi class="arshif-nowrap">{escape_inline(art.outlet.name)}</bdi>'
     return f"- {link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))} — {meta}"
+
+
+def crumbs(here: str, trail: list[tuple[str, str]]) -> list[str]:
+    """Breadcrumbs above a page's title: (label, page path) from the home page down to the page's
+    parent, each a link."""
+    items = CRUMB_SEP.join(link(label, Urls.link(here, target)) for label, target in trail)
+    return ['<nav class="arshif-crumbs" aria-label="مسار التنقل" markdown="1">', "", items, "", "</nav>", ""]
+
+
+def home_crumb(ctx: Context) -> tuple[str, str]:
+    """The first breadcrumb of every page: the home page."""
+    return ("الرئيسية", ctx.urls.home())
+
+
+def country_name(code: str) -> str:
+    """The Arabic name CLDR (through Babel) gives a country or territory code ("FR" → «فرنسا»);
+    the code itself when CLDR has no name for it."""
+    return Locale("ar").territories.get(code.upper(), code) if code else code
 
 
 def entity_link(ctx: Context, here: str, eid: str) -> str:
@@ -139,27 +178,34 @@ def article_list(ctx: Context, here: str, arts: Iterable[Article]) -> list[str]:
     return items or ["لا مقالات بعد."]
 
 
-def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], source: str
-                   ) -> tuple[list[str], list[Output]]:
-    """The article list of a page (newest first). Past LIST_LIMIT articles the page shows the
-    newest ones and links one sub-page per year (and one for undated articles) holding all of them."""
+def pager(here: str, first: str, pages: list[str], current: int) -> list[str]:
+    """Links to every page of a long list (the current one in bold, not linked)."""
+    items = []
+    for n, target in enumerate(pages, start=1):
+        items.append(f"**{n}**" if n == current else f"[{n}]({Urls.link(here, target)})")
+    return ['<nav class="arshif-pager" aria-label="صفحات القائمة" markdown="1">', "",
+            "الصفحات: " + " ".join(items), "", "</nav>", ""]
+
+
+def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], source: str,
+                   trail: list[tuple[str, str]] | None = None) -> tuple[list[str], list[Output]]:
+    """The article list of a page (newest first, undated last). No page lists more than LIST_LIMIT
+    articles: past that the page shows the first LIST_LIMIT and the rest go on numbered pages
+    (`Urls.list_page`), each linking all the others."""
     if len(arts) <= LIST_LIMIT:
         return article_list(ctx, here, arts), []
-    groups: dict[str, list[Article]] = {}
-    for a in arts:
-        d = parse_iso(a.date)
-        groups.setdefault(str(d.year) if d else "undated", []).append(a)
-    lines = [f"أحدث {count_phrase(LIST_LIMIT, 'article')}:", ""] + article_list(ctx, here, arts[:LIST_LIMIT])
-    lines += ["", "### كل المقالات حسب السنة", ""]
+    chunks = [arts[i:i + LIST_LIMIT] for i in range(0, len(arts), LIST_LIMIT)]
+    pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
+    lines = [f"{count_phrase(len(arts), 'article')} على {len(chunks)} صفحات، الأحدث أولاً.", ""]
+    lines += pager(here, here, pages, 1) + article_list(ctx, here, chunks[0]) + [""] + pager(here, here, pages, 1)
     subs: list[Output] = []
-    for part in sorted(groups, key=lambda k: (k == "undated", -int(k) if k.isdigit() else 0)):
-        sub = ctx.urls.subpage(here, part)
-        label = "غير مؤرخ" if part == "undated" else part
-        lines.append(f"- {link(label, Urls.link(here, sub))} — {len(groups[part])}")
-        heading = f"{title} — {label}"
-        body = [f"# {isolate(title)} — {escape_inline(label)}", "", f"[{isolate(title)}]({Urls.link(sub, here)})", ""]
-        body += article_list(ctx, sub, groups[part])
-        subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} {part}"))
+    for n, chunk in enumerate(chunks[1:], start=2):
+        sub = pages[n - 1]
+        heading = f"{title} — الصفحة {n}"
+        body = crumbs(sub, (trail or [home_crumb(ctx)]) + [(title, here)])
+        body += [f"# {isolate(title)} — الصفحة {n}", ""]
+        body += pager(sub, here, pages, n) + article_list(ctx, sub, chunk) + [""] + pager(sub, here, pages, n)
+        subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} page {n}"))
     return lines, subs
 
 
@@ -263,6 +309,43 @@ def linked_body(body: str, spans: list[tuple[int, int, str]], target: dict[str, 
     return paragraphs
 
 
+def public_source(ctx: Context, source: str) -> str:
+    """An input's path as the site may show it: relative to the corpus folder (never a path of
+    the machine that built the site), e.g. "corpus/2015/a.txt" or "/home/x/corpus/a.txt" → "2015/a.txt"."""
+    root = ctx.corpus_dir.as_posix().rstrip("/") + "/"
+    return source[len(root):] if source.startswith(root) else source
+
+
+def public_text(ctx: Context, text: str) -> str:
+    """A message of the build (a configuration problem) without the builder's folders: paths in the
+    corpus as paths inside it, paths in the configuration folder from that folder's name on."""
+    corpus = ctx.corpus_dir.as_posix().rstrip("/") + "/"
+    config = ctx.config_dir.as_posix().rstrip("/") + "/"
+    return text.replace(corpus, "").replace(config, ctx.config_dir.name + "/")
+
+
+def article_neighbours(ctx: Context, art: Article) -> tuple[Article | None, Article | None]:
+    """(the next older, the next newer) article in the archive's order (newest first, undated last)."""
+    pos = ctx.__dict__.get("_article_pos")
+    if pos is None or len(pos) != len(ctx.articles):
+        pos = ctx.__dict__["_article_pos"] = {id(a): k for k, a in enumerate(ctx.articles)}
+    i = pos[id(art)]
+    older = ctx.articles[i + 1] if i + 1 < len(ctx.articles) else None
+    newer = ctx.articles[i - 1] if i > 0 else None
+    return older, newer
+
+
+def article_trail(ctx: Context, art: Article) -> list[tuple[str, str]]:
+    """Breadcrumbs of an article: home, the timeline, and its month (or the undated list)."""
+    trail = [home_crumb(ctx), ("الخط الزمني", ctx.urls.timeline())]
+    d = parse_iso(art.date)
+    if d is not None:
+        trail.append((month_label(d.year, d.month), ctx.urls.month(d.year, d.month)))
+    else:
+        trail.append(("مقالات غير مؤرخة", ctx.urls.undated()))
+    return trail
+
+
 def render_article(ctx: Context, art: Article) -> Output:
     urls = ctx.urls
     here = urls.article(art.id)
@@ -279,46 +362,59 @@ def render_article(ctx: Context, art: Article) -> Output:
         ("source_url", art.source_url),
         ("topics", list(art.topics) or None),
         ("entities", [e.id for e in art.entities] or None),
-        ("source", art.source),
+        ("source", public_source(ctx, art.source)),
     ]
-    lines = [f"# {isolate(art.title or art.id)}", ""]
-    lines.append(count_line("التاريخ", display_date(art.date, art.date_not_before)))
+    lines = crumbs(here, article_trail(ctx, art))
+    lines += [f"# {isolate(art.title or art.id)}", ""]
+    meta = [f"<bdi>{date_html(art.date, art.date_not_before, long=True)}</bdi>"]
     if art.outlet is not None:
         o = ctx.outlets.get(art.outlet.id or art.outlet.name)
         target = Urls.link(here, urls.outlet(o.id)) if o else None
-        lines.append(f"- **المصدر:** {link(art.outlet.name, target) if target else isolate(art.outlet.name)}")
+        meta.append(link(art.outlet.name, target) if target else isolate(art.outlet.name))
     else:
-        lines.append(count_line("المصدر", "غير معروف"))
+        meta.append("مصدر غير معروف")
     if art.author:
-        lines.append(text_line("الكاتب", art.author))
+        meta.append(f"بقلم {isolate(art.author)}")
     if art.wire:
-        lines.append(text_line("الوكالة", "، ".join(art.wire)))
+        meta.append(f"الوكالة: {isolate('، '.join(art.wire))}")
     url = safe_url(art.source_url)
     if url:
-        lines.append(f"- **الرابط الأصلي:** [{isolate(art.source_url or '')}]({url})")
+        meta.append(f"[الصفحة الأصلية]({url})")
+    lines += ['<div class="arshif-meta" markdown="1">', "",
+              " · ".join(f'<span class="arshif-item">{m}</span>' for m in meta)]
     if art.topics:
         tl = [link(ctx.topics[t].name, Urls.link(here, urls.topic(t))) for t in art.topics if t in ctx.topics]
-        lines.append("- **الموضوعات:** " + "، ".join(tl))
-    lines.append(text_line("الملف", art.source))
-    lines.append("")
+        lines += ["", "الموضوعات: " + "، ".join(tl)]
+    lines += ["", "</div>", ""]
     present = [e for e in art.entities if e.id in ctx.entities]
     if present:
-        lines += ["## الأسماء الواردة", ""]
+        lines += ["## الأسماء الواردة", "", '<div class="arshif-chips" markdown="1">', ""]
         for t in TYPE_ORDER + tuple(sorted({e.type for e in present} - set(TYPE_ORDER))):
             group = sorted((e for e in present if e.type == t), key=lambda e: collation_key(e.name))
             if group:
-                chips = " · ".join(entity_link(ctx, here, e.id) for e in group)
+                chips = " ".join(entity_link(ctx, here, e.id) for e in group)
                 lines.append(f"- **{escape_inline(TYPE_LABELS.get(t, t))}:** {chips}")
-        lines.append("")
-    lines += ["## النص", ""]
+        lines += ["", "</div>", ""]
+    lines += ["## النص", "", '<div class="arshif-text" markdown="1">', ""]
     targets = {e.id: Urls.link(here, urls.entity(ctx.entities[e.id].type, e.id)) for e in present}
     spans = mention_spans(art.body, art.title, present)
     for para in linked_body(art.body, spans, targets):
         lines += [para, ""]
+    lines += ["</div>", ""]
     related = ctx.related.get(art.id, [])
     if related:
         lines += ["## مقالات ذات صلة", ""]
-        lines += article_list(ctx, here, related)
+        lines += article_list(ctx, here, related) + [""]
+    older, newer = article_neighbours(ctx, art)
+    if older or newer:
+        lines += ['<nav class="arshif-prevnext" aria-label="المقال السابق والتالي" markdown="1">', ""]
+        for cls, label, other in (("arshif-newer", "المقال التالي (الأحدث)", newer),
+                                  ("arshif-older", "المقال السابق (الأقدم)", older)):
+            if other is not None:
+                lines += [f'<div class="{cls}" markdown="1">', "",
+                          f"{label}: {link(other.title or other.id, Urls.link(here, urls.article(other.id)))}",
+                          "", "</div>", ""]
+        lines += ["</nav>", ""]
     return Output(here, page(fm, lines), art.source)
 
 
@@ -328,35 +424,50 @@ FOUND_NOTE = ("> وُجد هذا الاسم آلياً في نصوص المقا�
               "يمكن اعتماده أو دمجه أو إخفاؤه من `site_config/`.")
 
 
+def seen_lines(arts: list[Article]) -> list[str]:
+    """«أول ظهور» and «آخر ظهور» lines (dates that never break) for a list of articles."""
+    dates = sorted(a.date for a in arts if parse_iso(a.date))
+    if not dates:
+        return []
+    return [f"- **أول ظهور:** {date_html(dates[0], None)}", f"- **آخر ظهور:** {date_html(dates[-1], None)}"]
+
+
+def chart_lines(arts: list[Article], title: str) -> list[str]:
+    """A chart of `arts` per month (see generator.charts), as lines of a page; none when no article is dated."""
+    chart = month_chart(month_counts(a.date for a in arts), title)
+    return [chart, ""] if chart else []
+
+
 def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     urls = ctx.urls
     here = urls.entity(info.type, info.id)
     fm = [("title", info.name), ("kind", info.type), ("id", info.id),
           ("aliases", list(info.aliases) or None), ("wikidata", info.wikidata or None),
           ("found", True if info.found else None)]
-    lines = [f"# {isolate(info.name)}", ""]
+    trail = [home_crumb(ctx), (TYPE_LABELS.get(info.type, info.type), urls.entity_index(info.type))]
+    lines = crumbs(here, trail) if info.type in TYPE_LABELS else []
+    lines += [f"# {isolate(info.name)}", ""]
     if info.found:
         lines += [FOUND_NOTE, ""]
+    if info.description:
+        lines += [escape_line(info.description), ""]
     lines.append(count_line("النوع", TYPE_SINGULAR.get(info.type, info.type)))
     if info.aliases:
         lines.append(text_line("أسماء أخرى", "، ".join(info.aliases)))
     if info.latin:
-        lines.append(count_line("بالحروف اللاتينية", info.latin))
+        lines.append(f'- **بالحروف اللاتينية:** <bdi lang="en" dir="ltr">{escape_inline(info.latin)}</bdi>')
     if info.wikidata and re.fullmatch(r"Q[0-9]+", info.wikidata):
         lines.append(f"- **ويكي بيانات:** [{info.wikidata}](https://www.wikidata.org/wiki/{info.wikidata})")
     lines.append(count_line("عدد الإشارات", info.mentions))
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    if info.first_seen:
-        lines.append(count_line("أول ظهور", list_date(info.first_seen, None)))
-        lines.append(count_line("آخر ظهور", list_date(info.last_seen, None)))
+    lines += seen_lines(info.articles)
     lines.append("")
-    if info.description:
-        lines += [escape_line(info.description), ""]
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"entity {info.id}")
+    lines += chart_lines(info.articles, f"مقالات تذكر {info.name} في كل شهر")
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"entity {info.id}", trail)
     lines += ["## المقالات", ""] + listed + [""]
     if info.cooccurring:
         lines += ["## أسماء ترد معه", ""]
-        for eid, n in info.cooccurring:
+        for eid, n in info.cooccurring[:COOCCURRING_LIMIT]:
             lines.append(f"- {entity_link(ctx, here, eid)} — {n}")
     return [Output(here, page(fm, lines), f"entity {info.id}")] + subs
 
@@ -364,71 +475,106 @@ def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
 def render_topic(ctx: Context, tid: str) -> list[Output]:
     info = ctx.topics[tid]
     here = ctx.urls.topic(tid)
-    lines = [f"# {escape_inline(info.name)}", ""]
+    trail = [home_crumb(ctx), ("الموضوعات", ctx.urls.index("topics"))]
+    lines = crumbs(here, trail) + [f"# {escape_inline(info.name)}", ""]
     if info.description:
         lines += [escape_line(info.description), ""]
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"topic {tid}")
-    lines += ["", "## المقالات", ""] + listed
+    lines += seen_lines(info.articles) + [""]
+    lines += chart_lines(info.articles, f"مقالات موضوع {info.name} في كل شهر")
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"topic {tid}", trail)
+    lines += ["## المقالات", ""] + listed
     return [Output(here, page([("title", info.name), ("kind", "topic"), ("id", tid)], lines), f"topic {tid}")] + subs
 
 
 def render_outlet(ctx: Context, oid: str) -> list[Output]:
     info = ctx.outlets[oid]
     here = ctx.urls.outlet(oid)
-    lines = [f"# {isolate(info.name)}", ""]
+    trail = [home_crumb(ctx), ("المصادر", ctx.urls.index("outlets"))]
+    lines = crumbs(here, trail) + [f"# {isolate(info.name)}", ""]
     if info.name_latin:
-        lines.append(count_line("بالحروف اللاتينية", info.name_latin))
+        lines.append(f'- **بالحروف اللاتينية:** <bdi lang="en" dir="ltr">{escape_inline(info.name_latin)}</bdi>')
     if info.country:
-        lines.append(count_line("البلد", info.country))
+        lines.append(count_line("البلد", country_name(info.country)))
     if info.domains:
-        lines.append(count_line("الموقع", "، ".join(info.domains)))
+        lines.append(f'- **الموقع:** <bdi lang="en" dir="ltr">{escape_inline("، ".join(info.domains))}</bdi>')
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    lines.append("")
+    lines += seen_lines(info.articles) + [""]
+    lines += chart_lines(info.articles, f"مقالات {info.name} في كل شهر")
     if info.top_entities:
         lines += ["## الأسماء الأكثر وروداً", ""]
         lines += [f"- {entity_link(ctx, here, eid)} — {n}" for eid, n in info.top_entities]
         lines.append("")
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"outlet {oid}")
+    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"outlet {oid}", trail)
     lines += ["## المقالات", ""] + listed
     return [Output(here, page([("title", info.name), ("kind", "outlet"), ("id", oid)], lines), f"outlet {oid}")] + subs
 
 
 # ---- indexes -------------------------------------------------------------------------------------
 
-def render_entity_index(ctx: Context, kind: str) -> Output:
+def render_entity_index(ctx: Context, kind: str) -> list[Output]:
+    """The alphabetical index of one type of name, with a heading per letter. Past LIST_LIMIT names
+    it goes on numbered pages, each with the letters linked to the page where they start."""
     etype = KIND_TYPES[kind]
     here = ctx.urls.index(kind)
     title = TYPE_LABELS[etype]
     infos = sorted((i for i in ctx.entities.values() if i.type == etype), key=lambda i: collation_key(i.name))
-    lines = [f"# {title}", "", f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
-    letter = None
-    for info in infos:
-        lt = index_letter(info.name)
-        if lt != letter:
-            letter = lt
-            lines += ["", f"## {escape_inline(lt)}", ""]
-        lines.append(f"- {entity_link(ctx, here, info.id)} — {len(info.articles)}")
-    if not infos:
-        lines.append("لا شيء بعد.")
-    return Output(here, page([("title", title), ("kind", "index")], lines), f"index {kind}")
+    chunks = [infos[i:i + LIST_LIMIT] for i in range(0, len(infos), LIST_LIMIT)] or [[]]
+    pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
+    starts: dict[str, int] = {}
+    for n, chunk in enumerate(chunks, start=1):
+        for info in chunk:
+            starts.setdefault(index_letter(info.name), n)
+    outs: list[Output] = []
+    for n, chunk in enumerate(chunks, start=1):
+        path = pages[n - 1]
+        trail = [home_crumb(ctx)] + ([(title, here)] if n > 1 else [])
+        heading = title if n == 1 else f"{title} — الصفحة {n}"
+        lines = crumbs(path, trail) + [f"# {heading}", "",
+                                       f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
+        if len(chunks) > 1:
+            letters = " ".join(f"[{escape_inline(lt)}]({Urls.link(path, pages[k - 1])})" for lt, k in starts.items())
+            lines += ["الحروف: " + letters, ""] + pager(path, here, pages, n)
+        letter = None
+        for info in chunk:
+            lt = index_letter(info.name)
+            if lt != letter:
+                letter = lt
+                lines += ["", f"## {escape_inline(lt)}", ""]
+            lines.append(f"- {entity_link(ctx, path, info.id)} — {len(info.articles)}")
+        if not infos:
+            lines.append("لا شيء بعد.")
+        if len(chunks) > 1:
+            lines += [""] + pager(path, here, pages, n)
+        fm = [("title", heading), ("kind", "index")]
+        outs.append(Output(path, page(fm, lines), f"index {kind}" + (f" page {n}" if n > 1 else "")))
+    return outs
+
+
+def live_topics(ctx: Context) -> list[tuple[str, Any]]:
+    """The topics that have at least one article, in alphabetical order (a topic without articles
+    gets no page and no link)."""
+    return [(tid, info) for tid, info in sorted(ctx.topics.items(), key=lambda kv: collation_key(kv[1].name))
+            if info.articles]
 
 
 def render_topics_index(ctx: Context) -> Output:
     here = ctx.urls.index("topics")
-    lines = ["# الموضوعات", ""]
-    for tid, info in sorted(ctx.topics.items(), key=lambda kv: collation_key(kv[1].name)):
+    lines = crumbs(here, [home_crumb(ctx)]) + ["# الموضوعات", ""]
+    topics = live_topics(ctx)
+    for tid, info in topics:
         lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.topic(tid)))} — {len(info.articles)}")
-    if not ctx.topics:
+    if not topics:
         lines.append("لا موضوعات بعد.")
     return Output(here, page([("title", "الموضوعات"), ("kind", "index")], lines), "index topics")
 
 
 def render_outlets_index(ctx: Context) -> Output:
     here = ctx.urls.index("outlets")
-    lines = ["# المصادر", ""]
+    lines = crumbs(here, [home_crumb(ctx)]) + ["# المصادر", ""]
     for oid, info in sorted(ctx.outlets.items(), key=lambda kv: collation_key(kv[1].name)):
-        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.outlet(oid)))} — {len(info.articles)}")
+        country = f" ({escape_inline(country_name(info.country))})" if info.country else ""
+        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.outlet(oid)))}{country} — {len(info.articles)}")
     unknown = sum(1 for a in ctx.articles if a.outlet is None)
     if unknown:
         lines += ["", f"مقالات لم يُعرف مصدرها: {unknown} (انظر [تقرير البناء]({Urls.link(here, ctx.urls.report())}))."]
@@ -454,7 +600,12 @@ def render_timeline(ctx: Context) -> list[Output]:
     urls = ctx.urls
     here = urls.timeline()
     by_month = months(ctx)
-    lines = ["# الخط الزمني", "", "عدد المقالات في كل شهر.", ""]
+    undated = undated_articles(ctx)
+    lines = crumbs(here, [home_crumb(ctx)]) + ["# الخط الزمني", ""]
+    if by_month:
+        lines += [f"المقالات المؤرخة: {sum(len(a) for a in by_month.values())}"
+                  + (f"، وغير المؤرخة: {len(undated)}" if undated else "") + ". عدد المقالات في كل شهر:", ""]
+        lines += chart_lines(ctx.articles, "عدد المقالات في كل شهر")
     years: dict[int, list[tuple[int, int]]] = {}
     for (y, m), arts in by_month.items():
         years.setdefault(y, []).append((m, len(arts)))
@@ -462,62 +613,111 @@ def render_timeline(ctx: Context) -> list[Output]:
         lines += ["", f"## {y}", "", count_line("عدد المقالات", sum(n for _, n in years[y])), ""]
         for m, n in years[y]:
             lines.append(f"- {link(month_label(y, m), Urls.link(here, urls.month(y, m)))} — {n}")
-    undated = undated_articles(ctx)
     if undated:
         lines += ["", "## غير مؤرخ", "", f"- {link('مقالات غير مؤرخة', Urls.link(here, urls.undated()))} — {len(undated)}"]
     if not ctx.articles:
         lines.append("لا مقالات بعد.")
     outs = [Output(here, page([("title", "الخط الزمني"), ("kind", "index")], lines), "timeline")]
-    for (y, m), arts in by_month.items():
+    trail = [home_crumb(ctx), ("الخط الزمني", here)]
+    keys = list(by_month)
+    for k, ((y, m), arts) in enumerate(by_month.items()):
         mp = urls.month(y, m)
         label = month_label(y, m)
-        body = [f"# {label}", "", count_line("عدد المقالات", len(arts)), "",
-                f"[الخط الزمني]({Urls.link(mp, here)})", ""] + article_list(ctx, mp, arts)
+        body = crumbs(mp, trail) + [f"# {label}", "", count_line("عدد المقالات", len(arts)), ""]
+        steps = []
+        if k + 1 < len(keys):
+            py, pm = keys[k + 1]
+            steps.append(f"الشهر السابق: {link(month_label(py, pm), Urls.link(mp, urls.month(py, pm)))}")
+        if k > 0:
+            ny, nm = keys[k - 1]
+            steps.append(f"الشهر التالي: {link(month_label(ny, nm), Urls.link(mp, urls.month(ny, nm)))}")
+        if steps:
+            body += [" · ".join(steps), ""]
+        listed, subs = paged_articles(ctx, mp, label, arts, f"month {y}-{m:02d}", trail)
+        body += listed
         outs.append(Output(mp, page([("title", label), ("kind", "month")], body), f"month {y}-{m:02d}"))
+        outs += subs
     if undated:
         up = urls.undated()
-        body = ["# مقالات غير مؤرخة", "", "مقالات لم يُذكر فيها تاريخ نشر؛ يظهر أقدم تاريخ ممكن حين يُعرف.", "",
-                f"[الخط الزمني]({Urls.link(up, here)})", ""] + article_list(ctx, up, undated)
+        body = crumbs(up, trail) + ["# مقالات غير مؤرخة", "",
+                                    "مقالات لم يُذكر فيها تاريخ نشر؛ يظهر أقدم تاريخ ممكن حين يُعرف.", ""]
+        listed, subs = paged_articles(ctx, up, "مقالات غير مؤرخة", undated, "undated", trail)
+        body += listed
         outs.append(Output(up, page([("title", "مقالات غير مؤرخة"), ("kind", "month")], body), "undated"))
+        outs += subs
     return outs
+
+
+def top_entities(ctx: Context, etype: str, n: int) -> list[EntityInfo]:
+    """The `n` names of a type found in the most articles (then the most mentions, then A–ي)."""
+    infos = [i for i in ctx.entities.values() if i.type == etype and not i.found]
+    return sorted(infos, key=lambda i: (-len(i.articles), -i.mentions, collation_key(i.name)))[:n]
 
 
 def render_home(ctx: Context) -> Output:
     urls = ctx.urls
     here = urls.home()
-    dated = [a.date for a in ctx.articles if parse_iso(a.date)]
-    lines = [f"# {SITE_NAME}", "", "أرشيف للأخبار العربية: كل مقال مع تاريخه ومصدره والأسماء الواردة فيه.", ""]
-    counts = {t: sum(1 for i in ctx.entities.values() if i.type == t) for t in TYPE_ORDER}
-    lines.append(f"- **المقالات:** [{len(ctx.articles)}]({Urls.link(here, urls.timeline())})")
+    dated = sorted(a.date for a in ctx.articles if parse_iso(a.date))
+    undated = undated_articles(ctx)
+    countries = sorted({o.country for o in ctx.outlets.values() if o.country})
+    lines = [f"# {SITE_NAME}", ""]
+    intro = f"في هذا الأرشيف للأخبار العربية [{count_phrase(len(ctx.articles), 'article')}]({Urls.link(here, urls.timeline())})"
+    if ctx.outlets:
+        intro += f" من [{count_phrase(len(ctx.outlets), 'outlet')}]({Urls.link(here, urls.index('outlets'))})"
+        if countries:
+            intro += " في " + "، ".join(escape_inline(country_name(c)) for c in countries)
     if dated:
-        lines.append(count_line("الفترة", f"{list_date(min(dated), None)} — {list_date(max(dated), None)}"))
+        intro += f"، من {date_html(dated[0], None)} إلى {date_html(dated[-1], None)}"
+    if undated:
+        intro += f"، و{count_phrase(len(undated), 'article')} بلا تاريخ معروف"
+    lines += [intro + ".", ""]
+    counts = [f"[{count_phrase(sum(1 for i in ctx.entities.values() if i.type == t), t)}]"
+              f"({Urls.link(here, urls.index(kind))})" for kind, t in KIND_TYPES.items()]
+    lines += ["ويذكر كل مقال تاريخه ومصدره والأسماء الواردة فيه: " + "، ".join(counts) + ".", ""]
+    if dated:
+        lines += ["## المقالات في كل شهر", ""] + chart_lines(ctx.articles, "عدد المقالات في كل شهر")
+    latest = [a for a in ctx.articles if parse_iso(a.date)][:LATEST_ON_HOME]
+    lines += ["## أحدث المقالات", ""] + article_list(ctx, here, latest) + [""]
+    if undated:
+        lines += ["## مقالات غير مؤرخة", ""] + article_list(ctx, here, undated[:UNDATED_ON_HOME])
+        if len(undated) > UNDATED_ON_HOME:
+            lines += ["", f"[كل المقالات غير المؤرخة ({len(undated)})]({Urls.link(here, urls.undated())})"]
+        lines.append("")
     for kind, t in KIND_TYPES.items():
-        lines.append(f"- **{TYPE_LABELS[t]}:** [{counts[t]}]({Urls.link(here, urls.index(kind))})")
-    lines.append(f"- **المصادر:** [{len(ctx.outlets)}]({Urls.link(here, urls.index('outlets'))})")
-    lines.append(f"- **الموضوعات:** [{len(ctx.topics)}]({Urls.link(here, urls.index('topics'))})")
-    lines.append(f"- **ملفات لم تُبنَ:** [{len(ctx.skipped) + len(ctx.duplicates)}]({Urls.link(here, urls.report())})")
-    lines += ["", "## أحدث المقالات", ""] + article_list(ctx, here, ctx.articles[:LATEST_ON_HOME])
-    top = sorted(ctx.entities.values(), key=lambda i: (-len(i.articles), -i.mentions, collation_key(i.name)))
-    if top:
-        lines += ["", "## الأسماء الأكثر وروداً", ""]
-        lines += [f"- {entity_link(ctx, here, i.id)} — {len(i.articles)}" for i in top[:TOP_ON_HOME]]
-    if ctx.topics:
-        lines += ["", "## الموضوعات", ""]
-        for tid, info in sorted(ctx.topics.items(), key=lambda kv: collation_key(kv[1].name)):
-            lines.append(f"- {link(info.name, Urls.link(here, urls.topic(tid)))} — {len(info.articles)}")
+        top = top_entities(ctx, t, TOP_ON_HOME)
+        if top:
+            lines += [f"## {TYPE_LABELS[t]} الأكثر وروداً", ""]
+            lines += [f"- {entity_link(ctx, here, i.id)} — {count_phrase(len(i.articles), 'article')}" for i in top]
+            lines += ["", f"[كل {TYPE_LABELS[t]}]({Urls.link(here, urls.index(kind))})", ""]
+    topics = live_topics(ctx)
+    if topics:
+        lines += ["## الموضوعات", ""]
+        for tid, info in topics:
+            lines.append(f"- {link(info.name, Urls.link(here, urls.topic(tid)))} — {count_phrase(len(info.articles), 'article')}")
     return Output(here, page([("title", SITE_NAME), ("kind", "home")], lines), "home")
 
 
 # ---- build report --------------------------------------------------------------------------------
 
 # Where values not read from the text came from (Article.given), as the report names them.
+GUESS_LABELS = {"person": "شخص؟", "place": "مكان؟", "organization": "منظمة؟", "unknown": "نوع غير معروف"}
 GIVEN_LABELS = {"page metadata": "من بيانات الصفحة", "export": "من حقول التصدير", "capture": "من الالتقاط"}
 
 
-def report_entry(ctx: Context, here: str, art: Article) -> str:
+def report_note(text: str) -> str:
+    """A note of the report in Arabic (generator.report_ar), or a labelled English technical note."""
+    arabic = translate(text)
+    if arabic is not None:
+        return escape_inline(arabic)
+    return f'ملاحظة تقنية: <bdi lang="en" dir="ltr">{escape_inline(text)}</bdi>'
+
+
+def report_entry(ctx: Context, here: str, art: Article) -> list[str]:
+    """The report's lines for one article: its file, its page, its notes, and each line the cleaner
+    removed from it (so a curator can check what was taken out)."""
     notes: list[str] = []
     if not parse_iso(art.date):
-        notes.append("غير مؤرخ" + (f" (بعد {art.date_not_before})" if art.date_not_before else ""))
+        notes.append(escape_inline(undated_label(art.date_not_before)))
     if art.outlet is None:
         notes.append("مصدر غير معروف")
     if art.title_derived:
@@ -527,16 +727,22 @@ def report_entry(ctx: Context, here: str, art: Article) -> str:
     if art.candidates:
         notes.append(f"أسماء مرشحة: {len(art.candidates)}")
     if art.overrides:
-        notes.append("تعديلات يدوية: " + ", ".join(art.overrides))
+        notes.append("تعديلات يدوية: " + f'<bdi lang="en" dir="ltr">{escape_inline(", ".join(art.overrides))}</bdi>')
     for source, label in GIVEN_LABELS.items():
         keys = [k for k, v in art.given.items() if v == source]
         if keys:
-            notes.append(f"{label}: " + ", ".join(keys))
+            notes.append(f"{label}: " + f'<bdi lang="en" dir="ltr">{escape_inline(", ".join(keys))}</bdi>')
     if art.encoding and art.encoding != "utf-8":
-        notes.append(f"ترميز {art.encoding}")
-    notes += art.warnings
-    tail = (" — " + escape_inline("؛ ".join(notes))) if notes else ""
-    return f"- `{escape_code(art.source)}` → {link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))}{tail}"
+        notes.append(f'ترميز <bdi lang="en" dir="ltr">{escape_inline(art.encoding)}</bdi>')
+    notes += [report_note(w) for w in art.warnings]
+    tail = (" — " + "؛ ".join(notes)) if notes else ""
+    lines = [f"- `{escape_code(public_source(ctx, art.source))}` ← "
+             f"{link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))}{tail}"]
+    if art.removed:
+        lines += ["", "    الأسطر المحذوفة:", ""]
+        lines += [f"    1. {isolate(line)}" for line in art.removed]
+        lines.append("")
+    return lines
 
 
 def escape_code(text: str) -> str:
@@ -549,7 +755,8 @@ def render_report(ctx: Context) -> Output:
     arts = sorted(ctx.articles, key=lambda a: a.source)
     undated = sum(1 for a in arts if not parse_iso(a.date))
     unknown = sum(1 for a in arts if a.outlet is None)
-    lines = ["# تقرير البناء", "", "كل ملف في المدخلات وما صار إليه.", ""]
+    lines = crumbs(here, [home_crumb(ctx)]) + ["# تقرير البناء", "",
+                                               "كل ملف في المدخلات وما صار إليه (المسارات داخل مجلد المقالات).", ""]
     lines.append(count_line("مقالات بُنيت", len(arts)))
     lines.append(count_line("ملفات لم تُبنَ", len(ctx.skipped)))
     lines.append(count_line("نسخ مكررة", len(ctx.duplicates)))
@@ -563,20 +770,21 @@ def render_report(ctx: Context) -> Output:
     lines.append("")
     if ctx.problems:
         lines += ["## مشكلات في الإعدادات", ""]
-        lines += [f"- `{escape_code(str(p))}`" for p in ctx.problems] + [""]
+        lines += [f"- `{escape_code(public_text(ctx, str(p)))}`" for p in ctx.problems] + [""]
     if ctx.skipped:
         lines += ["## ملفات لم تُبنَ", ""]
-        lines += [f"- `{escape_code(s.source)}` — {escape_inline(s.reason)}" for s in ctx.skipped] + [""]
+        lines += [f"- `{escape_code(public_source(ctx, s.source))}` — {report_note(s.reason)}" for s in ctx.skipped] + [""]
     if ctx.inputs:
         lines += ["## ملفات الالتقاط والتصدير", "", "ما قُرئ من كل ملف WARC أو ملف تصدير، وما تُرك منه ولماذا.", ""]
-        lines += [f"- `{escape_code(n.source)}` — {escape_inline(n.text())}" for n in ctx.inputs] + [""]
+        lines += [f"- `{escape_code(public_source(ctx, n.source))}` — {report_note(n.text())}" for n in ctx.inputs] + [""]
     if ctx.duplicates:
         lines += ["## نسخ مكررة", ""]
-        lines += [f"- `{escape_code(d.source)}` — نسخة مطابقة من `{escape_code(d.original)}`" for d in ctx.duplicates]
+        lines += [f"- `{escape_code(public_source(ctx, d.source))}` — نسخة مطابقة من "
+                  f"`{escape_code(public_source(ctx, d.original))}`" for d in ctx.duplicates]
         lines.append("")
     if ctx.ignored:
         lines += ["## ملفات ليست مدخلات", "", "ملفات ومجلدات في المدونة لا تُقرأ، وسبب كل منها.", ""]
-        lines += [f"- `{escape_code(s.source)}` — {escape_inline(s.reason)}" for s in ctx.ignored] + [""]
+        lines += [f"- `{escape_code(public_source(ctx, s.source))}` — {report_note(s.reason)}" for s in ctx.ignored] + [""]
     found = [info for info in ctx.entities.values() if info.found]
     if found:
         lines += ["## أسماء وُجدت آلياً", "",
@@ -592,9 +800,11 @@ def render_report(ctx: Context) -> Output:
     if cands:
         lines += ["## أسماء مرشحة للإضافة", "", "أسماء تبدو أعلاماً وليست في قائمة الأسماء، مع عدد المقالات.", ""]
         for (name, guess), n in sorted(cands.items(), key=lambda kv: (-kv[1], collation_key(kv[0][0]), kv[0][1])):
-            lines.append(f"- {isolate(name)} ({escape_inline(guess)}) — {n}")
+            lines.append(f"- {isolate(name)} ({escape_inline(GUESS_LABELS.get(guess, guess))}) — {n}")
         lines.append("")
-    lines += ["## المقالات", ""] + [report_entry(ctx, here, a) for a in arts]
+    lines += ["## المقالات", ""]
+    for a in arts:
+        lines += report_entry(ctx, here, a)
     return Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")
 
 
@@ -605,12 +815,12 @@ def render_site(ctx: Context) -> list[Output]:
     outs += render_timeline(ctx)
     for kind in INDEX_KINDS:
         if kind in KIND_TYPES:
-            outs.append(render_entity_index(ctx, kind))
+            outs += render_entity_index(ctx, kind)
     outs += [render_topics_index(ctx), render_outlets_index(ctx)]
     outs += [render_article(ctx, a) for a in ctx.articles]
     for info in ctx.entities.values():
         outs += render_entity(ctx, info)
-    for t in ctx.topics:
+    for t, _info in live_topics(ctx):
         outs += render_topic(ctx, t)
     for o in ctx.outlets:
         outs += render_outlet(ctx, o)

@@ -2,7 +2,8 @@
 
 - `project_root`: the repository folder.
 - `build_site(corpus, config, tmp)`: run `python -m generator build --site` into a temporary folder.
-- `seed_site` (session): the seed corpus built once into a temporary folder (content/ and site/).
+- `seed_site` (session): the tests' own corpus (tests/fixture_corpus.py, never the articles in
+  corpus/) built once into a temporary folder (corpus/, content/ and site/).
 - `site_url` (session): that site served on 127.0.0.1 by a threaded http.server.
 - `browser` (session): headless Debian chromium driven by Playwright (never downloads a browser).
 - `page`: a fresh browser page whose every request URL is recorded in `page.requests`.
@@ -28,6 +29,34 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+# The seed articles shipped in corpus/. A few tests check extraction on them by name (regression
+# checks of real-world text); they skip when a seed is removed, and articles added to corpus/ never
+# change what they see. Every other test builds a corpus of its own (tests/fixture_corpus.py).
+SEED_NAMES = ("000_4f119960287c4d94.txt", "001_9d8ced74e5524e3c.txt", "002_8e3dcd4a3ee56e18.txt",
+              "003_54c09e60c242992e.txt", "004_16b0dbefb5d91086.txt")
+
+
+def seed_paths() -> list[Path]:
+    """The seed articles still present in corpus/, in order."""
+    return [ROOT / "corpus" / n for n in SEED_NAMES if (ROOT / "corpus" / n).is_file()]
+
+
+def all_seeds() -> list[Path]:
+    """All the seed articles, or skip the calling test when one of them was removed."""
+    paths = seed_paths()
+    if len(paths) < len(SEED_NAMES):
+        pytest.skip("the seed articles are not all in corpus/ (this test checks extraction on them)")
+    return paths
+
+
+def seed_file(prefix: str) -> Path:
+    """The seed article whose name starts with `prefix` ("001"), or skip the calling test."""
+    for name in SEED_NAMES:
+        if name.startswith(prefix + "_") and (ROOT / "corpus" / name).is_file():
+            return ROOT / "corpus" / name
+    pytest.skip(f"seed article {prefix} is not in corpus/")
+
+
 @dataclass
 class BuiltSite:
     content: Path
@@ -35,6 +64,7 @@ class BuiltSite:
     returncode: int
     stdout: str
     stderr: str
+    corpus: Path | None = None
 
 
 def write_files(folder: Path, files: dict[str, str]) -> Path:
@@ -57,7 +87,7 @@ def run_build(corpus: Path, config: Path, out: Path, site: Path | None = None,
     cmd += extra or []
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
-    return BuiltSite(out, site or out.parent / "site", proc.returncode, proc.stdout, proc.stderr)
+    return BuiltSite(out, site or out.parent / "site", proc.returncode, proc.stdout, proc.stderr, corpus)
 
 
 def _arg(path: Path) -> str:
@@ -79,8 +109,11 @@ def build_site() -> Callable[..., BuiltSite]:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    from fixture_corpus import write_fixture_corpus
+
     tmp = tmp_path_factory.mktemp("seed-site")
-    built = run_build(ROOT / "corpus", ROOT / "site_config", tmp / "content", tmp / "site")
+    corpus = write_fixture_corpus(tmp / "corpus")
+    built = run_build(corpus, ROOT / "site_config", tmp / "content", tmp / "site")
     assert (tmp / "site" / "index.html").is_file(), f"site build failed:\n{built.stdout}\n{built.stderr}"
     return built
 

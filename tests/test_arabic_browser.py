@@ -22,7 +22,7 @@ from test_search_browser import header_search
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-DATE = "20 نيسان 2024"
+DATE = "20 نيسان/أبريل 2024"  # as pages write it (both month names)
 CONTROLS = {
     "LRE": "\u202a", "RLE": "\u202b", "PDF": "\u202c", "LRO": "\u202d", "RLO": "\u202e",
     "LRI": "\u2066", "RLI": "\u2067", "FSI": "\u2068", "PDI": "\u2069", "ALM": "\u061c",
@@ -62,7 +62,7 @@ _POSITIONS = """([root, needle]) => {
 
 
 def assert_date_reads_right(xs: list[float] | None) -> None:
-    """A date like «20 نيسان 2024» drawn right to left as a whole, each number left to right."""
+    """A date like «20 نيسان/أبريل 2024» drawn right to left as a whole, each number left to right."""
     assert xs is not None, "date not found"
     day, year = xs[0:2], xs[-4:]
     assert day[0] < day[1], "day digits reversed"

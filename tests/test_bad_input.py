@@ -20,6 +20,7 @@ import yaml
 
 from conftest import ROOT, BuiltSite, run_build
 from generator.pipeline import TEXT_MAX
+from generator.pages import report_note
 
 BIG_BYTES = 20 * 1024 * 1024
 
@@ -149,7 +150,7 @@ class Matrix:
 
     def page_of(self, rel: str) -> Path:
         for md in (self.out / "articles").glob("*.md"):
-            if front(md)["source"] == self.display(rel):
+            if front(md)["source"] == rel:  # the path inside the corpus (no builder path)
                 return md
         raise AssertionError(f"no page for {rel}")
 
@@ -223,8 +224,8 @@ def test_encodings_are_named_on_the_report(matrix: Matrix) -> None:
     report = (matrix.out / "report.md").read_text(encoding="utf-8")
     for c in matrix.cases:
         if c.encoding and c.encoding != "utf-8":
-            entry = next(ln for ln in report.splitlines() if ln.startswith(f"- `{matrix.display(c.rel)}` → "))
-            assert f"ترميز {c.encoding}" in entry, entry
+            entry = next(ln for ln in report.splitlines() if ln.startswith(f"- `{c.rel}` ← "))
+            assert f'ترميز <bdi lang="en" dir="ltr">{c.encoding}</bdi>' in entry, entry
 
 
 def test_invalid_utf8_keeps_the_rest_of_the_text(matrix: Matrix) -> None:
@@ -269,10 +270,9 @@ def test_symlinks_outside_the_corpus_are_never_read(matrix: Matrix) -> None:
 
 def test_duplicate_gives_one_page_and_the_other_is_reported(matrix: Matrix) -> None:
     pages = [md for md in (matrix.out / "articles").glob("*.md") if front(md)["title"] == title_of(40)]
-    assert len(pages) == 1 and front(pages[0])["source"] == matrix.display("dup/first.txt")
+    assert len(pages) == 1 and front(pages[0])["source"] == "dup/first.txt"
     report = (matrix.out / "report.md").read_text(encoding="utf-8")
-    assert (f"- `{matrix.display('dup/second copy.txt')}` — نسخة مطابقة من `{matrix.display('dup/first.txt')}`"
-            in report.splitlines())
+    assert "- `dup/second copy.txt` — نسخة مطابقة من `dup/first.txt`" in report.splitlines()
 
 
 def test_clashing_slugs_keep_both_articles_at_distinct_urls(matrix: Matrix) -> None:
@@ -301,13 +301,13 @@ def test_report_page_accounts_for_every_input_once(matrix: Matrix) -> None:
     report = (matrix.out / "report.md").read_text(encoding="utf-8").splitlines()
     entries = [ln for ln in report if ln.startswith("- `")]
     named = [ln[3:ln.index("`", 3)] for ln in entries]
-    assert sorted(named) == sorted(matrix.display(c.rel) for c in matrix.cases)
+    assert sorted(named) == sorted(c.rel for c in matrix.cases)  # paths inside the corpus, no builder path
     for c in matrix.cases:
-        line = entries[named.index(matrix.display(c.rel))]
+        line = entries[named.index(c.rel)]
         if c.outcome == "skipped":
-            assert line == f"- `{matrix.display(c.rel)}` — {c.message}"
+            assert line == f"- `{c.rel}` — {report_note(c.message or '')}"
         elif c.outcome == "article":
-            assert " → [" in line
+            assert " ← [" in line
 
 
 def test_skipped_inputs_exit_1(matrix: Matrix) -> None:
@@ -409,7 +409,8 @@ def test_config_problems_are_listed_on_the_report(config_build) -> None:
     corpus, cfg, out, _built, today = config_build
     report = (out / "report.md").read_text(encoding="utf-8").splitlines()
     for msg in config_messages(corpus.as_posix(), cfg.as_posix(), today):
-        assert f"- `{msg[len('config error: '):]}`" in report, msg
+        shown = msg[len('config error: '):].replace(corpus.as_posix() + "/", "").replace(cfg.as_posix() + "/", "config/")
+        assert f"- `{shown}`" in report, msg  # no folder of the machine that built the site
 
 
 def test_rest_of_the_build_goes_on_after_config_problems(config_build) -> None:
@@ -417,13 +418,13 @@ def test_rest_of_the_build_goes_on_after_config_problems(config_build) -> None:
     pages = {front(md)["source"]: front(md) for md in (out / "articles").glob("*.md")}
     assert len(pages) == 7
     # A sidecar's valid keys still apply; its bad keys leave the extracted values alone.
-    impossible = pages[f"{corpus.as_posix()}/impossible-date.txt"]
+    impossible = pages["impossible-date.txt"]
     assert impossible["title"] == "عنوان صححه المحرر" and impossible["date"] == "2015-09-14"
-    assert pages[f"{corpus.as_posix()}/future-date.txt"]["date"] == "2015-09-14"
-    assert pages[f"{corpus.as_posix()}/unknown-outlet.txt"]["author"] == "محرر الصفحة"
-    assert pages[f"{corpus.as_posix()}/syntax-error.txt"]["title"] == title_of(53)
+    assert pages["future-date.txt"]["date"] == "2015-09-14"
+    assert pages["unknown-outlet.txt"]["author"] == "محرر الصفحة"
+    assert pages["syntax-error.txt"]["title"] == title_of(53)
     # The valid entries of a gazetteer file with problems are still used.
-    assert "grand-market" in pages[f"{corpus.as_posix()}/market.txt"].get("entities", [])
+    assert "grand-market" in pages["market.txt"].get("entities", [])
 
 
 # ---- exit codes ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import all_seeds
 from generator import cleaner
 from generator.cleaner import (
     Furniture,
@@ -300,7 +301,7 @@ def test_missing_furniture_file_is_a_problem(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, dict]:
-    files = sorted((ROOT / "corpus").glob("*.txt"))
+    files = all_seeds()
     proc = subprocess.run([sys.executable, "-m", "generator", "extract", *map(str, files)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     return {Path(a["source"]).name[:3]: a for a in json.loads(proc.stdout)}

@@ -294,28 +294,33 @@ def test_the_summary_counts_refused_and_ignored_entries(faults: Build) -> None:
 
 
 def test_report_page_lists_every_entry_of_the_corpus(faults: Build) -> None:
+    """Each entry of the corpus that was not built is listed with its path inside the corpus (never
+    the builder's folders) and its reason."""
     report = (faults.out / "report.md").read_text(encoding="utf-8")
-    c = faults.corpus.as_posix()
-    for line in (f"- `{c}/linked.yml` — sidecar: symbolic link pointing outside the corpus (refused)",
-                 f"- `{c}/.drafts` — hidden folder: its files are not read",
-                 f"- `{c}/.hidden.txt` — hidden file (not read)",
-                 f"- `{c}/notes.odt` — not an input: the kinds read are .txt, .html, .htm, .md, .warc.gz, .warc, .jsonl, .json, .csv",
-                 f"- `{c}/orphan.yml: sidecar without an article: there is no orphan.txt (or orphan.html) beside it`"):
-        assert line in report.splitlines(), line
+    lines = report.splitlines()
+    assert faults.corpus.as_posix() not in report
+    for path, reason in (("linked.yml", "sidecar: symbolic link pointing outside the corpus (refused)"),
+                         (".drafts", "hidden folder: its files are not read"),
+                         (".hidden.txt", "hidden file (not read)"),
+                         ("notes.odt", "not an input: the kinds read are .txt, .html, .htm, .md, .warc.gz, "
+                                       ".warc, .jsonl, .json, .csv"),
+                         ("orphan.yml: sidecar without an article: there is no orphan.txt (or orphan.html) "
+                          "beside it", "")):
+        assert any(ln.startswith(f"- `{path}`") and reason in ln for ln in lines), path
     for rel in ("plain.txt", "latin/caf\udce9.txt", NEWLINE_NAME, "linked.txt", "misnamed.txt"):
-        assert f"- `{faults.display(rel)}` → [" in report, rel
+        assert f"- `{escape_controls(rel)}` ← [" in report, rel
 
 
 def test_a_file_name_that_is_not_utf8_is_built_and_shown_escaped(faults: Build) -> None:
-    page = faults.page_of("latin/caf\udce9.txt")
+    page = faults.page_of(escape_controls("latin/caf\udce9.txt"))
     assert front(page)["title"] == title_of(71)
-    assert front(page)["source"].endswith("/latin/caf\\xe9.txt")
+    assert front(page)["source"] == "latin/caf\\xe9.txt"
 
 
 def test_a_file_name_cannot_forge_a_log_line(faults: Build) -> None:
     lines = faults.built.stderr.splitlines() + faults.built.stdout.splitlines()
     assert not any(ln.startswith("::") for ln in lines)
-    assert front(faults.page_of(NEWLINE_NAME))["source"] == f"{faults.corpus.as_posix()}/x\\n::error file=a.txt::forged.txt"
+    assert front(faults.page_of(escape_controls(NEWLINE_NAME)))["source"] == "x\\n::error file=a.txt::forged.txt"
 
 
 def test_a_sidecar_linked_from_outside_the_corpus_is_never_read(faults: Build) -> None:
@@ -385,4 +390,4 @@ def test_publish_lists_a_skipped_input_and_exits_0_unless_strict(tmp_path: Path)
         assert built.returncode == code, extra
         assert built.stderr.splitlines() == [skipped]
         report = (tmp_path / f"content{len(extra)}" / "report.md").read_text(encoding="utf-8")
-        assert f"- `{corpus.as_posix()}/empty.txt` — no article text (empty or only page furniture)" in report
+        assert "- `empty.txt` — لا نص مقال فيه (فارغ أو حواشي صفحة فقط)" in report.splitlines()

@@ -14,7 +14,7 @@ from generator.arabic import fold_with_map
 from generator.entities import (
     Gazetteer, _fold_map, find_entities, gazetteer_files, load_gazetteer, normalise_form,
 )
-from conftest import write_files
+from conftest import all_seeds, write_files
 from generator.model import EntityHit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -270,7 +270,7 @@ SEED_PEOPLE = {
 
 
 def seed_hits(g: Gazetteer) -> dict[str, list[EntityHit]]:
-    return {p.name: find_entities(p.read_text(encoding="utf-8"), g) for p in sorted(CORPUS.glob("*.txt"))}
+    return {p.name: find_entities(p.read_text(encoding="utf-8"), g) for p in all_seeds()}
 
 
 def test_every_person_named_in_the_seeds_is_an_entity(gaz: Gazetteer) -> None:
@@ -287,7 +287,7 @@ def test_isis_is_one_entity_under_all_its_names(gaz: Gazetteer) -> None:
 
 
 def test_seed_entities_are_really_in_the_text(gaz: Gazetteer) -> None:
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in all_seeds():
         text = path.read_text(encoding="utf-8")
         unquoted = re.sub("[\"'«»“”]", "", text)
         for h in find_entities(text, gaz):

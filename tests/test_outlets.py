@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import seed_file
 from generator.config import Problem
 from generator.outlets import Attribution, Registry, detect, load_registry, norm
 
@@ -127,7 +128,7 @@ def test_loader_reports_yaml_syntax_errors_without_raising(tmp_path: Path) -> No
 
 
 def seed(prefix: str, registry: Registry) -> Attribution:
-    path = next(CORPUS.glob(prefix + "_*.txt"))
+    path = seed_file(prefix)
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").split("\n")]
     return run(lines, registry, title=None)
 

@@ -82,6 +82,16 @@ def split(text: str) -> tuple[dict, str]:
     return yaml.safe_load(text[4:end]), text[end + 5:]
 
 
+def plain(text: str) -> str:
+    """Markdown text without its HTML tags (what a reader sees of `<time>`, `<bdi>`, `<span>`)."""
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def main_part(body: str) -> str:
+    """A page's Markdown from its title on (without the breadcrumbs above it)."""
+    return body[body.index("\n# ") + 1:] if "\n# " in body else body
+
+
 def links(path: str, text: str) -> list[tuple[str, str]]:
     """(link text, resolved target) for every relative Markdown link in a page."""
     out = []
@@ -180,25 +190,27 @@ def test_entity_chips_grouped_by_type() -> None:
 def test_source_link_only_for_http_urls() -> None:
     a = art("corpus/j.txt", "عنوان", "نص.", "2015-09-27", source_url="javascript:alert(1)")
     _, outs = build([a])
-    assert "javascript" not in markdown.markdown(split(outs["articles/j.md"].text)[1]).split("الملف")[0]
+    assert "javascript" not in markdown.markdown(split(outs["articles/j.md"].text)[1], extensions=["md_in_html"])
     _, outs = build()
-    html_out = markdown.markdown(split(outs["articles/a2.md"].text)[1])
+    html_out = markdown.markdown(split(outs["articles/a2.md"].text)[1], extensions=["md_in_html"])
     assert 'href="https://example.org/a2?x=%281%29"' in html_out
 
 
 def test_related_articles_share_entities_with_date_and_outlet() -> None:
     ctx, outs = build()
     assert [a.id for a in ctx.related["a1"]][:2] == ["a2", "a3"] or {a.id for a in ctx.related["a1"]} >= {"a2", "a3"}
-    rel = split(outs["articles/a1.md"].text)[1].split("## مقالات ذات صلة", 1)[1]
+    rel = split(outs["articles/a1.md"].text)[1].split("## مقالات ذات صلة", 1)[1].split('<nav class="arshif-prevnext"')[0]
     line = next(ln for ln in rel.splitlines() if "a2.md" in ln)
-    assert "29 أيلول 2015" in line and "صدى المدينة" in line
+    assert "29 أيلول/سبتمبر 2015" in plain(line) and "صدى المدينة" in line
+    assert '<time class="arshif-date" datetime="2015-09-29">' in line
     assert "a4.md" not in rel  # shares nothing with a1
 
 
 def test_undated_article_label() -> None:
     _, outs = build()
     body = split(outs["articles/a3.md"].text)[1]
-    assert "غير مؤرخ — بعد 25 أيلول 2015" in body
+    assert "غير مؤرخ — بعد 25 أيلول/سبتمبر 2015" in plain(body)
+    assert '<time datetime="2015-09-25">' in body
 
 
 # ---- entity, topic, outlet, indexes, timeline ----------------------------------------------------
@@ -210,7 +222,7 @@ def test_entity_page() -> None:
     assert data["title"] == "كريم ناصر" and data["aliases"] == ["ناصر"]
     assert "https://www.wikidata.org/wiki/Q1" in body and "شخصية متخيلة للاختبار" in body
     assert "- **عدد الإشارات:** 4" in body and "- **عدد المقالات:** 2" in body
-    assert "- **أول ظهور:** 27 أيلول 2015" in body
+    assert "- **أول ظهور:** 27 أيلول/سبتمبر 2015" in plain(body)
     arts = body.split("## المقالات", 1)[1].split("## أسماء ترد معه", 1)[0]
     assert arts.index("a1.md") < arts.index("a3.md")  # dated newest first, undated last
     co = body.split("## أسماء ترد معه", 1)[1]
@@ -235,12 +247,12 @@ def test_topic_and_outlet_pages() -> None:
 
 def test_indexes_use_arabic_collation_with_counts() -> None:
     _, outs = build()
-    places = split(outs["places/index.md"].text)[1]
+    places = main_part(split(outs["places/index.md"].text)[1])
     order = re.findall(r"\[<bdi>([^<]+)</bdi>\]", places)
     assert order == ["إب", "عمّان", "المرج", "وادي النور"]  # إ folds to ا; المرج files under م
     assert "\n## م\n" in places
     assert "[<bdi>وادي النور</bdi>](wadi-alnour.md) — 2" in places
-    people = split(outs["people/index.md"].text)[1]
+    people = main_part(split(outs["people/index.md"].text)[1])
     assert re.findall(r"\[<bdi>([^<]+)</bdi>\]", people) == ["كريم ناصر", "ليلى سمير"]
 
 
@@ -257,13 +269,18 @@ def test_timeline_counts_and_month_pages() -> None:
 def test_home_and_report() -> None:
     _, outs = build(skipped=[Skipped("corpus/bin.txt", "not a text file")])
     home = split(outs["index.md"].text)[1]
-    assert "- **المقالات:** [4](timeline/index.md)" in home
-    latest = home.split("## أحدث المقالات", 1)[1]
-    assert latest.index("a2.md") < latest.index("a1.md")
+    assert "[4 مقالات](timeline/index.md)" in home and "[مصدر واحد](outlets/index.md)" in home
+    assert "من 2 آب/أغسطس 2015 إلى 29 أيلول/سبتمبر 2015" in plain(home)
+    latest = home.split("## أحدث المقالات", 1)[1].split("## مقالات غير مؤرخة", 1)[0]
+    assert latest.index("a2.md") < latest.index("a1.md") and "a3.md" not in latest
+    assert "a3.md" in home.split("## مقالات غير مؤرخة", 1)[1].split("\n## ", 1)[0]
+    assert '<svg viewBox=' in home and "<title id=\"arshif-chart-title\">" in home
+    assert "## الأشخاص الأكثر وروداً" in home and "## الأماكن الأكثر وروداً" in home
     report = split(outs["report.md"].text)[1]
-    assert "`corpus/bin.txt` — not a text file" in report
-    assert re.search(r"`corpus/a3.txt` → .*غير مؤرخ", report)
-    assert re.search(r"`corpus/a4.txt` → .*مصدر غير معروف", report)
+    assert "`bin.txt` — ليس ملفاً نصياً" in report
+    assert re.search(r"`a3.txt` ← .*غير مؤرخ", report)
+    assert re.search(r"`a4.txt` ← .*مصدر غير معروف", report)
+    assert "→" not in report and "corpus/" not in report
 
 
 def test_every_link_points_to_a_generated_page() -> None:
@@ -285,7 +302,7 @@ def test_duplicates_and_clashing_ids() -> None:
     ids = {x.source: x.id for x in ctx.articles}
     assert ids["corpus/x.txt"] == "x" and ids["corpus/X.txt"].startswith("x-")
     assert f"articles/{ids['corpus/X.txt']}.md" in outs and "articles/x.md" in outs
-    assert "نسخة مطابقة من `corpus/same1.txt`" in outs["report.md"].text
+    assert "`same2.txt` — نسخة مطابقة من `same1.txt`" in outs["report.md"].text
 
 
 def test_rendering_is_deterministic_whatever_the_input_order() -> None:
@@ -299,32 +316,102 @@ def test_rendering_is_deterministic_whatever_the_input_order() -> None:
 def test_arabic_dates() -> None:
     assert long_date("2015-09-27") == "الأحد 27 أيلول/سبتمبر 2015"
     assert long_date("2016-01-04") == "الاثنين 4 كانون الثاني/يناير 2016"
-    assert undated_label("2015-09-25") == "غير مؤرخ — بعد 25 أيلول 2015"
+    assert undated_label("2015-09-25") == "غير مؤرخ — بعد 25 أيلول/سبتمبر 2015"
     assert undated_label(None) == "غير مؤرخ"
     assert display_date(None, "2015-09-25") == undated_label("2015-09-25")
     assert month_label(2015, 12) == "كانون الأول/ديسمبر 2015"
 
 
-def test_long_lists_split_by_year(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_lists_go_on_numbered_pages_of_at_most_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import pages
 
     monkeypatch.setattr(pages, "LIST_LIMIT", 1)
     _, outs = build()
     body = split(outs["people/karim-nasser.md"].text)[1]
-    listed = body.split("## المقالات", 1)[1].split("### كل المقالات حسب السنة", 1)[0]
+    listed = body.split("## المقالات", 1)[1].split("## أسماء ترد معه", 1)[0]
     assert "a1.md" in listed and "a3.md" not in listed  # the newest only
-    years = body.split("### كل المقالات حسب السنة", 1)[1].split("## أسماء ترد معه", 1)[0]
-    assert "[<bdi>2015</bdi>](karim-nasser/2015.md) — 1" in years and "[<bdi>غير مؤرخ</bdi>](karim-nasser/undated.md) — 1" in years
-    assert "a1.md" in outs["people/karim-nasser/2015.md"].text
-    assert "a3.md" in outs["people/karim-nasser/undated.md"].text
-    assert "people/laila-samir/2015.md" in outs and "topics/water.md" in outs
+    assert "[2](karim-nasser/page-2.md)" in listed and "**1**" in listed
+    second = split(outs["people/karim-nasser/page-2.md"].text)[1]
+    assert "a3.md" in second and "a1.md" not in second and "[1](../karim-nasser.md)" in second
+    assert "[<bdi>كريم ناصر</bdi>](../karim-nasser.md)" in second  # breadcrumbs lead back
+    # the alphabetical indexes too: one name a page here, the letters linked to where they start
+    places = [p for p in outs if p == "places/index.md" or p.startswith("places/page-")]
+    assert sorted(places) == ["places/index.md", "places/page-2.md", "places/page-3.md", "places/page-4.md"]
+    first = split(outs["places/index.md"].text)[1]
+    assert "الحروف: [إ](index.md) [ع](page-2.md) [م](page-3.md) [و](page-4.md)" in first
+    assert len(re.findall(r"^- \[", main_part(split(outs["places/page-3.md"].text)[1]), re.M)) == 1
+    # the undated list and month pages too
+    assert "timeline/2015-09/page-2.md" in outs and "a1.md" in outs["timeline/2015-09/page-2.md"].text
     for path, out in outs.items():
+        if path not in ("index.md", "report.md") and not path.startswith("articles/"):
+            assert len(re.findall(r"^- \[.*\]\(.*articles/", out.text, re.M)) <= 1, path
         for label, target in links(path, out.text):
             assert target in outs, f"{path}: [{label}] → {target}"
 
 
+def test_topics_without_articles_get_no_page_nor_link() -> None:
+    cfg_topics = config().topics
+    assert "water" in cfg_topics
+    a = art("corpus/n.txt", "عنوان", "نص.", "2015-09-27")
+    _, outs = build([a])
+    assert "topics/water.md" not in outs
+    assert "water.md" not in outs["index.md"].text and "water.md" not in outs["topics/index.md"].text
+
+
+def test_article_header_breadcrumbs_and_previous_next() -> None:
+    ctx, outs = build()
+    order = [a.id for a in ctx.articles]
+    assert order == ["a2", "a1", "a4", "a3"]  # newest first, undated last
+    body = split(outs["articles/a1.md"].text)[1]
+    head = body.split("\n# ", 1)[0]
+    assert "[<bdi>الرئيسية</bdi>](../index.md) › [<bdi>الخط الزمني</bdi>](../timeline/index.md) › " \
+           "[<bdi>أيلول/سبتمبر 2015</bdi>](../timeline/2015-09.md)" in head
+    assert '<time class="arshif-date" datetime="2015-09-27">الأحد 27 أيلول/سبتمبر 2015</time>' in body
+    nav = body.split('class="arshif-prevnext"', 1)[1]
+    assert "(الأحدث): [<bdi>مجلس المياه يجتمع</bdi>](a2.md)" in nav
+    assert "(الأقدم): [<bdi>خبر من آب</bdi>](a4.md)" in nav
+    assert "الملف" not in body and "corpus/" not in body
+    a2 = split(outs["articles/a2.md"].text)[1]
+    assert "بقلم <bdi>سلمى يوسف</bdi>" in a2 and "الوكالة: <bdi>وكالة متخيلة</bdi>" in a2
+    assert "class=\"arshif-newer\"" not in a2  # the newest has no newer article
+    assert split(outs["articles/a1.md"].text)[0]["source"] == "a1.txt"
+    undated = split(outs["articles/a3.md"].text)[1].split("\n# ", 1)[0]
+    assert "](../timeline/undated.md)" in undated
+
+
+def test_related_articles_need_a_specific_shared_entity() -> None:
+    from generator.context import specific_entities
+
+    arts = []
+    for i in range(30):  # every article names wadi-alnour: in an archive of 30 it is broad
+        ents = [hit("wadi-alnour")] + ([hit("laila-samir")] if i in (3, 7) else [])
+        arts.append(art(f"corpus/r{i:02d}.txt", f"عنوان {i}", "نص.", f"2015-09-{i % 28 + 1:02d}", entities=ents))
+    ctx, _ = build(arts)
+    assert "wadi-alnour" not in specific_entities(ctx.entities, len(ctx.articles))
+    assert [a.id for a in ctx.related["r03"]] == ["r07"]
+    assert ctx.related["r05"] == []  # shares only the broad name (and its day with nobody)
+
+
+def test_entity_page_chart_has_its_text_alternative() -> None:
+    _, outs = build()
+    body = split(outs["places/wadi-alnour.md"].text)[1]
+    chart = body[body.index("<figure"):body.index("</figure>")]
+    assert "\n\n" not in chart  # one raw HTML block
+    assert '<title id="arshif-chart-title">' in chart and 'role="img"' in chart
+    assert "<td>أيلول/سبتمبر 2015</td><td>2</td>" in chart
+    assert "http" not in chart.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_outlet_country_is_its_cldr_arabic_name() -> None:
+    from generator.pages import country_name
+
+    assert country_name("FR") == "فرنسا" and country_name("EG") == "مصر"
+
+
 _TEXT = st.text(st.one_of(_PRINTABLE, st.sampled_from(list("<>&*_[]()#`|-+!\\:{}\n\t"))), max_size=80)
-_ALLOWED_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "a", "strong", "code", "bdi"}
+_ALLOWED_TAGS = {"p", "h1", "h2", "h3", "ul", "li", "a", "strong", "code", "bdi", "nav", "div", "time", "span",
+                 "figure", "svg", "title", "rect", "text", "line", "figcaption", "details", "summary", "table",
+                 "thead", "tbody", "tr", "th", "td", "ol"}
 
 
 @settings(max_examples=60, deadline=None)
@@ -345,5 +432,5 @@ def test_any_articles_render_to_safe_linked_markdown(specs: list[tuple[str, str,
         assert isinstance(data["title"], str)
         for label, target in links(path, out.text):
             assert target in outs, f"{path}: [{label}] → {target}"
-        tags = set(re.findall(r"<([a-z0-9]+)", markdown.markdown(body, extensions=["toc"])))
+        tags = set(re.findall(r"<([a-z0-9]+)", markdown.markdown(body, extensions=["toc", "md_in_html"])))
         assert tags <= _ALLOWED_TAGS, (path, tags - _ALLOWED_TAGS)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import seed_file, seed_paths
 from generator import reader
 from generator.pipeline import Skipped, extract_bytes, load_site_config
 from generator.reader import decode
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
+SEEDS = seed_paths()
 
 # Written for these tests.
 SAMPLE = (
@@ -229,7 +230,7 @@ def test_seed_extracts_identically_in_iso_8859_6(seed: Path, cfg) -> None:
 
 
 def test_windows_1256_seed_reports_its_encoding(cfg) -> None:
-    art = extract_bytes(SEEDS[0].read_bytes().decode("utf-8").encode("cp1256"), "corpus/x.txt", cfg)
+    art = extract_bytes(seed_file("000").read_bytes().decode("utf-8").encode("cp1256"), "corpus/x.txt", cfg)
     assert not isinstance(art, Skipped) and art.encoding == "windows-1256"
 
 
@@ -290,7 +291,7 @@ def test_empty_or_blank_file_is_skipped_with_a_reason(data: bytes, cfg) -> None:
 
 
 def test_saved_html_page_extracts_like_its_text(cfg) -> None:
-    seed = SEEDS[0].read_text(encoding="utf-8")
+    seed = seed_file("000").read_text(encoding="utf-8")
     lines = [ln for ln in seed.split("\n") if ln.strip()]
     page = ("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>x</title></head>"
             "<body><nav><ul><li>الرئيسية</li><li>أخبار</li></ul></nav><article><h1>" + lines[0] + "</h1>"

@@ -1,4 +1,5 @@
-"""The header search box and the search page of the built seed site, in headless Chromium.
+"""The header search box and the search page of the site built from the tests' own corpus
+(tests/fixture_corpus.py), in headless Chromium.
 
 Results are checked against a grep written here, independent of the analyzer: fold the text, split
 it into words, and an article matches a query when every query word occurs in it as a word,
@@ -15,6 +16,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
+from conftest import BuiltSite
 from generator.arabic import fold
 from generator.context import Context, load_context
 
@@ -54,8 +56,9 @@ def grep_match(query: str, words: set[str]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def ctx() -> Context:
-    return load_context(ROOT / "corpus", ROOT / "site_config")
+def ctx(seed_site: BuiltSite) -> Context:
+    assert seed_site.corpus is not None
+    return load_context(seed_site.corpus, ROOT / "site_config")
 
 
 @pytest.fixture(scope="module")

@@ -159,8 +159,10 @@ def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) 
         "a.json", "t/0.json"]
 
 
-def test_write_index_over_the_seed_corpus(tmp_path: Path) -> None:
-    ctx = load_context(ROOT / "corpus", ROOT / "site_config")
+def test_write_index_over_the_fixture_corpus(tmp_path: Path) -> None:
+    from fixture_corpus import write_fixture_corpus
+
+    ctx = load_context(write_fixture_corpus(tmp_path / "corpus"), ROOT / "site_config")
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text("{}")
     assert write_index(ctx, ctx.urls, tmp_path) > 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import seed_file
 from generator.cleaner import Furniture
 from generator.entities import Entity, Gazetteer
 from generator.model import Article, EntityHit, OutletRef
@@ -217,7 +218,7 @@ def test_outlet_override_clears_only_outlet_warnings(cfg: SiteConfig) -> None:
 
 def test_sidecar_beside_a_seed_is_applied(tmp_path: Path) -> None:
     real_cfg, _ = load_site_config(ROOT / "site_config")
-    seed = next((ROOT / "corpus").glob("001_*.txt"))
+    seed = seed_file("001")
     txt = tmp_path / seed.name
     shutil.copy(seed, txt)
     txt.with_suffix(".yml").write_text("title: عنوان اختاره المحرر\ndate: 2015-09-27\n", encoding="utf-8")
@@ -231,7 +232,7 @@ def test_sidecar_beside_a_seed_is_applied(tmp_path: Path) -> None:
 
 
 def test_cli_reports_sidecar_problems_and_exits_1(tmp_path: Path) -> None:
-    seed = next((ROOT / "corpus").glob("000_*.txt"))
+    seed = seed_file("000")
     txt = tmp_path / seed.name
     shutil.copy(seed, txt)
     txt.with_suffix(".yml").write_text("date: 2015-02-30\nauthr: x\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The built seed site in headless chromium: right-to-left Arabic pages, links between articles and
+"""The site built from the tests' own corpus (tests/fixture_corpus.py) in headless chromium: right-to-left Arabic pages, links between articles and
 entities, the timeline, no request to any other host, and screenshots to look at."""
 from __future__ import annotations
 
@@ -47,13 +47,13 @@ def test_article_entity_link_reaches_entity_page_listing_the_article(
     found = None
     for art_id in articles(seed_site):
         goto(page, f"{site_url}articles/{art_id}/")
-        links = page.locator("article a", has_text=re.compile("العبادي"))
+        links = page.locator(".arshif-text a", has_text=re.compile("العبادي"))
         if links.count():
             found = art_id
             break
     assert found, "no article links حيدر العبادي to an entity page"
     page.screenshot(path=str(test_output / "article.png"), full_page=False)
-    link = page.locator("article a", has_text=re.compile("العبادي")).first
+    link = page.locator(".arshif-text a", has_text=re.compile("العبادي")).first
     link.click()
     page.wait_for_load_state("load")
     assert "/people/" in page.url

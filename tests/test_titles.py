@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import all_seeds, seed_file
 from generator.cleaner import clean, load_furniture
 from generator.titles import ELLIPSIS, TITLE_MAX, derive_title, headline_text, pick_title, sentences
 
@@ -123,14 +124,14 @@ def test_empty_text_has_no_title() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, dict]:
-    files = sorted((ROOT / "corpus").glob("*.txt"))
+    files = all_seeds()
     proc = subprocess.run([sys.executable, "-m", "generator", "extract", "--no-body", *map(str, files)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     return {Path(a["source"]).name[:3]: a for a in json.loads(proc.stdout)}
 
 
 def first_line(name: str, n: int) -> str:
-    path = next((ROOT / "corpus").glob(f"{name}_*.txt"))
+    path = seed_file(name)
     return path.read_text(encoding="utf-8").split("\n")[n].strip()
 
 
