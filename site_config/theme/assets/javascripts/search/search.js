@@ -529,15 +529,33 @@
       '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + highlight(arabicDate(rec[2]), terms) +
       "</time>" + (rec[3] ? ' · <bdi class="arshif-result__outlet">' + highlight(rec[3], terms) + "</bdi>" : "") +
       (rec[5] ? ' · <bdi class="arshif-result__byline">' + highlight(rec[5], terms) + "</bdi>" : "") +
-      '</p><p class="arshif-result__snippet">' + highlight(snippet(body, terms, SNIPPET_CHARS, res.words), terms) + "</p>" +
-      whyHtml(hit, res.words, text) + "</article></a></li>";
+      '</p><div class="arshif-result__detail">' + detailHtml(rec, res, hit, text) + "</div></article></a></li>";
   }
 
-  /* Records and texts of `hits`, in order. → Promise of [[record, text], …]. */
-  function load(engine, hits) {
+  /* The snippet (from the text when it is loaded, else from the record's excerpt) and the why-line. */
+  function detailHtml(rec, res, hit, text) {
+    var terms = termSet(res.words), body = text ? text[1] : rec[4];
+    return '<p class="arshif-result__snippet">' + highlight(snippet(body, terms, SNIPPET_CHARS, res.words), terms) +
+      "</p>" + whyHtml(hit, res.words, text);
+  }
+
+  /* Show `hits` in two steps: their records at once (`paint(records)`; the snippet cut from the
+   * excerpt), then, once their texts arrive, the snippet around the best passage and the why-line
+   * (`container` holds the painted results). → Promise, false when `current()` says the query is stale. */
+  function show(engine, hits, res, container, paint, current) {
     var ns = hits.map(function (h) { return h.n; });
-    return Promise.all([engine.records(ns), Promise.all(ns.map(function (n) { return engine.text(n); }))])
-      .then(function (r) { return r[0].map(function (rec, i) { return [rec, r[1][i]]; }); });
+    return engine.records(ns).then(function (recs) {
+      if (!current()) return false;
+      paint(recs);
+      return Promise.all(ns.map(function (n) { return engine.text(n); })).then(function (texts) {
+        if (!current()) return false;
+        texts.forEach(function (text, i) {
+          var li = container.querySelector('.arshif-result[data-doc="' + ns[i] + '"] .arshif-result__detail');
+          if (li) li.innerHTML = detailHtml(recs[i], res, hits[i], text);
+        });
+        return true;
+      });
+    });
   }
 
   var STYLE = [
@@ -607,12 +625,11 @@
 
     function renderMore() {
       var seqAt = seq, batch = current.hits.slice(shown, shown + HEADER_PAGE);
-      return load(engine, batch).then(function (rows) {
-        if (seqAt !== seq) return;
+      return show(engine, batch, current, list, function (recs) {
         var old = list.querySelector(".arshif-more");
         if (old) old.remove();
-        list.insertAdjacentHTML("beforeend", rows.map(function (r, i) {
-          return resultHtml(r[0], current, root, batch[i], r[1], true);
+        list.insertAdjacentHTML("beforeend", recs.map(function (rec, i) {
+          return resultHtml(rec, current, root, batch[i], null, true);
         }).join(""));
         shown += batch.length;
         if (shown < current.hits.length) {
@@ -622,7 +639,9 @@
         }
         setExpanded(true);
         box.setAttribute("data-arshif-shown", String(shown));
-        box.setAttribute("data-arshif-state", "done");
+        box.setAttribute("data-arshif-state", "shown");  /* results on screen; snippets follow */
+      }, function () { return seqAt === seq; }).then(function (fresh) {
+        if (fresh) box.setAttribute("data-arshif-state", "done");
       });
     }
 
@@ -769,15 +788,16 @@
         facetHtml("المصدر", "outlet", items(counts.outlet, String, byCount)) +
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
       var shown = hits.slice(0, limit);
-      return load(engine, shown).then(function (rows) {
-        if (mine !== seq) return;
+      return show(engine, shown, data, resultsEl, function (recs) {
         resultsEl.innerHTML = suggestedHtml(data) + '<p class="arshif-search-page__count">' + countText(hits.length) + "</p>" +
-          '<ol class="md-search-result__list">' + rows.map(function (r, i) {
-            return resultHtml(r[0], data, root, shown[i], r[1], false);
+          '<ol class="md-search-result__list">' + recs.map(function (rec, i) {
+            return resultHtml(rec, data, root, shown[i], null, false);
           }).join("") + "</ol>" +
           (hits.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
         page.setAttribute("data-arshif-count", String(hits.length));
-        page.setAttribute("data-arshif-state", "done");
+        page.setAttribute("data-arshif-state", "shown");
+      }, function () { return mine === seq; }).then(function (fresh) {
+        if (fresh) page.setAttribute("data-arshif-state", "done");
       });
     }
 
