@@ -1,0 +1,263 @@
+"""Shared text: quoted speech and long verbatim passages printed by two or more articles, with the
+speaker when the text says who spoke.
+
+    find_quotations(articles, tokens, order) -> list[Quotation]
+    speaker_of(body, start, hits) -> entity id | None
+
+1. Candidates: every run of SHINGLE words (in their folded form, generator.textsim) is indexed; a
+   run found in 2..MAX_ARTICLES_PER_SHINGLE articles makes the pair a candidate (a run printed by
+   more articles is page furniture or a stock phrase, not a quotation).
+2. Each candidate pair is aligned with difflib's SequenceMatcher; aligned runs separated by at most
+   MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined,
+   and joined runs of at least MIN_WORDS shared words are passages shared by the pair.
+3. Passages that overlap in an article are one node; the connected groups of nodes across articles
+   are the quotations. Each occurrence is marked `quoted` when it lies within quotation marks
+   («…», “…”, "…") in its article.
+4. Speaker: in the sentence that leads to the occurrence, the last speech verb (قال، أكد، أضاف،
+   أوضح، تابع، أشار، ذكر، صرح، أعلن، شدد … with their feminine forms) and then the person or
+   organisation named right after the verb (within AFTER_VERB words), else the first one named
+   between the sentence start and the verb ("سعد الحديثي … أكد أن"). The recogniser's names
+   (Article.entities) are the only names used. A quotation's speaker is the one most occurrences name
+   (ties: the earliest occurrence's).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.arabic import fold
+from generator.model import Article, EntityHit
+from generator.textsim import STOPWORDS, Word, word_key
+
+SHINGLE = 6
+MAX_ARTICLES_PER_SHINGLE = 12
+MAX_GAP = 3
+MIN_WORDS = 10
+MAX_PAIRS_PER_ARTICLE = 200  # candidate partners kept per article (those sharing the most runs)
+AFTER_VERB = 3
+LEAD_INSIDE = 12  # words of the shared text itself read for a verb and a name
+SPEAKER_TYPES = ("person", "organization")
+
+SPEECH_VERBS = frozenset(word_key(v) for v in """
+قال قالت أكد أكدت أضاف أضافت أوضح أوضحت تابع تابعت أشار أشارت ذكر ذكرت صرح صرحت أعلن أعلنت شدد شددت
+أفاد أفادت اعتبر اعتبرت لفت لفتت نقل نقلت بين بينت أكدت قائلا قائلة مؤكدا مؤكدة مضيفا مضيفة
+""".split())
+_QUOTED = re.compile(r"«[^»\n]+»|“[^”\n]+”|„[^“”\n]+[“”]|\"[^\"\n]+\"")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
+
+
+@dataclass
+class Occurrence:
+    article: Article
+    start: int  # character span in the article's body
+    end: int
+    speaker: str | None = None  # entity id, when this article says who spoke
+    quoted: bool = False  # within quotation marks in this article
+
+
+@dataclass
+class Quotation:
+    id: str  # "q-" + id of the first article + "-" + the occurrence's start word there
+    text: str  # as printed by the first article
+    occurrences: list[Occurrence] = field(default_factory=list)  # first appearance first
+    speaker: str | None = None  # entity id
+
+    @property
+    def quoted(self) -> bool:
+        return any(o.quoted for o in self.occurrences)
+
+
+def quoted_spans(body: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside quotation marks in `body` (marks excluded)."""
+    return [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(body)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when at least half of [start, end) lies inside the quoted spans."""
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered * 2 >= end - start
+
+
+def mention_positions(body: str, hits: list[EntityHit]) -> list[tuple[int, int, str]]:
+    """(start, end, entity id) of every mention of a person or organisation in `body`, found by
+    the surfaces the recogniser recorded (whole words, a proclitic allowed before), sorted."""
+    out = []
+    for hit in hits:
+        if hit.type not in SPEAKER_TYPES:
+            continue
+        for s in sorted({x for x in hit.surfaces if x} or {hit.name}):
+            i = body.find(s)
+            while i != -1:
+                end = i + len(s)
+                before = body[i - 1] if i > 0 else " "
+                before2 = body[i - 2] if i > 1 else " "
+                if (end >= len(body) or not body[end].isalnum()) and (
+                        not before.isalnum() or (before in "وفبل" and not before2.isalnum())):
+                    out.append((i, end, hit.id))
+                i = body.find(s, i + 1)
+    out.sort()
+    return out
+
+
+def speaker_of(body: str, start: int, mentions: list[tuple[int, int, str]], end: int | None = None) -> str | None:
+    """The entity id of who said the text that starts at `start` in `body`, or None (rules in the
+    module docstring). `mentions` is `mention_positions(body, hits)`. When the shared text itself
+    opens with the verb and the name ("قال مصدر … إن"), its words up to the first quotation mark
+    (at most LEAD_INSIDE words, never past `end`) are read as well."""
+    sent_start = 0
+    for m in _SENTENCE_END.finditer(body, 0, start):
+        sent_start = m.end()
+    limit = start
+    inside = list(re.finditer(r"\w+", body[start:end if end is not None else len(body)]))[:LEAD_INSIDE]
+    if inside:
+        stop = start + inside[-1].end()
+        mark = re.search(r"[«“\"„]", body[start:stop])
+        limit = start + mark.start() if mark else stop
+    verb_start = verb_end = None
+    for m in re.finditer(r"\w+", body[sent_start:limit]):
+        if word_key(m.group()) in SPEECH_VERBS:
+            verb_start, verb_end = sent_start + m.start(), sent_start + m.end()
+    if verb_end is None or verb_start is None:
+        return None
+    after = [m for m in mentions if verb_end <= m[0] and m[1] <= limit]
+    if after:
+        gap = len(re.findall(r"\w+", body[verb_end:after[0][0]]))
+        if gap <= AFTER_VERB:
+            return after[0][2]
+    before = [m for m in mentions if sent_start <= m[0] and m[1] <= verb_start]
+    return before[0][2] if before else None
+
+
+def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
+    index: dict[int, list[str]] = {}
+    for aid in sorted(keys):
+        ks = keys[aid]
+        seen: set[int] = set()
+        for i in range(len(ks) - SHINGLE + 1):
+            h = hash(tuple(ks[i:i + SHINGLE]))
+            if h in seen:
+                continue
+            seen.add(h)
+            lst = index.get(h)
+            if lst is None:
+                index[h] = [aid]
+            elif len(lst) <= MAX_ARTICLES_PER_SHINGLE:
+                lst.append(aid)
+    counts: Counter[tuple[str, str]] = Counter()
+    for lst in index.values():
+        if 2 <= len(lst) <= MAX_ARTICLES_PER_SHINGLE:
+            for i, a in enumerate(lst):
+                for b in lst[i + 1:]:
+                    counts[(a, b)] += 1
+    per_article: dict[str, list[tuple[int, str, str]]] = {}
+    for (a, b), c in counts.items():
+        per_article.setdefault(a, []).append((-c, b, a))
+        per_article.setdefault(b, []).append((-c, a, b))
+    keep: set[tuple[str, str]] = set()
+    for aid, lst in per_article.items():
+        for _, other, _own in sorted(lst)[:MAX_PAIRS_PER_ARTICLE]:
+            keep.add((min(aid, other), max(aid, other)))
+    return {p: counts[p] for p in sorted(keep)}
+
+
+def shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, int]]:
+    """Passages two word lists share: (a_start, a_end, b_start, b_end, shared words), word indexes,
+    from difflib's matching blocks joined across gaps of at most MAX_GAP words."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    blocks = [blk for blk in sm.get_matching_blocks() if blk.size >= 2]
+    runs: list[list[int]] = []
+    for blk in blocks:
+        if runs:
+            r = runs[-1]
+            if 0 <= blk.a - r[1] <= MAX_GAP and 0 <= blk.b - r[3] <= MAX_GAP:
+                r[1], r[3], r[4] = blk.a + blk.size, blk.b + blk.size, r[4] + blk.size
+                continue
+        runs.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size])
+    out = []
+    for a0, a1, b0, b1, n in runs:
+        while a0 < a1 and b0 < b1 and a[a0] == b[b0] and a[a0] in STOPWORDS:  # no leading "إن"، "أن"
+            a0, b0, n = a0 + 1, b0 + 1, n - 1
+        if n >= MIN_WORDS:
+            out.append((a0, a1, b0, b1, n))
+    return out
+
+
+def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
+                    order: dict[str, int]) -> list[Quotation]:
+    """Shared passages across `articles` (rules in the module docstring).
+
+    `tokens` maps each article id to the words of its body (`textsim.words(article.body)`), `order`
+    each id to its place from oldest to newest. Returns quotations sorted by first appearance, each
+    with occurrences in order of appearance (oldest article first)."""
+    by_id = {a.id: a for a in articles}
+    keys = {aid: [w.key for w in ws] for aid, ws in tokens.items() if aid in by_id}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    links: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
+    for (x, y) in _pairs(keys):
+        for a0, a1, b0, b1, _n in shared_runs(keys[x], keys[y]):
+            spans.setdefault(x, []).append((a0, a1))
+            spans.setdefault(y, []).append((b0, b1))
+            links.append(((x, a0, a1), (y, b0, b1)))
+    # merge overlapping spans of one article into nodes
+    node_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+    nodes: dict[str, list[tuple[int, int]]] = {}
+    for aid, lst in spans.items():
+        merged: list[list[int]] = []
+        for s, e in sorted(lst):
+            if merged and s < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        nodes[aid] = [(s, e) for s, e in merged]
+        for s, e in lst:
+            for ms, me in merged:
+                if ms <= s and e <= me:
+                    node_of[(aid, s, e)] = (aid, ms, me)
+                    break
+    parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
+
+    def find(n: tuple[str, int, int]) -> tuple[str, int, int]:
+        while parent.get(n, n) != n:
+            n = parent[n]
+        return n
+
+    for p, q in links:
+        rp, rq = find(node_of[p]), find(node_of[q])
+        if rp != rq:
+            parent[max(rp, rq)] = min(rp, rq)
+    groups: dict[tuple[str, int, int], list[tuple[str, int, int]]] = {}
+    for aid in sorted(nodes):
+        for s, e in nodes[aid]:
+            groups.setdefault(find((aid, s, e)), []).append((aid, s, e))
+    quotes: list[Quotation] = []
+    mentions_cache: dict[str, list[tuple[int, int, str]]] = {}
+    for members in groups.values():
+        if len({aid for aid, _, _ in members}) < 2:
+            continue
+        members.sort(key=lambda m: (order[m[0]], m[1]))
+        occs = []
+        for aid, s, e in members:
+            art = by_id[aid]
+            ws = tokens[aid]
+            c0, c1 = ws[s].start, ws[e - 1].end
+            if aid not in mentions_cache:
+                mentions_cache[aid] = mention_positions(art.body, art.entities)
+            occs.append(Occurrence(art, c0, c1, speaker_of(art.body, c0, mentions_cache[aid], c1),
+                                   _inside(quoted_spans(art.body), c0, c1)))
+        first = occs[0]
+        text = " ".join(first.article.body[first.start:first.end].split())
+        q = Quotation(f"q-{first.article.id}-{members[0][1]}", text, occs)
+        said = Counter(o.speaker for o in occs if o.speaker)
+        if said:
+            best = max(said.values())
+            q.speaker = next(o.speaker for o in occs if o.speaker and said[o.speaker] == best)
+        quotes.append(q)
+    quotes.sort(key=lambda q: (order[q.occurrences[0].article.id], q.occurrences[0].start))
+    return quotes
+
+
+def folded(text: str) -> str:
+    """The comparison form of a passage (for tests and the benchmark)."""
+    return " ".join(word_key(w) for w in re.findall(r"\w+", fold(text)))
