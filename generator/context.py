@@ -535,7 +535,8 @@ def assemble(
     outlets = build_outlets(kept, cfg)
     related = build_related(kept, entities)
     urls = make_urls(kept, entities, topics, outlets)
-    reuse = analyse(kept, {eid: len(info.articles) for eid, info in entities.items()})
+    reuse = (analyse(kept, {eid: len(info.articles) for eid, info in entities.items()})
+             if os.environ.get("ARSHIF_REUSE", "1") != "0" else Reuse())  # 0: no stories, versions, quotations
     return Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
                    sorted(set(problems)), entities, topics, outlets, related, urls, reuse=reuse)
 

@@ -5,12 +5,15 @@ speaker when the text says who spoke.
     speaker_of(body, start, hits) -> entity id | None
 
 1. Candidates: every run of SHINGLE words (in their folded form, generator.textsim) is indexed; a
-   run found in 2..MAX_ARTICLES_PER_SHINGLE articles makes the pair a candidate (a run printed by
-   more articles is page furniture or a stock phrase, not a quotation).
+   run found in 2..MAX_ARTICLES_PER_SHINGLE articles is shared by each pair of them (a run printed by
+   more articles is page furniture or a stock phrase, not a quotation); a pair sharing at least
+   MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five).
 2. Each candidate pair is aligned with difflib's SequenceMatcher; aligned runs separated by at most
    MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined,
-   and joined runs of at least MIN_WORDS shared words are passages shared by the pair.
-3. Passages that overlap in an article are one node; the connected groups of nodes across articles
+   and joined runs of at least MIN_WORDS shared words are passages shared by the pair. A passage
+   that no article prints within quotation marks must also hold MIN_CORE words in a row unchanged
+   (a long verbatim passage, not a string of stock phrases).
+3. Passages that mostly overlap in an article (half of the shorter one) are one node; the connected groups of nodes across articles
    are the quotations. Each occurrence is marked `quoted` when it lies within quotation marks
    («…», “…”, "…") in its article.
 4. Speaker: in the sentence that leads to the occurrence, the last speech verb (قال، أكد، أضاف،
@@ -35,6 +38,8 @@ SHINGLE = 6
 MAX_ARTICLES_PER_SHINGLE = 12
 MAX_GAP = 3
 MIN_WORDS = 10
+MIN_CORE = 12  # a passage never within quotation marks needs this many words in a row unchanged
+MIN_SHARED_SHINGLES = 3  # a pair is aligned only when it shares this many distinct runs
 MAX_PAIRS_PER_ARTICLE = 200  # candidate partners kept per article (those sharing the most runs)
 AFTER_VERB = 3
 LEAD_INSIDE = 12  # words of the shared text itself read for a verb and a name
@@ -153,6 +158,8 @@ def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
                     counts[(a, b)] += 1
     per_article: dict[str, list[tuple[int, str, str]]] = {}
     for (a, b), c in counts.items():
+        if c < MIN_SHARED_SHINGLES:
+            continue
         per_article.setdefault(a, []).append((-c, b, a))
         per_article.setdefault(b, []).append((-c, a, b))
     keep: set[tuple[str, str]] = set()
@@ -163,8 +170,9 @@ def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
 
 
 def shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, int]]:
-    """Passages two word lists share: (a_start, a_end, b_start, b_end, shared words), word indexes,
-    from difflib's matching blocks joined across gaps of at most MAX_GAP words."""
+    """Passages two word lists share: (a_start, a_end, b_start, b_end, longest unchanged run), word
+    indexes, from difflib's matching blocks joined across gaps of at most MAX_GAP words, each with at
+    least MIN_WORDS shared words."""
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     blocks = [blk for blk in sm.get_matching_blocks() if blk.size >= 2]
     runs: list[list[int]] = []
@@ -172,50 +180,67 @@ def shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, in
         if runs:
             r = runs[-1]
             if 0 <= blk.a - r[1] <= MAX_GAP and 0 <= blk.b - r[3] <= MAX_GAP:
-                r[1], r[3], r[4] = blk.a + blk.size, blk.b + blk.size, r[4] + blk.size
+                r[1], r[3], r[4], r[5] = blk.a + blk.size, blk.b + blk.size, r[4] + blk.size, max(r[5], blk.size)
                 continue
-        runs.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size])
+        runs.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size, blk.size])
     out = []
-    for a0, a1, b0, b1, n in runs:
+    for a0, a1, b0, b1, n, core in runs:
         while a0 < a1 and b0 < b1 and a[a0] == b[b0] and a[a0] in STOPWORDS:  # no leading "إن"، "أن"
             a0, b0, n = a0 + 1, b0 + 1, n - 1
         if n >= MIN_WORDS:
-            out.append((a0, a1, b0, b1, n))
+            out.append((a0, a1, b0, b1, core))
     return out
 
 
 def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
-                    order: dict[str, int]) -> list[Quotation]:
+                    order: dict[str, int], skip: set[tuple[str, str]] | None = None) -> list[Quotation]:
     """Shared passages across `articles` (rules in the module docstring).
 
     `tokens` maps each article id to the words of its body (`textsim.words(article.body)`), `order`
-    each id to its place from oldest to newest. Returns quotations sorted by first appearance, each
+    each id to its place from oldest to newest; `skip` holds (id, id) pairs not to compare (versions
+    of one text share everything: their page shows the difference instead). Returns quotations sorted by first appearance, each
     with occurrences in order of appearance (oldest article first)."""
     by_id = {a.id: a for a in articles}
     keys = {aid: [w.key for w in ws] for aid, ws in tokens.items() if aid in by_id}
     spans: dict[str, list[tuple[int, int]]] = {}
     links: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
+    quoted: dict[str, list[tuple[int, int]]] = {}
+
+    def is_quoted(aid: str, w0: int, w1: int) -> bool:
+        if aid not in quoted:
+            quoted[aid] = quoted_spans(by_id[aid].body)
+        ws = tokens[aid]
+        return _inside(quoted[aid], ws[w0].start, ws[w1 - 1].end)
+
+    skip = {(min(p), max(p)) for p in (skip or set())}
     for (x, y) in _pairs(keys):
-        for a0, a1, b0, b1, _n in shared_runs(keys[x], keys[y]):
+        if (x, y) in skip:
+            continue
+        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y]):
+            if core < MIN_CORE and not (is_quoted(x, a0, a1) or is_quoted(y, b0, b1)):
+                continue
             spans.setdefault(x, []).append((a0, a1))
             spans.setdefault(y, []).append((b0, b1))
             links.append(((x, a0, a1), (y, b0, b1)))
-    # merge overlapping spans of one article into nodes
+    # spans of one article that mostly overlap (half of the shorter one) are one node
     node_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
     nodes: dict[str, list[tuple[int, int]]] = {}
     for aid, lst in spans.items():
         merged: list[list[int]] = []
-        for s, e in sorted(lst):
-            if merged and s < merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
+        members: list[list[tuple[int, int]]] = []
+        for s, e in sorted(set(lst)):
+            if merged:
+                ms, me = merged[-1]
+                if min(e, me) - s >= 0.5 * min(e - s, me - ms):
+                    merged[-1][1] = max(me, e)
+                    members[-1].append((s, e))
+                    continue
+            merged.append([s, e])
+            members.append([(s, e)])
         nodes[aid] = [(s, e) for s, e in merged]
-        for s, e in lst:
-            for ms, me in merged:
-                if ms <= s and e <= me:
-                    node_of[(aid, s, e)] = (aid, ms, me)
-                    break
+        for (ms, me), group in zip(merged, members):
+            for s, e in group:
+                node_of[(aid, s, e)] = (aid, ms, me)
     parent: dict[tuple[str, int, int], tuple[str, int, int]] = {}
 
     def find(n: tuple[str, int, int]) -> tuple[str, int, int]:

@@ -40,7 +40,7 @@ def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
     story_words: dict[str, list[Word]] = {a.id: words(a.title) + body_words[a.id] for a in articles}
     versions = find_versions(articles, body_words, order)
     stories = find_stories(articles, entity_counts, story_words, [(v.a, v.b) for v in versions])
-    quotations = find_quotations(articles, body_words, order)
+    quotations = find_quotations(articles, body_words, order, {(v.a, v.b) for v in versions})
     out = Reuse(stories, versions, quotations)
     for s in stories:
         for a in s.articles:

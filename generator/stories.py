@@ -5,9 +5,9 @@
 Two articles are linked when
 - their dates are at most WINDOW_DAYS apart (an undated article may link to any date at or after
   its earliest possible date), and
-- they share at least MIN_SHARED_ENTITIES entities, at least one of them specific (named in at most
-  SPECIFIC_SHARE of the archive's articles, and never in more than MAX_ENTITY_ARTICLES), and
-- their score passes THRESHOLD: the estimated Jaccard similarity of their content words (datasketch
+- they share at least one specific entity (named in at most SPECIFIC_SHARE of the archive's
+  articles, and never in more than MAX_ENTITY_ARTICLES), and
+- their score passes THRESHOLD (ONE_ENTITY_THRESHOLD when they share a single entity): the estimated Jaccard similarity of their content words (datasketch
   MinHash, 128 permutations) plus ENTITY_WEIGHT × the weighted Jaccard of their entity sets, each
   entity weighted 1/√(articles naming it), as `context.build_related` weighs them;
 or when they are versions of one text (generator.versions). Stories are the connected groups of
@@ -26,7 +26,8 @@ from generator.model import Article
 from generator.textsim import Word, content_keys, minhash
 
 WINDOW_DAYS = 3
-MIN_SHARED_ENTITIES = 2
+MIN_SHARED_ENTITIES = 1
+ONE_ENTITY_THRESHOLD = 0.25  # the score needed when the pair shares a single entity
 SPECIFIC_SHARE = 0.02  # of all articles (at least MAX_SMALL articles, for a small archive)
 MAX_SMALL = 50
 MAX_ENTITY_ARTICLES = 2000
@@ -150,7 +151,7 @@ def find_stories(articles: list[Article], entity_articles: dict[str, int],
             continue
         ent_j = sum(weight[e] for e in shared) / sum(weight[e] for e in ents[x] | ents[y])
         score = sig(x).jaccard(sig(y)) + ENTITY_WEIGHT * ent_j
-        if score >= THRESHOLD:
+        if score >= (THRESHOLD if len(shared) > 1 else ONE_ENTITY_THRESHOLD):
             union.union(x, y)
     for x, y in version_pairs:
         union.union(x, y)
