@@ -9,7 +9,8 @@ speaker when the text says who spoke.
    more articles is page furniture or a stock phrase, not a quotation); a pair sharing at least
    MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five).
 2. Each candidate pair is aligned with difflib's SequenceMatcher; aligned runs separated by at most
-   MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined,
+   MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined
+   (within one paragraph),
    and joined runs of at least MIN_WORDS shared words are passages shared by the pair. A passage
    that no article prints within quotation marks must also hold MIN_CORE words in a row unchanged
    (a long verbatim passage, not a string of stock phrases).
@@ -169,17 +170,29 @@ def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
     return {p: counts[p] for p in sorted(keep)}
 
 
-def shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, int]]:
+def shared_runs(a: list[str], b: list[str], pa: list[int] | None = None,
+                pb: list[int] | None = None) -> list[tuple[int, int, int, int, int]]:
     """Passages two word lists share: (a_start, a_end, b_start, b_end, longest unchanged run), word
     indexes, from difflib's matching blocks joined across gaps of at most MAX_GAP words, each with at
-    least MIN_WORDS shared words."""
+    least MIN_WORDS shared words. `pa` and `pb` give each word's paragraph number: a passage never
+    runs from one paragraph into the next."""
+    pa = pa or [0] * len(a)
+    pb = pb or [0] * len(b)
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    blocks = [blk for blk in sm.get_matching_blocks() if blk.size >= 2]
+    blocks = []
+    for blk in sm.get_matching_blocks():
+        start = 0
+        for k in range(1, blk.size + 1):  # cut a block where either text starts a new paragraph
+            if k == blk.size or pa[blk.a + k] != pa[blk.a + k - 1] or pb[blk.b + k] != pb[blk.b + k - 1]:
+                if k - start >= 2:
+                    blocks.append(difflib.Match(blk.a + start, blk.b + start, k - start))
+                start = k
     runs: list[list[int]] = []
     for blk in blocks:
         if runs:
             r = runs[-1]
-            if 0 <= blk.a - r[1] <= MAX_GAP and 0 <= blk.b - r[3] <= MAX_GAP:
+            if (0 <= blk.a - r[1] <= MAX_GAP and 0 <= blk.b - r[3] <= MAX_GAP
+                    and pa[blk.a] == pa[r[1] - 1] and pb[blk.b] == pb[r[3] - 1]):
                 r[1], r[3], r[4], r[5] = blk.a + blk.size, blk.b + blk.size, r[4] + blk.size, max(r[5], blk.size)
                 continue
         runs.append([blk.a, blk.a + blk.size, blk.b, blk.b + blk.size, blk.size, blk.size])
@@ -189,6 +202,16 @@ def shared_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, in
             a0, b0, n = a0 + 1, b0 + 1, n - 1
         if n >= MIN_WORDS:
             out.append((a0, a1, b0, b1, core))
+    return out
+
+
+def _paragraphs(body: str, ws: list[Word]) -> list[int]:
+    """The paragraph number (newlines before it) of each word."""
+    out, n, pos = [], 0, 0
+    for w in ws:
+        n += body.count("\n", pos, w.start)
+        pos = w.start
+        out.append(n)
     return out
 
 
@@ -213,10 +236,11 @@ def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
         return _inside(quoted[aid], ws[w0].start, ws[w1 - 1].end)
 
     skip = {(min(p), max(p)) for p in (skip or set())}
+    paras = {aid: _paragraphs(by_id[aid].body, tokens[aid]) for aid in keys}
     for (x, y) in _pairs(keys):
         if (x, y) in skip:
             continue
-        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y]):
+        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y], paras[x], paras[y]):
             if core < MIN_CORE and not (is_quoted(x, a0, a1) or is_quoted(y, b0, b1)):
                 continue
             spans.setdefault(x, []).append((a0, a1))

@@ -18,6 +18,7 @@ The thresholds were set on the seed corpus and on bench/make_stories.py's plante
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import datetime as _dt
 from dataclasses import dataclass, field
 
@@ -34,6 +35,8 @@ MAX_ENTITY_ARTICLES = 2000
 ENTITY_WEIGHT = 0.5
 THRESHOLD = 0.17
 NUM_PERM = 128
+COMMON_SHARE = 0.05  # words in more than this share of the articles (and more than COMMON_MIN) say
+COMMON_MIN = 20  # nothing about one event and are left out of the comparison (as max_df in TF-IDF)
 
 
 @dataclass
@@ -136,11 +139,16 @@ def find_stories(articles: list[Article], entity_articles: dict[str, int],
             for b in lst:
                 if b.id != u.id:
                     candidates.add((min(u.id, b.id), max(u.id, b.id)))
+    vocab = {a.id: content_keys(tokens[a.id]) for a in articles}
+    df: Counter[str] = Counter()
+    for keys in vocab.values():
+        df.update(keys)
+    common = {k for k, c in df.items() if c > max(COMMON_MIN, COMMON_SHARE * n)}
     sigs: dict[str, object] = {}
 
     def sig(aid: str):
         if aid not in sigs:
-            sigs[aid] = minhash(content_keys(tokens[aid]), NUM_PERM)
+            sigs[aid] = minhash(vocab[aid] - common, NUM_PERM)
         return sigs[aid]
 
     union = _Union()
