@@ -1,7 +1,8 @@
 """Shared text: quoted speech and long verbatim passages printed by two or more articles, with the
 speaker when the text says who spoke.
 
-    find_quotations(articles, tokens, order) -> list[Quotation]
+    shingle_pairs(keys) -> Counter[(id, id)]   pairs of articles sharing rare runs of words
+    find_quotations(articles, keys, order) -> list[Quotation]
     speaker_of(body, start, hits) -> entity id | None
 
 1. Candidates: every run of SHINGLE words (in their folded form, generator.textsim) is indexed; a
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
-from generator.textsim import STOPWORDS, Word, word_key
+from generator.textsim import STOPWORDS, Word, word_key, words
 
 SHINGLE = 6
 MAX_ARTICLES_PER_SHINGLE = 12
@@ -136,7 +137,10 @@ def speaker_of(body: str, start: int, mentions: list[tuple[int, int, str]], end:
     return before[0][2] if before else None
 
 
-def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
+def shingle_pairs(keys: dict[str, list[str]]) -> Counter[tuple[str, str]]:
+    """For each pair of articles (ids in sorted order) that share a run of SHINGLE words printed by
+    at most MAX_ARTICLES_PER_SHINGLE articles, the number of distinct such runs they share.
+    `keys` maps each article id to its comparison forms (`textsim.keys` of the body)."""
     index: dict[int, list[str]] = {}
     for aid in sorted(keys):
         ks = keys[aid]
@@ -156,18 +160,24 @@ def _pairs(keys: dict[str, list[str]]) -> dict[tuple[str, str], int]:
         if 2 <= len(lst) <= MAX_ARTICLES_PER_SHINGLE:
             for i, a in enumerate(lst):
                 for b in lst[i + 1:]:
-                    counts[(a, b)] += 1
-    per_article: dict[str, list[tuple[int, str, str]]] = {}
+                    counts[(a, b) if a < b else (b, a)] += 1
+    return counts
+
+
+def _candidates(counts: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs sharing MIN_SHARED_SHINGLES runs, at most MAX_PAIRS_PER_ARTICLE per article
+    (those sharing the most), sorted."""
+    per_article: dict[str, list[tuple[int, str]]] = {}
     for (a, b), c in counts.items():
         if c < MIN_SHARED_SHINGLES:
             continue
-        per_article.setdefault(a, []).append((-c, b, a))
-        per_article.setdefault(b, []).append((-c, a, b))
+        per_article.setdefault(a, []).append((-c, b))
+        per_article.setdefault(b, []).append((-c, a))
     keep: set[tuple[str, str]] = set()
     for aid, lst in per_article.items():
-        for _, other, _own in sorted(lst)[:MAX_PAIRS_PER_ARTICLE]:
+        for _, other in sorted(lst)[:MAX_PAIRS_PER_ARTICLE]:
             keep.add((min(aid, other), max(aid, other)))
-    return {p: counts[p] for p in sorted(keep)}
+    return sorted(keep)
 
 
 def shared_runs(a: list[str], b: list[str], pa: list[int] | None = None,
@@ -215,16 +225,25 @@ def _paragraphs(body: str, ws: list[Word]) -> list[int]:
     return out
 
 
-def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
-                    order: dict[str, int], skip: set[tuple[str, str]] | None = None) -> list[Quotation]:
+def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: dict[str, int],
+                    skip: set[tuple[str, str]] | None = None,
+                    counts: Counter[tuple[str, str]] | None = None) -> list[Quotation]:
     """Shared passages across `articles` (rules in the module docstring).
 
-    `tokens` maps each article id to the words of its body (`textsim.words(article.body)`), `order`
-    each id to its place from oldest to newest; `skip` holds (id, id) pairs not to compare (versions
+    `keys` maps each article id to the comparison forms of its body (`textsim.keys(article.body)`),
+    `order` each id to its place from oldest to newest; `counts` is `shingle_pairs(keys)` when the
+    caller has it already; `skip` holds (id, id) pairs not to compare (versions
     of one text share everything: their page shows the difference instead). Returns quotations sorted by first appearance, each
     with occurrences in order of appearance (oldest article first)."""
     by_id = {a.id: a for a in articles}
-    keys = {aid: [w.key for w in ws] for aid, ws in tokens.items() if aid in by_id}
+    keys = {aid: ks for aid, ks in keys.items() if aid in by_id}
+    tokens: dict[str, list[Word]] = {}
+
+    def toks(aid: str) -> list[Word]:
+        if aid not in tokens:
+            tokens[aid] = words(by_id[aid].body)
+            assert [w.key for w in tokens[aid]] == keys[aid], aid
+        return tokens[aid]
     spans: dict[str, list[tuple[int, int]]] = {}
     links: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
     quoted: dict[str, list[tuple[int, int]]] = {}
@@ -232,15 +251,21 @@ def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
     def is_quoted(aid: str, w0: int, w1: int) -> bool:
         if aid not in quoted:
             quoted[aid] = quoted_spans(by_id[aid].body)
-        ws = tokens[aid]
+        ws = toks(aid)
         return _inside(quoted[aid], ws[w0].start, ws[w1 - 1].end)
 
     skip = {(min(p), max(p)) for p in (skip or set())}
-    paras = {aid: _paragraphs(by_id[aid].body, tokens[aid]) for aid in keys}
-    for (x, y) in _pairs(keys):
+    paras: dict[str, list[int]] = {}
+
+    def para(aid: str) -> list[int]:
+        if aid not in paras:
+            paras[aid] = _paragraphs(by_id[aid].body, toks(aid))
+        return paras[aid]
+
+    for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys)):
         if (x, y) in skip:
             continue
-        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y], paras[x], paras[y]):
+        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y], para(x), para(y)):
             if core < MIN_CORE and not (is_quoted(x, a0, a1) or is_quoted(y, b0, b1)):
                 continue
             spans.setdefault(x, []).append((a0, a1))
@@ -289,7 +314,7 @@ def find_quotations(articles: list[Article], tokens: dict[str, list[Word]],
         occs = []
         for aid, s, e in members:
             art = by_id[aid]
-            ws = tokens[aid]
+            ws = toks(aid)
             c0, c1 = ws[s].start, ws[e - 1].end
             if aid not in mentions_cache:
                 mentions_cache[aid] = mention_positions(art.body, art.entities)

@@ -12,9 +12,9 @@ import time
 from dataclasses import dataclass, field
 
 from generator.model import Article
-from generator.quotes import Quotation, find_quotations
+from generator.quotes import Quotation, find_quotations, shingle_pairs
 from generator.stories import Story, find_stories, oldest_first_key
-from generator.textsim import Word, words
+from generator.textsim import keys
 from generator.versions import VersionPair, find_versions
 
 
@@ -36,11 +36,12 @@ def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
     order in the list."""
     started = time.perf_counter()
     order = {a.id: i for i, a in enumerate(sorted(articles, key=oldest_first_key))}
-    body_words: dict[str, list[Word]] = {a.id: words(a.body) for a in articles}
-    story_words: dict[str, list[Word]] = {a.id: words(a.title) + body_words[a.id] for a in articles}
-    versions = find_versions(articles, body_words, order)
-    stories = find_stories(articles, entity_counts, story_words, [(v.a, v.b) for v in versions])
-    quotations = find_quotations(articles, body_words, order, {(v.a, v.b) for v in versions})
+    body: dict[str, list[str]] = {a.id: keys(a.body) for a in articles}
+    counts = shingle_pairs(body)
+    versions = find_versions(body, order, counts)
+    stories = find_stories(articles, entity_counts, {a.id: keys(a.title) + body[a.id] for a in articles},
+                           [(v.a, v.b) for v in versions])
+    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts)
     out = Reuse(stories, versions, quotations)
     for s in stories:
         for a in s.articles:

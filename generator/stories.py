@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from generator.dates_ar import parse_iso
 from generator.model import Article
-from generator.textsim import Word, content_keys, minhash
+from generator.textsim import content_keys, minhash
 
 WINDOW_DAYS = 3
 MIN_SHARED_ENTITIES = 1
@@ -108,11 +108,11 @@ def within_window(a: Article, b: Article, days: int = WINDOW_DAYS) -> bool:
 
 
 def find_stories(articles: list[Article], entity_articles: dict[str, int],
-                 tokens: dict[str, list[Word]], version_pairs: list[tuple[str, str]] = ()) -> list[Story]:
+                 tokens: dict[str, list[str]], version_pairs: list[tuple[str, str]] = ()) -> list[Story]:
     """Group `articles` into stories (see the module docstring for the rules).
 
     `entity_articles` maps each entity id to the number of articles naming it; `tokens` maps each
-    article id to its words (title and body, `textsim.words`); `version_pairs` are (id, id) pairs
+    article id to its words (title and body, `textsim.keys`); `version_pairs` are (id, id) pairs
     already known to be versions of one text. Returns stories of two or more articles, sorted by
     their first article (oldest first)."""
     n = len(articles)

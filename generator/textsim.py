@@ -1,6 +1,7 @@
 """Words of an article for comparing texts: shared by the stories, versions and quotations stages.
 
     words(text) -> list[Word]            every word with its span in `text` and its comparison form
+    keys(text) -> list[str]              the comparison forms alone
     minhash(tokens, num_perm) -> MinHash a datasketch MinHash of a set of strings
 
 The comparison form is `generator.arabic.fold` (hamza forms, ى/ي, ة/ه, diacritics, digits) with a
@@ -10,8 +11,9 @@ and "الاشهر" compare equal. Nothing here decides what is similar: that is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import zlib
 from functools import lru_cache
+from typing import NamedTuple
 
 from datasketch import MinHash
 
@@ -28,8 +30,7 @@ STOPWORDS = frozenset(fold(w) for w in """
 """.split())
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     start: int  # character offsets into the text the word was read from
     end: int
     key: str  # comparison form
@@ -49,16 +50,32 @@ def words(text: str) -> list[Word]:
     return [Word(m.start(), m.end(), word_key(m.group())) for m in _WORD.finditer(text)]
 
 
-def content_keys(ws: list[Word]) -> set[str]:
-    """The set of comparison forms of the words that carry content (no function words, no
-    one- or two-letter words)."""
-    return {w.key for w in ws if len(w.key) > 2 and w.key not in STOPWORDS}
+def keys(text: str) -> list[str]:
+    """The comparison forms of the words of `text`, in order (`words` without the spans: cheaper)."""
+    return [word_key(w) for w in _WORD.findall(text)]
+
+
+def content_keys(ks: list[str]) -> set[str]:
+    """The set of comparison forms that carry content (no function words, no one- or two-letter
+    words) among `ks` (from `keys`)."""
+    return {k for k in ks if len(k) > 2 and k not in STOPWORDS}
+
+
+def _crc32(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm, seed=1).permutations
 
 
 def minhash(tokens: set[str] | list[str], num_perm: int = 64) -> MinHash:
-    """A MinHash (datasketch, seed 1, SHA-1 based hash: the same tokens give the same signature in
-    every process) of the set of `tokens`; an empty set gives an empty MinHash."""
-    m = MinHash(num_perm=num_perm, seed=1)
+    """A MinHash (datasketch, seed 1) of the set of `tokens`; an empty set gives an empty MinHash.
+    Tokens are hashed with CRC-32 (zlib: fast, and the same in every process, unlike `hash`), and
+    the permutations are made once per `num_perm`, so the same tokens give the same signature."""
+    m = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32, permutations=_permutations(num_perm),
+                scheme="affine32")
     if tokens:
         m.update_batch([t.encode("utf-8") for t in sorted(tokens)])
     return m

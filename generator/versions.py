@@ -1,12 +1,12 @@
 """Versions of one text: two articles that are largely the same text (an agency copy republished by
 several outlets, one cutting or adding a paragraph), and the word-level difference between them.
 
-    find_versions(articles, tokens) -> list[VersionPair]
+    find_versions(keys, order, counts) -> list[VersionPair]
     word_diff(a_text, b_text) -> list[tuple[str, str]]
 
-Candidates come from datasketch's MinHash LSH over each article's five-word shingles (the usual
-near-duplicate detection); each candidate is then aligned word by word with difflib's
-SequenceMatcher, and the pair is kept only when the shared words cover most of both texts (see
+Candidates are the pairs that share many rare runs of six words (`quotes.shingle_pairs`, the index
+the quotation stage builds anyway: at least CANDIDATE_SHARE of the shorter text's runs); each
+candidate is then aligned word by word with difflib's SequenceMatcher, and the pair is kept only when the shared words cover most of both texts (see
 SHORT_COVER and LONG_COVER). A short article quoted whole inside a long one is not a version of it.
 """
 from __future__ import annotations
@@ -14,14 +14,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from datasketch import MinHashLSH
+from collections import Counter
 
-from generator.model import Article
-from generator.textsim import Word, minhash, words
+from generator.textsim import Word, words
 
-SHINGLE = 5  # words per shingle
-LSH_THRESHOLD = 0.35  # estimated Jaccard of shingle sets for a pair to be compared at all
-NUM_PERM = 64
+SHINGLE = 6  # words per run (as quotes.SHINGLE)
+CANDIDATE_SHARE = 0.3  # share of the shorter text's runs the pair must share to be aligned
 MIN_BLOCK = 3  # aligned runs shorter than this many words do not count as shared text
 SHORT_COVER = 0.8  # share of the shorter text's words found, in order, in the longer one
 LONG_COVER = 0.5  # ... and share of the longer text's words
@@ -35,41 +33,31 @@ class VersionPair:
     shared: float  # share of the longer text's words that both versions have, 0..1
 
 
-def shingles(keys: list[str], n: int = SHINGLE) -> set[str]:
-    """The set of n-word shingles (joined with spaces) of a list of comparison forms."""
-    return {" ".join(keys[i:i + n]) for i in range(max(0, len(keys) - n + 1))}
-
-
 def shared_words(a: list[str], b: list[str]) -> int:
     """Words of `a` matched, in order, in `b` by difflib (runs of at least MIN_BLOCK words)."""
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return sum(blk.size for blk in sm.get_matching_blocks() if blk.size >= MIN_BLOCK)
 
 
-def find_versions(articles: list[Article], tokens: dict[str, list[Word]],
-                  order: dict[str, int]) -> list[VersionPair]:
+def find_versions(keys: dict[str, list[str]], order: dict[str, int],
+                  counts: Counter[tuple[str, str]]) -> list[VersionPair]:
     """Pairs of articles that are versions of one text.
 
-    `tokens` maps each article id to its words (`textsim.words` of the body); `order` maps each id
-    to its place from oldest to newest (the pair's `a` is the older). Returns pairs sorted by
-    (a's place, b's place). Cost: one MinHash per article and one alignment per LSH candidate."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    keys = {aid: [w.key for w in ws] for aid, ws in tokens.items()}
-    ids = sorted((a.id for a in articles if len(keys[a.id]) >= MIN_WORDS), key=lambda i: order[i])
-    sigs = {}
-    for aid in ids:
-        sigs[aid] = minhash(shingles(keys[aid]), NUM_PERM)
-        lsh.insert(aid, sigs[aid])
+    `keys` maps each article id to the comparison forms of its body (`textsim.keys`); `order` maps
+    each id to its place from oldest to newest (the pair's `a` is the older); `counts` is
+    `quotes.shingle_pairs(keys)`. Returns pairs sorted by (a's place, b's place). Cost: one
+    alignment per candidate."""
     out: list[VersionPair] = []
-    for aid in ids:
-        for other in sorted(lsh.query(sigs[aid]), key=lambda i: order[i]):
-            if order[other] <= order[aid]:
-                continue
-            ka, kb = keys[aid], keys[other]
-            short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-            n = shared_words(short, long_)
-            if n >= SHORT_COVER * len(short) and n >= LONG_COVER * len(long_):
-                out.append(VersionPair(aid, other, round(n / len(long_), 3)))
+    for (x, y), shared in sorted(counts.items()):
+        kx, ky = keys[x], keys[y]
+        short, long_ = (kx, ky) if len(kx) <= len(ky) else (ky, kx)
+        if len(short) < MIN_WORDS or shared < CANDIDATE_SHARE * (len(short) - SHINGLE + 1):
+            continue
+        n = shared_words(short, long_)
+        if n >= SHORT_COVER * len(short) and n >= LONG_COVER * len(long_):
+            a, b = (x, y) if order[x] < order[y] else (y, x)
+            out.append(VersionPair(a, b, round(n / len(long_), 3)))
+    out.sort(key=lambda v: (order[v.a], order[v.b]))
     return out
 
 
