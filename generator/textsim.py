@@ -19,7 +19,7 @@ from datasketch import MinHash
 
 from generator.arabic import fold
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")  # letters with their marks
 
 # Function words left out of the word sets that measure how alike two articles' vocabularies are
 # (folded forms). They carry no topic; leaving them in makes every pair of articles look alike.
