@@ -246,9 +246,10 @@ def render_data_page(ctx: Context) -> Output:
     lines += _field_table(STORY_FIELDS)
     lines += [f"## {f('quotations.jsonl')}", "", f"سطر لكل نص مشترك ({len(ctx.reuse.quotations)}).", ""]
     lines += _field_table(QUOTATION_FIELDS)
-    lines += ["## خلاصات Atom", "",
-              f"- {link('خلاصة الأرشيف', Urls.link(here, ctx.urls.feed()))}: أحدث {FEED_SIZE} مقالاً مؤرخاً.",
-              f"- لكل موضوع ومصدر واسم خلاصة بأحدث {FEED_SIZE} مقالاً، رابطها في صفحته.", ""]
+    lines += ["## خلاصات Atom", ""]
+    if any(parse_iso(a.date) for a in ctx.articles):  # a feed needs a dated article
+        lines.append(f"- {link('خلاصة الأرشيف', Urls.link(here, ctx.urls.feed()))}: أحدث {FEED_SIZE} مقالاً مؤرخاً.")
+    lines += [f"- لكل موضوع ومصدر واسم خلاصة بأحدث {FEED_SIZE} مقالاً مؤرخاً، رابطها في صفحته.", ""]
     return Output(here, page([("title", "الأرشيف بيانات"), ("kind", "data")], lines), "data page")
 
 
