@@ -11,12 +11,12 @@ speaker when the text says who spoke.
    MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five).
 2. Each candidate pair is aligned with difflib's SequenceMatcher; aligned runs separated by at most
    MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined
-   (within one paragraph),
-   and joined runs of at least MIN_WORDS shared words are passages shared by the pair. A passage
+   within one paragraph, and joined runs of at least MIN_WORDS shared words are passages shared by
+   the pair (without the function words they may open with: إن، أن …). A passage
    that no article prints within quotation marks must also hold MIN_CORE words in a row unchanged
    (a long verbatim passage, not a string of stock phrases).
-3. Passages that mostly overlap in an article (half of the shorter one) are one node; the connected groups of nodes across articles
-   are the quotations. Each occurrence is marked `quoted` when it lies within quotation marks
+3. Passages that mostly overlap in an article (half of the shorter one) are one node; the connected
+   groups of nodes across articles are the quotations. Each occurrence is marked `quoted` when it lies within quotation marks
    («…», “…”, "…") in its article.
 4. Speaker: in the sentence that leads to the occurrence, the last speech verb (قال، أكد، أضاف،
    أوضح، تابع، أشار، ذكر، صرح، أعلن، شدد … with their feminine forms) and then the person or
