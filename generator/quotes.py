@@ -9,7 +9,7 @@ speaker when the text says who spoke.
    run found in 2..MAX_ARTICLES_PER_SHINGLE articles is shared by each pair of them (a run printed by
    more articles is page furniture or a stock phrase, not a quotation); a pair sharing at least
    MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five).
-2. Each candidate pair is aligned with difflib's SequenceMatcher; aligned runs separated by at most
+2. Each candidate pair is aligned with difflib's SequenceMatcher around the runs it shares; aligned runs separated by at most
    MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined
    within one paragraph, and joined runs of at least MIN_WORDS shared words are passages shared by
    the pair (without the function words they may open with: إن، أن …). A passage
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
-from generator.textsim import STOPWORDS, Word, word_key, words
+from generator.textsim import STOPWORDS, WORD, word_key
 
 SHINGLE = 6
 MAX_ARTICLES_PER_SHINGLE = 12
@@ -43,6 +43,8 @@ MIN_WORDS = 10
 MIN_CORE = 12  # a passage never within quotation marks needs this many words in a row unchanged
 MIN_SHARED_SHINGLES = 3  # a pair is aligned only when it shares this many distinct runs
 MAX_PAIRS_PER_ARTICLE = 200  # candidate partners kept per article (those sharing the most runs)
+SEED = 3  # words of the runs that mark where two texts are aligned
+MARGIN = SHINGLE + MAX_GAP  # words aligned around them
 AFTER_VERB = 3
 LEAD_INSIDE = 12  # words of the shared text itself read for a verb and a name
 SPEAKER_TYPES = ("person", "organization")
@@ -141,20 +143,15 @@ def shingle_pairs(keys: dict[str, list[str]]) -> Counter[tuple[str, str]]:
     """For each pair of articles (ids in sorted order) that share a run of SHINGLE words printed by
     at most MAX_ARTICLES_PER_SHINGLE articles, the number of distinct such runs they share.
     `keys` maps each article id to its comparison forms (`textsim.keys` of the body)."""
+    runs = {aid: set(map(hash, zip(*(ks[k:] for k in range(SHINGLE))))) for aid, ks in keys.items()}
+    seen: Counter[int] = Counter()
+    for hs in runs.values():
+        seen.update(hs)
+    rare = {h for h, c in seen.items() if 2 <= c <= MAX_ARTICLES_PER_SHINGLE}  # most runs are in one article
     index: dict[int, list[str]] = {}
-    for aid in sorted(keys):
-        ks = keys[aid]
-        seen: set[int] = set()
-        for i in range(len(ks) - SHINGLE + 1):
-            h = hash(tuple(ks[i:i + SHINGLE]))
-            if h in seen:
-                continue
-            seen.add(h)
-            lst = index.get(h)
-            if lst is None:
-                index[h] = [aid]
-            elif len(lst) <= MAX_ARTICLES_PER_SHINGLE:
-                lst.append(aid)
+    for aid in sorted(runs):
+        for h in runs[aid] & rare:
+            index.setdefault(h, []).append(aid)
     counts: Counter[tuple[str, str]] = Counter()
     for lst in index.values():
         if 2 <= len(lst) <= MAX_ARTICLES_PER_SHINGLE:
@@ -215,14 +212,36 @@ def shared_runs(a: list[str], b: list[str], pa: list[int] | None = None,
     return out
 
 
-def _paragraphs(body: str, ws: list[Word]) -> list[int]:
-    """The paragraph number (newlines before it) of each word."""
-    out, n, pos = [], 0, 0
-    for w in ws:
-        n += body.count("\n", pos, w.start)
-        pos = w.start
-        out.append(n)
+def _paragraphs(body: str) -> list[int]:
+    """The paragraph number (newlines before it) of each word of `body` (as `textsim.keys` counts them)."""
+    out: list[int] = []
+    for n, line in enumerate(body.split("\n")):
+        out += [n] * len(WORD.findall(line))
     return out
+
+
+def _seed_positions(ks: list[str]) -> dict[tuple[str, ...], list[int]]:
+    """Where each run of SEED words starts (a passage reworded here and there still shares these)."""
+    out: dict[tuple[str, ...], list[int]] = {}
+    for i, run in enumerate(zip(*(ks[k:] for k in range(SEED)))):
+        out.setdefault(run, []).append(i)
+    return out
+
+
+def _regions(px: dict[tuple[str, ...], list[int]], py: dict[tuple[str, ...], list[int]], nx: int, ny: int
+             ) -> list[tuple[int, int, int, int]]:
+    """Windows (x0, x1, y0, y1) of the two texts around the runs of SEED words they share, MARGIN
+    words wide on each side: only these are aligned, not the whole texts."""
+    pts = sorted((i, j) for h, js in py.items() for j in js for i in px.get(h, ()))
+    out: list[list[int]] = []
+    for i, j in pts:
+        if out and i - out[-1][1] <= MARGIN:
+            r = out[-1]
+            r[1], r[2], r[3] = i, min(r[2], j), max(r[3], j)
+        else:
+            out.append([i, i, j, j])
+    return [(max(0, a0 - MARGIN), min(nx, a1 + SEED + MARGIN), max(0, b0 - MARGIN), min(ny, b1 + SEED + MARGIN))
+            for a0, a1, b0, b1 in out if a1 - a0 + SEED >= MIN_WORDS // 2]
 
 
 def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: dict[str, int],
@@ -237,12 +256,11 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
     with occurrences in order of appearance (oldest article first)."""
     by_id = {a.id: a for a in articles}
     keys = {aid: ks for aid, ks in keys.items() if aid in by_id}
-    tokens: dict[str, list[Word]] = {}
+    tokens: dict[str, list[tuple[int, int]]] = {}
 
-    def toks(aid: str) -> list[Word]:
+    def toks(aid: str) -> list[tuple[int, int]]:  # each word's (start, end) in the body
         if aid not in tokens:
-            tokens[aid] = words(by_id[aid].body)
-            assert [w.key for w in tokens[aid]] == keys[aid], aid
+            tokens[aid] = [m.span() for m in WORD.finditer(by_id[aid].body)]
         return tokens[aid]
     spans: dict[str, list[tuple[int, int]]] = {}
     links: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
@@ -252,20 +270,33 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
         if aid not in quoted:
             quoted[aid] = quoted_spans(by_id[aid].body)
         ws = toks(aid)
-        return _inside(quoted[aid], ws[w0].start, ws[w1 - 1].end)
+        return _inside(quoted[aid], ws[w0][0], ws[w1 - 1][1])
 
     skip = {(min(p), max(p)) for p in (skip or set())}
     paras: dict[str, list[int]] = {}
 
     def para(aid: str) -> list[int]:
         if aid not in paras:
-            paras[aid] = _paragraphs(by_id[aid].body, toks(aid))
+            paras[aid] = _paragraphs(by_id[aid].body)
         return paras[aid]
+
+    positions: dict[str, dict[tuple[str, ...], list[int]]] = {}
+
+    def where(aid: str) -> dict[tuple[str, ...], list[int]]:
+        if aid not in positions:
+            positions[aid] = _seed_positions(keys[aid])
+        return positions[aid]
+
+    def runs(x: str, y: str):
+        kx, ky, px, py = keys[x], keys[y], para(x), para(y)
+        for x0, x1, y0, y1 in _regions(where(x), where(y), len(kx), len(ky)):
+            for a0, a1, b0, b1, core in shared_runs(kx[x0:x1], ky[y0:y1], px[x0:x1], py[y0:y1]):
+                yield a0 + x0, a1 + x0, b0 + y0, b1 + y0, core
 
     for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys)):
         if (x, y) in skip:
             continue
-        for a0, a1, b0, b1, core in shared_runs(keys[x], keys[y], para(x), para(y)):
+        for a0, a1, b0, b1, core in runs(x, y):
             if core < MIN_CORE and not (is_quoted(x, a0, a1) or is_quoted(y, b0, b1)):
                 continue
             spans.setdefault(x, []).append((a0, a1))
@@ -315,7 +346,7 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
         for aid, s, e in members:
             art = by_id[aid]
             ws = toks(aid)
-            c0, c1 = ws[s].start, ws[e - 1].end
+            c0, c1 = ws[s][0], ws[e - 1][1]
             if aid not in mentions_cache:
                 mentions_cache[aid] = mention_positions(art.body, art.entities)
             occs.append(Occurrence(art, c0, c1, speaker_of(art.body, c0, mentions_cache[aid], c1),

@@ -19,7 +19,7 @@ from datasketch import MinHash
 
 from generator.arabic import fold
 
-_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")  # letters with their marks
+WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]+")  # letters with their marks
 
 # Function words left out of the word sets that measure how alike two articles' vocabularies are
 # (folded forms). They carry no topic; leaving them in makes every pair of articles look alike.
@@ -47,12 +47,12 @@ def word_key(word: str) -> str:
 
 def words(text: str) -> list[Word]:
     """Every word (a run of letters, digits or "_") of `text`, in order, with its span."""
-    return [Word(m.start(), m.end(), word_key(m.group())) for m in _WORD.finditer(text)]
+    return [Word(m.start(), m.end(), word_key(m.group())) for m in WORD.finditer(text)]
 
 
 def keys(text: str) -> list[str]:
     """The comparison forms of the words of `text`, in order (`words` without the spans: cheaper)."""
-    return [word_key(w) for w in _WORD.findall(text)]
+    return [word_key(w) for w in WORD.findall(text)]
 
 
 def content_keys(ks: list[str]) -> set[str]:
