@@ -24,6 +24,7 @@ QUOTES_ON_ENTITY = 50
 
 
 def outlet_name(art: Article) -> str:
+    """The article's outlet name, or «مصدر غير معروف»."""
     return art.outlet.name if art.outlet else "مصدر غير معروف"
 
 
@@ -47,6 +48,8 @@ def _quote_block(text: str) -> str:
 # ---- stories -------------------------------------------------------------------------------------
 
 def render_story(ctx: Context, story: Story) -> Output:
+    """A story's page: its versions side by side, what each names alone, the timeline, the versions
+    of one text among them and the passages they share."""
     urls = ctx.urls
     here = urls.story(story.id)
     title = story_title(story)
@@ -105,6 +108,7 @@ def render_story(ctx: Context, story: Story) -> Output:
 
 
 def render_stories_index(ctx: Context) -> Output:
+    """Every story, newest first, with its date, number of versions and of outlets."""
     here = ctx.urls.stories_index()
     stories = sorted(ctx.reuse.stories, key=lambda s: _newest_first(s))
     lines = ["# القصص", "",
@@ -136,7 +140,7 @@ def _version_item(ctx: Context, here: str, v: VersionPair) -> str:
 
 
 def _article(ctx: Context, aid: str) -> Article:
-    story = ctx.reuse.story_of.get(aid)
+    story = ctx.reuse.story_of.get(aid)  # versions of one text are always in one story
     if story is not None:
         for a in story.articles:
             if a.id == aid:
@@ -170,6 +174,7 @@ def diff_markdown(ops: list[tuple[str, str]]) -> list[str]:
 
 
 def render_versions(ctx: Context, v: VersionPair) -> Output:
+    """The page of two versions of one text: both linked, then the word-level diff of their bodies."""
     urls = ctx.urls
     here = urls.versions(v.a, v.b)
     a, b = _article(ctx, v.a), _article(ctx, v.b)
@@ -213,6 +218,7 @@ def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None)
 
 
 def render_quotations_index(ctx: Context) -> Output:
+    """Every shared quotation or passage, by first appearance, with its speaker and first article."""
     here = ctx.urls.quotations_index()
     quotes = ctx.reuse.quotations
     lines = ["# النصوص المشتركة", "",

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-import datetime as _dt
 from dataclasses import dataclass, field
 
 from generator.dates_ar import parse_iso
@@ -185,6 +184,3 @@ def days_after_first(story: Story, art: Article) -> int | None:
         return None
     return d - (_day(first) or 0)
 
-
-def date_of(a: Article) -> _dt.date | None:
-    return parse_iso(a.date)
