@@ -261,11 +261,6 @@ def _when(a: Article) -> _dt.datetime:
     return _dt.datetime(d.year, d.month, d.day, tzinfo=_dt.timezone.utc)
 
 
-def _relative(from_path: str, target_url: str) -> str:
-    depth = from_path.count("/")
-    return "../" * depth + target_url
-
-
 def feed_xml(ctx: Context, path: str, title: str, page_path: str, arts: list[Article],
              site_url: str | None = None) -> str | None:
     """The Atom feed at `path` (inside content/) of the newest FEED_SIZE dated articles of `arts`
@@ -275,7 +270,7 @@ def feed_xml(ctx: Context, path: str, title: str, page_path: str, arts: list[Art
         return None
 
     def href(p: str) -> str:
-        return Urls.absolute(site_url, p) if site_url else _relative(path, Urls.page_url(p))
+        return Urls.absolute(site_url, p) if site_url else Urls.from_file(path, Urls.page_url(p))
 
     def ident(p: str) -> str:
         return Urls.absolute(site_url, p) if site_url else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'arshif:' + p)}"

@@ -69,13 +69,28 @@ class Occurrence:
 @dataclass
 class Quotation:
     id: str  # "q-" + id of the first article + "-" + the occurrence's start word there
-    text: str  # as printed by the first article
+    text: str  # as printed by the first article (`display_text`)
     occurrences: list[Occurrence] = field(default_factory=list)  # first appearance first
     speaker: str | None = None  # entity id
 
     @property
     def quoted(self) -> bool:
         return any(o.quoted for o in self.occurrences)
+
+
+_OPEN_MARK = re.compile(r"[«“„\"]")
+LEAD_WORDS_SHOWN = 6  # words before an opening quotation mark dropped from the text shown
+
+
+def display_text(passage: str) -> str:
+    """The passage as shown: white space folded; when it opens with a few words and then a
+    quotation mark (the speaker's name and a verb: "خالد الدليمي إن «…"), only what follows the mark,
+    without quotation marks at either end (pages put their own around it)."""
+    text = " ".join(passage.split())
+    m = _OPEN_MARK.search(text)
+    if m and len(text[:m.start()].split()) <= LEAD_WORDS_SHOWN and len(text[m.end():].split()) >= MIN_WORDS // 2:
+        text = text[m.end():]
+    return text.strip(" \"«»“”„").strip()
 
 
 def quoted_spans(body: str) -> list[tuple[int, int]]:
@@ -352,7 +367,7 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
             occs.append(Occurrence(art, c0, c1, speaker_of(art.body, c0, mentions_cache[aid], c1),
                                    _inside(quoted_spans(art.body), c0, c1)))
         first = occs[0]
-        text = " ".join(first.article.body[first.start:first.end].split())
+        text = display_text(first.article.body[first.start:first.end])
         q = Quotation(f"q-{first.article.id}-{members[0][1]}", text, occs)
         said = Counter(o.speaker for o in occs if o.speaker)
         if said:

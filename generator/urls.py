@@ -209,6 +209,12 @@ class Urls:
         raise ValueError(f"unknown feed: {kind}")
 
     @staticmethod
+    def from_file(file_path: str, target_url: str) -> str:
+        """A site URL (`page_url` form, relative to the site root) as seen from a file at
+        `file_path` inside content/ that is not a page (a feed: "feeds/topics/x.xml")."""
+        return "../" * file_path.count("/") + target_url
+
+    @staticmethod
     def absolute(site_url: str, path: str) -> str:
         """The full URL of a page or file (`path` inside content/) on a site served at `site_url`."""
         rel = Urls.page_url(path) if path.endswith(".md") else path

@@ -192,3 +192,12 @@ def test_time_window() -> None:
     assert within_window(a, b) and not within_window(a, c)
     assert within_window(undated, Article("x", id="x", date="2020-02-03"))
     assert not within_window(undated, a)  # it cannot be older than 1 February
+
+
+def test_display_text_drops_the_speaker_before_a_quotation_mark() -> None:
+    from generator.quotes import display_text
+
+    assert display_text("خالد الدليمي إن «الجسر سيخفف الزحام عن الجسور القديمة»") == \
+        "الجسر سيخفف الزحام عن الجسور القديمة"
+    plain = "العراق شكل خلال الأشهر الماضية عدة لجان للتعاون"
+    assert display_text(plain) == plain
