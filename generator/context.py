@@ -23,6 +23,7 @@ from generator.ingest import registry as ingest
 from generator.ingest.base import InputNote, Unit
 from generator.model import Article, Candidate
 from generator.pipeline import BESIDE, SiteConfig, Skipped, extract_file, load_site_config
+from generator.reuse import Reuse, analyse
 from generator.urls import Urls, resolve_clashes, safe_slug
 
 RELATED_LIMIT = 5
@@ -108,6 +109,7 @@ class Context:
     urls: Urls
     ignored: list[Skipped] = field(default_factory=list)  # entries of the corpus that are no input
     inputs: list[InputNote] = field(default_factory=list)  # how each non-text input file was read
+    reuse: Reuse = field(default_factory=Reuse)  # stories, versions of one text, shared quotations
 
     @property
     def warnings(self) -> int:
@@ -607,8 +609,10 @@ def assemble(
     outlets = build_outlets(kept, cfg)
     related = build_related(kept, entities)
     urls = make_urls(kept, entities, topics, outlets)
+    reuse = (analyse(kept, {eid: len(info.articles) for eid, info in entities.items()})
+             if os.environ.get("ARSHIF_REUSE", "1") != "0" else Reuse())  # 0: no stories, versions, quotations
     return Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
-                   sorted(set(problems)), entities, topics, outlets, related, urls)
+                   sorted(set(problems)), entities, topics, outlets, related, urls, reuse=reuse)
 
 
 def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None) -> Context:

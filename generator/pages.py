@@ -401,6 +401,7 @@ def render_article(ctx: Context, art: Article) -> Output:
     for para in linked_body(art.body, spans, targets):
         lines += [para, ""]
     lines += ["</div>", ""]
+    lines += _reuse_sections(ctx, art, here)
     related = ctx.related.get(art.id, [])
     if related:
         lines += ["## مقالات ذات صلة", ""]
@@ -465,6 +466,7 @@ def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     lines += chart_lines(info.articles, f"مقالات تذكر {info.name} في كل شهر")
     listed, subs = paged_articles(ctx, here, info.name, info.articles, f"entity {info.id}", trail)
     lines += ["## المقالات", ""] + listed + [""]
+    lines += _extra_entity_lines(ctx, info, here)
     if info.cooccurring:
         lines += ["## أسماء ترد معه", ""]
         for eid, n in info.cooccurring[:COOCCURRING_LIMIT]:
@@ -480,7 +482,8 @@ def render_topic(ctx: Context, tid: str) -> list[Output]:
     if info.description:
         lines += [escape_line(info.description), ""]
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    lines += seen_lines(info.articles) + [""]
+    lines += seen_lines(info.articles)
+    lines += _feed_line(ctx, here, "topic", tid, "", info.articles) + [""]
     lines += chart_lines(info.articles, f"مقالات موضوع {info.name} في كل شهر")
     listed, subs = paged_articles(ctx, here, info.name, info.articles, f"topic {tid}", trail)
     lines += ["## المقالات", ""] + listed
@@ -499,7 +502,8 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
     if info.domains:
         lines.append(f'- **الموقع:** <bdi lang="en" dir="ltr">{escape_inline("، ".join(info.domains))}</bdi>')
     lines.append(count_line("عدد المقالات", len(info.articles)))
-    lines += seen_lines(info.articles) + [""]
+    lines += seen_lines(info.articles)
+    lines += _feed_line(ctx, here, "outlet", oid, "", info.articles) + [""]
     lines += chart_lines(info.articles, f"مقالات {info.name} في كل شهر")
     if info.top_entities:
         lines += ["## الأسماء الأكثر وروداً", ""]
@@ -694,6 +698,10 @@ def render_home(ctx: Context) -> Output:
         lines += ["## الموضوعات", ""]
         for tid, info in topics:
             lines.append(f"- {link(info.name, Urls.link(here, urls.topic(tid)))} — {count_phrase(len(info.articles), 'article')}")
+        lines.append("")
+    lines.append(f"القصص عبر المصادر: [{len(ctx.reuse.stories)}]({Urls.link(here, urls.stories_index())}) · "
+                 f"النصوص المشتركة: [{len(ctx.reuse.quotations)}]({Urls.link(here, urls.quotations_index())}) · "
+                 f"البيانات: [CSV و JSON و Atom]({Urls.link(here, urls.data_page())})")
     return Output(here, page([("title", SITE_NAME), ("kind", "home")], lines), "home")
 
 
@@ -825,7 +833,39 @@ def render_site(ctx: Context) -> list[Output]:
     for o in ctx.outlets:
         outs += render_outlet(ctx, o)
     outs.append(render_search_page())
+    outs += _reuse_and_data_outputs(ctx)
     return outs
+
+
+# ---- stories, shared text and the archive as data (generator/reuse_pages.py, data_export.py) ------
+
+def _reuse_sections(ctx: Context, art: Article, here: str) -> list[str]:
+    from generator.reuse_pages import article_sections
+
+    return article_sections(ctx, art, here)
+
+
+def _extra_entity_lines(ctx: Context, info: EntityInfo, here: str) -> list[str]:
+    from generator.reuse_pages import entity_sections
+
+    feed = _feed_line(ctx, here, "entity", info.id, info.type, info.articles)
+    return (feed + [""] if feed else []) + entity_sections(ctx, info, here)
+
+
+def _feed_line(ctx: Context, here: str, kind: str, key: str, etype: str, arts: list[Article]) -> list[str]:
+    from generator.data_export import feed_line
+
+    return feed_line(ctx, here, kind, key, etype, arts)
+
+
+def _reuse_and_data_outputs(ctx: Context) -> list[Output]:
+    from pathlib import Path
+
+    from generator.data_export import configured_site_url, render_data, render_feeds
+    from generator.reuse_pages import render_reuse
+
+    site_url = configured_site_url(Path(__file__).resolve().parent.parent)
+    return render_reuse(ctx) + render_data(ctx, site_url) + render_feeds(ctx, site_url)
 
 
 def render_search_page() -> Output:

@@ -176,6 +176,56 @@ class Urls:
             return page_path
         stem = page_path[: -len("/index.md")] if page_path.endswith("/index.md") else page_path[: -len(".md")]
         return f"{stem}/page-{number}.md"
+    # ---- stories, shared text, the archive as data (generator/reuse_pages.py, data_export.py) -----
+    def stories_index(self) -> str:
+        return "stories/index.md"
+
+    def story(self, story_id: str) -> str:
+        """A story's page; a story's id is its first article's id, so it takes that article's slug."""
+        return f"stories/{self.article_slugs.get(story_id) or safe_slug(story_id)}.md"
+
+    def versions(self, a_id: str, b_id: str) -> str:
+        """The page comparing two versions of one text, older first."""
+        a = self.article_slugs.get(a_id) or safe_slug(a_id)
+        b = self.article_slugs.get(b_id) or safe_slug(b_id)
+        return f"versions/{a}--{b}.md"
+
+    def quotations_index(self) -> str:
+        return "quotations/index.md"
+
+    def data_page(self) -> str:
+        return "data/index.md"
+
+    @staticmethod
+    def data_file(name: str) -> str:
+        """A data file beside the data page ("articles.csv" → "data/articles.csv")."""
+        return f"data/{name}"
+
+    def feed(self, kind: str = "archive", key: str = "", entity_type: str = "") -> str:
+        """The Atom feed of the archive (kind "archive") or of one topic, outlet or entity (kind
+        "topic", "outlet" or "entity" with its id, and the entity's type): a path inside content/
+        beside the pages, e.g. "feeds/topics/iraq.xml"."""
+        if kind == "archive":
+            return "feeds/archive.xml"
+        if kind == "topic":
+            return f"feeds/{self.topic(key)[: -len('.md')]}.xml"
+        if kind == "outlet":
+            return f"feeds/{self.outlet(key)[: -len('.md')]}.xml"
+        if kind == "entity":
+            return f"feeds/{self.entity(entity_type, key)[: -len('.md')]}.xml"
+        raise ValueError(f"unknown feed: {kind}")
+
+    @staticmethod
+    def from_file(file_path: str, target_url: str) -> str:
+        """A site URL (`page_url` form, relative to the site root) as seen from a file at
+        `file_path` inside content/ that is not a page (a feed: "feeds/topics/x.xml")."""
+        return "../" * file_path.count("/") + target_url
+
+    @staticmethod
+    def absolute(site_url: str, path: str) -> str:
+        """The full URL of a page or file (`path` inside content/) on a site served at `site_url`."""
+        rel = Urls.page_url(path) if path.endswith(".md") else path
+        return site_url.rstrip("/") + "/" + rel
 
     # ---- links -----------------------------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,58 @@
+"""The cross-article stage: stories, versions of one text, shared quotations (after every article
+is extracted and the entities are known, before any page is rendered).
+
+    analyse(articles, entity_counts) -> Reuse
+
+Runs generator.versions, generator.stories and generator.quotes over the same word lists and keeps
+the lookups the pages need. `Reuse.seconds` records how long the stage took (the build's timing).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from generator.model import Article
+from generator.quotes import Quotation, find_quotations, shingle_pairs
+from generator.stories import Story, find_stories, oldest_first_key
+from generator.textsim import keys
+from generator.versions import VersionPair, find_versions
+
+
+@dataclass
+class Reuse:
+    stories: list[Story] = field(default_factory=list)
+    versions: list[VersionPair] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    story_of: dict[str, Story] = field(default_factory=dict)  # article id → its story
+    versions_of: dict[str, list[VersionPair]] = field(default_factory=dict)  # article id → pairs
+    quotes_in: dict[str, list[Quotation]] = field(default_factory=dict)  # article id → quotations
+    quotes_by: dict[str, list[Quotation]] = field(default_factory=dict)  # speaker entity id → quotations
+    seconds: float = 0.0
+
+
+def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
+    """Stories, versions and quotations of `articles` (entity_counts: entity id → number of
+    articles naming it). Deterministic: the result depends only on the articles, never on their
+    order in the list."""
+    started = time.perf_counter()
+    order = {a.id: i for i, a in enumerate(sorted(articles, key=oldest_first_key))}
+    body: dict[str, list[str]] = {a.id: keys(a.body) for a in articles}
+    counts = shingle_pairs(body)
+    versions = find_versions(body, order, counts)
+    stories = find_stories(articles, entity_counts, {a.id: keys(a.title) + body[a.id] for a in articles},
+                           [(v.a, v.b) for v in versions])
+    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts)
+    out = Reuse(stories, versions, quotations)
+    for s in stories:
+        for a in s.articles:
+            out.story_of[a.id] = s
+    for v in versions:
+        out.versions_of.setdefault(v.a, []).append(v)
+        out.versions_of.setdefault(v.b, []).append(v)
+    for q in quotations:
+        for aid in dict.fromkeys(o.article.id for o in q.occurrences):
+            out.quotes_in.setdefault(aid, []).append(q)
+        if q.speaker:
+            out.quotes_by.setdefault(q.speaker, []).append(q)
+    out.seconds = time.perf_counter() - started
+    return out
