@@ -323,4 +323,4 @@ def feed_line(ctx: Context, here: str, kind: str, key: str = "", entity_type: st
     if arts is not None and not any(parse_iso(a.date) for a in arts):
         return []
     target = Urls.link(here, ctx.urls.feed(kind, key, entity_type))
-    return [f"- **خلاصة Atom:** [أحدث {FEED_SIZE} مقالاً]({target})"]
+    return [f"- **خلاصة الأخبار:** [أحدث {FEED_SIZE} مقالاً]({target})"]

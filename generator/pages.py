@@ -701,7 +701,7 @@ def render_home(ctx: Context) -> Output:
         lines.append("")
     lines.append(f"القصص عبر المصادر: [{len(ctx.reuse.stories)}]({Urls.link(here, urls.stories_index())}) · "
                  f"النصوص المشتركة: [{len(ctx.reuse.quotations)}]({Urls.link(here, urls.quotations_index())}) · "
-                 f"البيانات: [CSV و JSON و Atom]({Urls.link(here, urls.data_page())})")
+                 f"[البيانات للتنزيل والخلاصات]({Urls.link(here, urls.data_page())})")
     return Output(here, page([("title", SITE_NAME), ("kind", "home")], lines), "home")
 
 
