@@ -14,6 +14,7 @@ from generator.context import Context, EntityInfo
 from generator.dates_ar import list_date, month_label, parse_iso
 from generator.model import Article
 from generator.pages import Output, article_item, count_line, entity_link, escape_inline, link, page
+from generator.plurals import count_phrase
 from generator.quotes import Quotation
 from generator.stories import Story, days_after_first
 from generator.textsim import words
@@ -120,7 +121,7 @@ def render_stories_index(ctx: Context) -> Output:
         outlets = len({outlet_name(a) for a in s.articles})
         lines.append(f"- {link(story_title(s), Urls.link(here, ctx.urls.story(s.id)))} — "
                      f"{escape_inline(list_date(first.date, first.date_not_before))} · "
-                     f"{len(s.articles)} نسخ · {outlets} مصادر")
+                     f"{count_phrase(len(s.articles), 'version')} · {count_phrase(outlets, 'outlet')}")
     if not stories:
         lines.append("لا قصص بعد.")
     return Output(here, page([("title", "القصص"), ("kind", "index")], lines), "index stories")
@@ -233,7 +234,7 @@ def render_quotations_index(ctx: Context) -> Output:
         n = len({o.article.id for o in q.occurrences})
         lines.append(f"- «{escape_inline(_short(q.text, 200))}»{who} — "
                      f"{link(first.title or first.id, Urls.link(here, ctx.urls.article(first.id)))} "
-                     f"{escape_inline(f'وفي {n - 1} مقالات أخرى')}")
+                     f"· {count_phrase(n, 'article')}")
     if not quotes:
         lines.append("لا نصوص مشتركة بعد.")
     return Output(here, page([("title", "النصوص المشتركة"), ("kind", "index")], lines), "index quotations")
