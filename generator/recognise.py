@@ -151,13 +151,13 @@ _MINISTRY_WORDS = frozenset(fold(w) for w in """
 
 
 def _skip_title_modifiers(tokens: list[_Token], j: int, title: str,
-                          covered: _Coverage, lex: "_Lex | None" = None) -> int:
+                          covered: _Coverage, lex: "_Lex") -> int:
     """Step over the title's complement and adjectives: وزير [خارجية روسيا] [الروسي] [السابق]."""
     if title in _TAKES_COMPLEMENT:
         steps = 0
         while j < len(tokens) and steps < 5 and not tokens[j].broken:
             w = tokens[j].folded
-            if lex is not None and (w in lex.given or w in lex.ambiguous):
+            if w in lex.given or w in lex.ambiguous:
                 break  # "وزيرة المهجرين أليس شبطيني": أليس folds like a definite noun
             if (w.startswith("ال") or w.startswith("لل") or w in _MINISTRY_WORDS
                     or w in ("مكتب", "وزاره", "باسم")

@@ -550,8 +550,8 @@
       return Promise.all(ns.map(function (n) { return engine.text(n); })).then(function (texts) {
         if (!current()) return false;
         texts.forEach(function (text, i) {
-          var li = container.querySelector('.arshif-result[data-doc="' + ns[i] + '"] .arshif-result__detail');
-          if (li) li.innerHTML = detailHtml(recs[i], res, hits[i], text);
+          var detail = container.querySelector('.arshif-result[data-doc="' + ns[i] + '"] .arshif-result__detail');
+          if (detail) detail.innerHTML = detailHtml(recs[i], res, hits[i], text);
         });
         return true;
       });
