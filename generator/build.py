@@ -26,16 +26,21 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterator
 
 import yaml
 
 from generator.config import escape_controls
-from generator.context import Context, load_context
+from generator.context import Context, code_version, load_context
+from generator.data_export import configured_site_url
 from generator.pages import render_site
+from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
+                             site_fingerprint, site_paths_of)
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
 
 MKDOCS_CONFIG = "mkdocs.yml"
+DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
 CACHE_DIR = ".arshif-cache"  # extraction results of unchanged inputs (ARSHIF_CACHE=0 turns it off)
 
 
@@ -44,7 +49,9 @@ def _overlaps(a: Path, b: Path) -> bool:
     return a == b or a in b.parents or b in a.parents
 
 
-def summary_line(ctx: Context, result: WriteResult) -> str:
+def summary_head(ctx: Context) -> str:
+    """The summary line up to the file counts: articles, warnings, skipped (with reasons), ignored
+    inputs, config problems."""
     reasons: dict[str, int] = {}
     for s in ctx.skipped:
         reasons[s.reason] = reasons.get(s.reason, 0) + 1
@@ -61,8 +68,16 @@ def summary_line(ctx: Context, result: WriteResult) -> str:
             kinds[s.reason] = kinds.get(s.reason, 0) + 1
         ignored = f"{len(ctx.ignored)} ignored (" + "; ".join(f"{n} {r}" for r, n in sorted(kinds.items())) + "), "
     return (f"built {len(ctx.articles)} articles, {ctx.warnings} warnings, {skipped} skipped{why}, {ignored}"
-            f"{len(ctx.problems)} config problems; {len(result.written)} files written, "
-            f"{len(result.removed)} removed, {result.unchanged} unchanged")
+            f"{len(ctx.problems)} config problems")
+
+
+def file_counts(written: int, removed: int, unchanged: int) -> str:
+    return f"{written} files written, {removed} removed, {unchanged} unchanged"
+
+
+def summary_line(ctx: Context, result: WriteResult) -> str:
+    """The line a build prints on stdout (before the site part and the time)."""
+    return f"{summary_head(ctx)}; {file_counts(len(result.written), len(result.removed), result.unchanged)}"
 
 
 def say(line: str) -> None:
@@ -71,20 +86,25 @@ def say(line: str) -> None:
     print(escape_controls(line), file=sys.stderr)
 
 
-def report_details(ctx: Context) -> None:
-    for p in ctx.problems:
-        say(f"config error: {p}")
-    for note in ctx.inputs:
-        say(f"read {note.source}: {note.text()}")
-    for s in ctx.skipped:
-        say(f"skipped {s.source}: {s.reason}")
-    for d in ctx.duplicates:
-        say(f"skipped {d.source}: duplicate of {d.original}")
-    for s in ctx.ignored:
-        say(f"ignored {s.source}: {s.reason}")
+def report_lines(ctx: Context) -> list[str]:
+    """The message lines of a build (config problems, input notes, skipped, duplicate and ignored
+    inputs, warnings), control characters escaped (see `say`)."""
+    lines = [f"config error: {p}" for p in ctx.problems]
+    lines += [f"read {note.source}: {note.text()}" for note in ctx.inputs]
+    lines += [f"skipped {s.source}: {s.reason}" for s in ctx.skipped]
+    lines += [f"skipped {d.source}: duplicate of {d.original}" for d in ctx.duplicates]
+    lines += [f"ignored {s.source}: {s.reason}" for s in ctx.ignored]
     for a in sorted(ctx.articles, key=lambda a: a.source):
-        for w in a.warnings:
-            say(f"warning {a.source}: {w}")
+        lines += [f"warning {a.source}: {w}" for w in a.warnings]
+    return [escape_controls(line) for line in lines]
+
+
+def report_details(ctx: Context) -> list[str]:
+    """Print `report_lines` on stderr; returns them."""
+    lines = report_lines(ctx)
+    for line in lines:
+        print(line, file=sys.stderr)
+    return lines
 
 
 def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Path, Path | None]:
@@ -113,10 +133,17 @@ def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Pat
     return cfg, tmp
 
 
-def run_mkdocs(out_dir: Path, site_dir: Path, project: Path) -> int:
+def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | None = None) -> int:
+    """Run `mkdocs build --strict` of `out_dir` into `site_dir`; returns its exit code. With
+    `dirty_list` (a file naming, one per line, the docs files that changed), a `--dirty` build that
+    renders only those pages into a `site_dir` holding the previous site (see `mkdocs_hooks`)."""
     cfg, tmp = mkdocs_config_for(out_dir, site_dir, project)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(DIRTY_ENV, None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg), "-d", str(site_dir.resolve())]
+    if dirty_list is not None:
+        cmd.append("--dirty")
+        env[DIRTY_ENV] = str(dirty_list)
     try:
         proc = subprocess.run(cmd, env=env, cwd=project)
     finally:
@@ -194,23 +221,63 @@ def recover_site(site_dir: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def build_site(ctx: Context, out: Path, site_dir: Path, project: Path) -> str | None:
+@dataclass
+class SiteResult:
+    """What `build_site` did: `error` (None when the site was built), `pages` the Markdown files
+    MkDocs rendered again (None for a whole build, [] when nothing needed building)."""
+
+    error: str | None = None
+    pages: list[str] | None = None
+
+
+def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, project: Path,
+               snap: Snapshot | None = None, version: str = "") -> SiteResult:
     """Build the site into a new folder beside `site_dir` (MkDocs, then the search index, its
     manifest last) and swap it in by renaming only when both finished; the previous site stays
-    whole and served until then, and stays as it was when either fails. Returns the error, or None."""
+    whole and served until then, and stays as it was when either fails.
+
+    With the build state `snap` (and the code `version`), a site whose record says it was built with
+    the same theme, mkdocs.yml, code and package versions (`state.site_fingerprint`) and that nobody
+    touched since (`state.listing_digest`) is not built again: when no Markdown changed nothing is
+    done, else the new folder starts as hard links to the previous site and MkDocs (`--dirty`, told by
+    `mkdocs_hooks` which files changed) renders only the pages whose Markdown changed; every file is
+    replaced, never written into, so the previous site is untouched. `ctx` may be a function giving
+    the build context, called only when the search index has to be written."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site_dir)
+    docs = docs_files(out, snap.content if snap else None)
+    record = snap.site if snap else {}
+    fingerprint = site_fingerprint(project, site_dir, version) if snap and snap.path else ""
+    base: dict[str, str] | None = None
+    if (fingerprint and record.get("fingerprint") == fingerprint and site_dir.is_dir()
+            and record.get("listing") == listing_digest(site_dir)):
+        base = dict(record.get("content") or {})
+    changed, removed = changed_paths(base or {}, docs)
+    if base is not None and not changed and not removed:
+        return SiteResult(None, [])
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{NEW}", dir=site_dir.parent))
     try:
         os.chmod(fresh, 0o777 & ~_umask())
-        rc = run_mkdocs(out, fresh, project)
-        if rc != 0:
-            return f"mkdocs build failed (exit {rc})"
+        dirty_list = None
+        if base is not None:
+            hardlink_tree(site_dir, fresh)
+            for rel in site_paths_of(removed):
+                with contextlib.suppress(FileNotFoundError):
+                    (fresh / rel).unlink()
+            dirty_list = fresh.parent / f"{fresh.name}.changed"
+            dirty_list.write_text("".join(f"{c}\n" for c in changed), encoding="utf-8")
         try:
-            run_search_hook(ctx, fresh)
+            rc = run_mkdocs(out, fresh, project, dirty_list)
+        finally:
+            if dirty_list is not None:
+                dirty_list.unlink()
+        if rc != 0:
+            return SiteResult(f"mkdocs build failed (exit {rc})")
+        try:
+            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh)
         except Exception as exc:  # report it like any other build failure, with its cause
-            return f"search index failed: {type(exc).__name__}: {exc}"
+            return SiteResult(f"search index failed: {type(exc).__name__}: {exc}")
         if not site_dir.exists():
             os.rename(fresh, site_dir)
         elif not _exchange(fresh, site_dir):  # no atomic exchange here: two renames
@@ -218,7 +285,11 @@ def build_site(ctx: Context, out: Path, site_dir: Path, project: Path) -> str | 
             os.rename(site_dir, old)
             os.rename(fresh, site_dir)
             shutil.rmtree(old, ignore_errors=True)
-        return None
+        if snap is not None and fingerprint:
+            snap.site = {"dir": str(site_dir), "fingerprint": fingerprint,
+                         "content": {k: v[2] for k, v in docs.items()}, "listing": listing_digest(site_dir)}
+            snap.save()
+        return SiteResult(None, None if base is None else changed)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
@@ -273,29 +344,53 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site_dir: Path) -> int:
+    """Generate content/ (nothing when the build state says no input changed), then the site."""
     project = Path(__file__).resolve().parent.parent
     started = time.perf_counter()
     cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(CACHE_DIR)
-    ctx = load_context(corpus, config, cache)
-    try:
-        result = write_outputs(out, render_site(ctx))
-    except (OutputConflict, UnsafePath) as exc:
-        report_details(ctx)
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    report_details(ctx)
-    status = 0
+    snap = Snapshot.load(cache, out)
+    version = code_version(config)
     strict = getattr(args, "strict", False)
-    if (ctx.skipped or ctx.duplicates or ctx.problems) and (strict or not getattr(args, "publish", False)):
-        status = 1
-    if strict and ctx.warnings:
-        status = 1
-    line = summary_line(ctx, result)
-    if getattr(args, "site", False):
-        error = build_site(ctx, out, site_dir, project)
-        if error:
-            say(f"error: {error} (the previous site in {site_dir} was left as it was)")
+    options = {"strict": strict, "publish": getattr(args, "publish", False),
+               "reuse": os.environ.get("ARSHIF_REUSE", "1"), "site_url": configured_site_url(project)}
+    inputs = inputs_digest(corpus, config, version, options) if cache is not None else ""
+    ctx: Context | None = None
+    if inputs and snap.unchanged(inputs, out):
+        for message in snap.report["stderr"]:
+            print(message, file=sys.stderr)
+        line = f"{snap.report['head']}; {file_counts(0, 0, snap.report['files'])}"
+        status = int(snap.report["status"])
+    else:
+        ctx = load_context(corpus, config, cache)
+        try:
+            result = write_outputs(out, render_site(ctx))
+        except (OutputConflict, UnsafePath) as exc:
+            report_details(ctx)
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        messages = report_details(ctx)
+        status = 0
+        if (ctx.skipped or ctx.duplicates or ctx.problems) and (strict or not getattr(args, "publish", False)):
             status = 1
+        if strict and ctx.warnings:
+            status = 1
+        line = summary_line(ctx, result)
+        snap.inputs, snap.content = inputs, docs_files(out, snap.content)
+        snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
+                       "files": len(result.written) + result.unchanged}
+        snap.save()
+    if getattr(args, "site", False):
+        def context() -> Context:
+            return ctx if ctx is not None else load_context(corpus, config, cache)
+
+        built = build_site(context, out, site_dir, project, snap if cache is not None else None, version)
+        if built.error:
+            say(f"error: {built.error} (the previous site in {site_dir} was left as it was)")
+            status = 1
+        elif built.pages == []:
+            line += f"; site in {site_dir} unchanged"
+        elif built.pages is not None:
+            line += f"; site built in {site_dir} ({len(built.pages)} pages changed)"
         else:
             line += f"; site built in {site_dir}"
     print(f"{line} ({time.perf_counter() - started:.1f} s)")

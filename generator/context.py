@@ -337,7 +337,7 @@ class ExtractionCache:
     configuration are removed when the cache is opened."""
 
     def __init__(self, root: Path, config_dir: Path) -> None:
-        self.version = _version_key(config_dir)
+        self.version = code_version(config_dir)
         self.root = root
         self.folder = root / self.version[:24]
         if root.is_dir():
@@ -394,7 +394,9 @@ class ExtractionCache:
             pass  # a cache that cannot be written only makes the next build slower
 
 
-def _version_key(config_dir: Path) -> str:
+def code_version(config_dir: Path) -> str:
+    """A digest of the generator's code, the lexicons and normalisation table it ships and every
+    file of the configuration folder: what every extraction result and page depends on."""
     h = hashlib.sha256()
     code = Path(__file__).resolve().parent
     # the package's code, the lexicons and the normalisation table it ships (generator/lexicons/*.txt,

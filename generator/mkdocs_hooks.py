@@ -7,11 +7,28 @@ values are HTML-escaped here, once, just before the theme uses them. content/ ke
 
 It also gives headings Arabic anchors (`#الأسماء-الواردة`, not `#_1`): the table of contents
 slugifies with pymdownx's Unicode slugify, set here because mkdocs.yml stays plain YAML.
+
+Incremental site builds (`generator.build.build_site`): when the environment names a list of
+changed docs files (ARSHIF_DIRTY_LIST, one path inside docs_dir per line), MkDocs runs with `--dirty`
+into a folder of hard links to the previous site, and this hook
+- says which files are modified from that list (MkDocs' own test compares modification times,
+  which a CI checkout makes all new): a docs file is rebuilt when listed, a theme file never (a
+  changed theme makes a whole build);
+- makes MkDocs replace every file it writes (a new file renamed over the old) instead of writing
+  into it, which would change the previous site through the hard link;
+- drops MkDocs' warning that a dirty build is "for site development purposes only", which
+  `--strict` would turn into a failure: the navigation lists index pages only, so a page whose
+  Markdown did not change renders the same bytes.
 """
 from __future__ import annotations
 
 import html
+import logging
+import os
+from pathlib import Path
 from typing import Any
+
+DIRTY_ENV = "ARSHIF_DIRTY_LIST"
 
 PRINTED_META = ("title", "author", "description")
 
@@ -30,3 +47,55 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if isinstance(value, str):
             page.meta[key] = html.escape(value, quote=True)
     return markdown
+
+
+def _replace_then(write: Any) -> Any:
+    """`write(source, output_path)` preceded by removing `output_path`, so a new file (inode) is made."""
+    def replacing(first: Any, output_path: str) -> None:
+        if os.path.lexists(output_path) and not os.path.isdir(output_path):
+            os.unlink(output_path)
+        write(first, output_path)
+    return replacing
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _changed() -> frozenset[str] | None:
+    path = os.environ.get(DIRTY_ENV)
+    if not path:
+        return None
+    return frozenset(line for line in Path(path).read_text(encoding="utf-8").splitlines() if line)
+
+
+CHANGED = _changed()
+if CHANGED is not None:
+    import mkdocs.structure.files as mkdocs_files
+    import mkdocs.utils as mkdocs_utils
+
+    mkdocs_utils.write_file = _replace_then(mkdocs_utils.write_file)
+    mkdocs_utils.copy_file = _replace_then(mkdocs_utils.copy_file)
+    _copy = mkdocs_files.File.copy_file
+
+    def _copy_file(self: Any, dirty: bool = False) -> None:
+        if not (dirty and not self.is_modified()) and os.path.lexists(self.abs_dest_path) \
+                and not os.path.isdir(self.abs_dest_path):
+            os.unlink(self.abs_dest_path)
+        _copy(self, dirty)
+
+    mkdocs_files.File.copy_file = _copy_file
+    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """In an incremental build, a file is modified exactly when the changed-files list names it."""
+    if CHANGED is None:
+        return files
+    docs_dir = os.path.realpath(config["docs_dir"])
+    for f in files:
+        listed = f.src_uri in CHANGED
+        in_docs = f.abs_src_path is not None and os.path.realpath(f.abs_src_path).startswith(docs_dir + os.sep)
+        f.is_modified = (lambda modified: (lambda: modified))(listed and in_docs)
+    return files

@@ -1,0 +1,242 @@
+"""The build state: what the last build of an output folder was made from.
+
+Kept beside the extraction cache, one JSON file per output folder
+(`<cache>/state/<sha256 of the output folder's absolute path>.json`):
+
+    {"format": 1,
+     "inputs": digest of everything the generator reads (see `inputs_digest`),
+     "content": {path inside content/: [size, mtime_ns, sha256]} of every file MkDocs reads,
+     "report": {"head": summary line up to the file counts, "stderr": [lines], "status": exit code},
+     "site": {"dir": absolute site folder, "fingerprint": `site_fingerprint`,
+              "content": {path: sha256} the site was built from,
+              "listing": digest of the site folder's (path, size, mtime_ns)}}
+
+It lets a build do work in proportion to the change (issue "builds that keep up"):
+- when `inputs` and the output folder are as recorded, the generator does nothing and repeats the
+  previous report (`Snapshot.unchanged`);
+- a site build compares the Markdown it is given with what the recorded site was built from and has
+  MkDocs rebuild only the pages whose Markdown changed (`generator.build.build_site`).
+
+Every check compares contents, never modification times alone: a CI checkout gives every file a new
+modification time, so a size and time that differ from the record only make the file's bytes be
+hashed again. The state is a cache: a missing, unreadable or foreign file means a full build.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import stat
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+STATE_DIR = "state"
+HIDDEN = "."  # files and folders MkDocs skips (its default exclude_docs) and the generator's own
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_digest(root: Path) -> str:
+    """A digest of everything under `root`: every path (sorted), its kind, a regular file's bytes, a
+    symbolic link's target (and the bytes it leads to when it leads to a file). '' when `root` is not
+    a folder. Reads every file: ~0.3 s for 10,000 articles."""
+    if not root.is_dir():
+        return ""
+    h = hashlib.sha256()
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        base = Path(folder)
+        h.update(b"D" + os.fsencode(base.relative_to(root).as_posix()) + b"\0")
+        for name in sorted(files) + [d for d in dirs if (base / d).is_symlink()]:
+            p = base / name
+            h.update(b"F" + os.fsencode(name) + b"\0")
+            try:
+                if p.is_symlink():
+                    h.update(b"L" + os.fsencode(os.readlink(p)) + b"\0")
+                if p.is_file():
+                    h.update(hashlib.sha256(p.read_bytes()).digest())
+            except OSError as exc:
+                h.update(f"error {exc.errno}".encode())
+    return h.hexdigest()
+
+
+def inputs_digest(corpus: Path, config: Path, code_version: str, options: Mapping[str, Any]) -> str:
+    """The digest of everything a generator run depends on: the corpus folder (its absolute path,
+    which messages print, and `tree_digest`), the configuration and code (`code_version`, the
+    extraction cache's version key, which hashes generator/ and site_config/) and the run's
+    `options` (flags and environment switches, as JSON)."""
+    h = hashlib.sha256()
+    for part in (str(corpus.absolute()), str(config.absolute()), code_version,
+                 json.dumps(dict(options), sort_keys=True), tree_digest(corpus)):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()
+
+
+def site_fingerprint(project: Path, site_dir: Path, code_version: str) -> str:
+    """What every page of the site depends on besides its own Markdown: mkdocs.yml, the theme
+    overrides (site_config/theme), the generator's code (its hooks and the search index), the
+    versions of MkDocs and Material, and the site folder's absolute path. When it changes, the
+    whole site is built again."""
+    h = hashlib.sha256()
+    versions = []
+    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "lunr"):
+        try:
+            versions.append(f"{dist}={importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{dist}=-")
+    for part in (str(site_dir.absolute()), code_version, ";".join(versions),
+                 _sha((project / "mkdocs.yml").read_bytes()) if (project / "mkdocs.yml").is_file() else "-",
+                 tree_digest(project / "site_config" / "theme")):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    return h.hexdigest()
+
+
+def docs_files(docs_dir: Path, known: Mapping[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+    """Every file MkDocs reads from `docs_dir` (none under a hidden name): {posix path: [size,
+    mtime_ns, sha256]}. A file whose size and modification time equal `known`'s keeps its recorded
+    digest; any other is read and hashed."""
+    known = known or {}
+    out: dict[str, list[Any]] = {}
+    if not docs_dir.is_dir():
+        return out
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN))
+        base = Path(folder)
+        rel_base = base.relative_to(docs_dir).as_posix()
+        for name in sorted(files):
+            if name.startswith(HIDDEN):
+                continue
+            p = base / name
+            rel = name if rel_base == "." else f"{rel_base}/{name}"
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            was = known.get(rel)
+            if was and was[0] == st.st_size and was[1] == st.st_mtime_ns:
+                out[rel] = [st.st_size, st.st_mtime_ns, was[2]]
+            else:
+                try:
+                    out[rel] = [st.st_size, st.st_mtime_ns, _sha(p.read_bytes())]
+                except OSError:
+                    continue
+    return out
+
+
+def listing_digest(folder: Path) -> str:
+    """A digest of every path under `folder` with its size and modification time: a site folder
+    that anything but a build touched differs from its record. '' when `folder` is missing."""
+    if not folder.is_dir():
+        return ""
+    h = hashlib.sha256()
+    for base, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            p = os.path.join(base, name)
+            try:
+                st = os.lstat(p)
+            except OSError:
+                continue
+            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+                     .encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def changed_paths(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+    """(paths added or whose digest differs, paths removed) between two {path: sha256 or [size,
+    mtime_ns, sha256]} maps."""
+    def digest(v: Any) -> str:
+        return v[2] if isinstance(v, list) else v
+
+    changed = sorted(p for p in after if p not in before or digest(before[p]) != digest(after[p]))
+    removed = sorted(p for p in before if p not in after)
+    return changed, removed
+
+
+@dataclass
+class Snapshot:
+    """The build state of one output folder (see the module docstring), as loaded or to be saved."""
+
+    path: Path | None  # where it is kept; None when there is no cache
+    inputs: str = ""
+    content: dict[str, list[Any]] = field(default_factory=dict)
+    report: dict[str, Any] = field(default_factory=dict)
+    site: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, cache_dir: Path | None, out_dir: Path) -> "Snapshot":
+        """The state recorded for `out_dir` under `cache_dir` (an empty one when there is none or
+        it cannot be read). Never raises for a missing or damaged file."""
+        if cache_dir is None:
+            return cls(None)
+        key = _sha(str(out_dir.absolute()).encode("utf-8", "surrogateescape"))
+        path = cache_dir / STATE_DIR / f"{key}.json"
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls(path)
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            return cls(path)
+        return cls(path, str(raw.get("inputs", "")), dict(raw.get("content") or {}),
+                   dict(raw.get("report") or {}), dict(raw.get("site") or {}))
+
+    def unchanged(self, inputs: str, out_dir: Path) -> bool:
+        """True when the recorded run had these `inputs` and every file it wrote into `out_dir` still
+        holds the bytes it wrote (and no other file MkDocs would read was added)."""
+        if not self.inputs or self.inputs != inputs or not self.report:
+            return False
+        now = docs_files(out_dir, self.content)
+        return {k: v[2] for k, v in now.items()} == {k: v[2] for k, v in self.content.items()}
+
+    def save(self) -> None:
+        """Write the state atomically; a cache that cannot be written only makes the next build slower."""
+        if self.path is None:
+            return
+        data = json.dumps({"format": FORMAT, "inputs": self.inputs, "content": self.content,
+                           "report": self.report, "site": self.site}, ensure_ascii=False, sort_keys=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+            tmp.write_text(data, encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
+def hardlink_tree(src: Path, dst: Path) -> int:
+    """Make `dst` a copy of the folder `src` whose files are hard links to `src`'s (folders are new).
+    Returns the number of files linked. Whoever writes into `dst` afterwards must replace a file
+    (write a new one and rename it over), never write into it, or `src` changes too."""
+    n = 0
+    for folder, dirs, files in os.walk(src):
+        rel = os.path.relpath(folder, src)
+        target = dst if rel == "." else dst / rel
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.link(os.path.join(folder, name), target / name, follow_symlinks=False)
+            n += 1
+    return n
+
+
+def site_paths_of(doc_paths: Iterable[str]) -> list[str]:
+    """Where MkDocs (use_directory_urls) writes each docs file: `a/b.md` → `a/b/index.html`,
+    `a/index.md` → `a/index.html`, any other file at its own path."""
+    out = []
+    for rel in doc_paths:
+        if rel.endswith(".md"):
+            stem = rel[:-3]
+            if stem == "index" or stem.endswith("/index"):
+                out.append(f"{stem}.html")
+            else:
+                out.append(f"{stem}/index.html")
+        else:
+            out.append(rel)
+    return out

@@ -1,0 +1,100 @@
+"""Incremental builds: a build whose inputs did not change does nothing, and a site build after an
+article was added, changed or removed renders only the pages whose Markdown changed, giving the
+site a cold build of the same corpus gives, byte for byte (MkDocs' sitemap dates aside).
+
+The corpus is the one of `test_interrupted` (sentences written for these tests).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_interrupted import article, tree
+
+N = 12
+SITE_LINE = re.compile(r"; site built in (\S+) \((\d+) pages changed\) \(")
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def build(tmp: Path, cache: bool = True, site: bool = True) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "generator", "build", "--corpus", str(tmp / "corpus"), "--config",
+           str(ROOT / "site_config"), "--out", str(tmp / "content")]
+    if site:
+        cmd += ["--site", "--site-dir", str(tmp / "site")]
+    env = dict(os.environ, ARSHIF_CACHE="1" if cache else "0", PYTHONDONTWRITEBYTECODE="1",
+               NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+
+
+def site_tree(site: Path) -> dict[str, bytes]:
+    return {k: v for k, v in tree(site).items() if k not in SITEMAPS}
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(N):
+        (corpus / f"{i:04d}.txt").write_text(article(i, 1), encoding="utf-8")
+    first = build(tmp_path)
+    assert first.returncode == 0, first.stderr
+    return tmp_path
+
+
+def test_nothing_changed_writes_nothing_even_with_new_modification_times(archive: Path) -> None:
+    before = tree(archive / "site")
+    inodes = {p: p.stat().st_ino for p in (archive / "site").rglob("*") if p.is_file()}
+    for p in list((archive / "corpus").rglob("*")) + list((archive / "content").rglob("*.md")):
+        os.utime(p, ns=(p.stat().st_atime_ns, p.stat().st_mtime_ns + 10**9))  # as a checkout does
+    again = build(archive)
+    assert again.returncode == 0, again.stderr
+    line = again.stdout.strip()
+    assert re.search(r"; 0 files written, 0 removed, \d+ unchanged; site in \S+ unchanged \(", line), line
+    assert tree(archive / "site") == before
+    assert {p: p.stat().st_ino for p in (archive / "site").rglob("*") if p.is_file()} == inodes
+
+
+def test_the_repeated_report_is_the_first_one(archive: Path) -> None:
+    (archive / "corpus" / "undated.txt").write_text("عنوان بلا تاريخ\nنص قصير كتب لهذا الاختبار.\n",
+                                                    encoding="utf-8")
+    first = build(archive, site=False)
+    again = build(archive, site=False)
+    assert first.stderr == again.stderr and "warning" in first.stderr
+    assert first.returncode == again.returncode
+    strip = re.compile(r"\d+ files written, \d+ removed, \d+ unchanged \(.*$")
+    assert strip.sub("", first.stdout) == strip.sub("", again.stdout)
+
+
+@pytest.mark.parametrize("change", ["added", "changed", "removed"])
+def test_an_incremental_site_equals_a_cold_build(archive: Path, change: str) -> None:
+    corpus = archive / "corpus"
+    untouched = archive / "site" / "articles" / "0005" / "index.html"
+    inode = untouched.stat().st_ino
+    if change == "added":
+        (corpus / f"{N:04d}.txt").write_text(article(N, 1), encoding="utf-8")
+    elif change == "changed":
+        (corpus / "0003.txt").write_text(article(3, 2), encoding="utf-8")
+    else:
+        (corpus / "0003.txt").unlink()
+    incremental = build(archive)
+    assert incremental.returncode == 0, incremental.stderr
+    m = SITE_LINE.search(incremental.stdout)
+    assert m, incremental.stdout
+    pages = int(m.group(2))
+    assert 0 < pages < len(list((archive / "content").rglob("*.md")))  # not all: 39 pages, ~19 change
+    assert untouched.stat().st_ino == inode  # not rendered again: the same file
+    assert ((archive / "site" / "articles" / "0003" / "index.html").exists()) == (change != "removed")
+    after = site_tree(archive / "site")
+
+    shutil.rmtree(archive / "site")
+    cold = build(archive, cache=False)
+    assert cold.returncode == 0, cold.stderr
+    assert "pages changed" not in cold.stdout
+    assert site_tree(archive / "site") == after
