@@ -166,3 +166,16 @@ def test_the_two_builds_differ_only_in_digits_of_generated_text(builds: dict[str
     back = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
     for rel in files:
         assert (a / rel).read_text(encoding="utf-8").translate(back) == (w / rel).read_text(encoding="utf-8"), rel
+
+
+def test_the_search_index_tells_the_script_which_digits_to_print() -> None:
+    """search.js reads `digits` from the manifest and writes result counts, dates and facet counts
+    with it (site_config/theme/assets/javascripts/search/search.js, `shown`)."""
+    import json
+
+    from generator.search.indexer import index_files
+
+    for style in ("western", "arabic-indic"):
+        assert json.loads(index_files([], style)["manifest.json"])["digits"] == style
+    script = (ROOT / "site_config/theme/assets/javascripts/search/search.js").read_text(encoding="utf-8")
+    assert 'DIGITS = m.digits || "western"' in script and 'replace("{n}", shown(n))' in script
