@@ -5,7 +5,8 @@
 
 Time runs right to left, as the reader's text does: the oldest month is the rightmost bar. Every month
 between the first and the last is drawn (a month without articles is a gap), and each year is
-labelled under its first bar. The figure is one raw HTML block (no blank line inside), so it can
+labelled under its first bar. Labels and numbers are written in the site's digits (dates_ar.shown);
+the SVG's coordinates never are. The figure is one raw HTML block (no blank line inside), so it can
 stand in a Markdown page; its text alternative is the SVG's <title> and a table of the same numbers.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from generator.dates_ar import month_label, parse_iso
+from generator.dates_ar import month_label, number, parse_iso
 
 WIDTH = 720
 HEIGHT = 150
@@ -65,16 +66,16 @@ def month_chart(counts: dict[tuple[int, int], int], title: str, unit: str = "ع�
         if v:
             h = max(1.0, plot * v / peak)
             parts.append(f'<rect class="bar" x="{x + gap / 2:.2f}" y="{plot - h:.2f}" width="{slot - gap:.2f}" '
-                         f'height="{h:.2f}"><title>{escape(month_label(y, m))}: {v}</title></rect>')
+                         f'height="{h:.2f}"><title>{escape(month_label(y, m))}: {number(v)}</title></rect>')
         if m == 1 or i == 0:
             cx = x + slot
             if (last_label_x is None or last_label_x - cx >= 60) and cx >= 40:
                 # "start" is the right end in right-to-left text: the year reads leftwards from its first month
-                parts.append(f'<text x="{cx:.2f}" y="{HEIGHT - 6}" text-anchor="start">{y}</text>')
+                parts.append(f'<text x="{cx:.2f}" y="{HEIGHT - 6}" text-anchor="start">{number(y)}</text>')
                 last_label_x = cx
     parts.append(f'<line class="axis" x1="0" y1="{plot + 0.5}" x2="{WIDTH}" y2="{plot + 0.5}"/>')
     parts.append("</svg>")
-    rows = "".join(f"<tr><td>{escape(month_label(y, m))}</td><td>{counts[(y, m)]}</td></tr>"
+    rows = "".join(f"<tr><td>{escape(month_label(y, m))}</td><td>{number(counts[(y, m)])}</td></tr>"
                    for (y, m) in reversed(months) if counts.get((y, m)))
     table = (f'<details class="arshif-chart-data"><summary>الأرقام في جدول</summary>'
              f'<table><thead><tr><th scope="col">الشهر</th><th scope="col">{escape(unit)}</th></tr></thead>'

@@ -32,7 +32,7 @@ from typing import Any, Iterable
 from feedgen.feed import FeedGenerator
 
 from generator.context import Context
-from generator.dates_ar import parse_iso
+from generator.dates_ar import number, parse_iso
 from generator.model import Article
 from generator.pages import SITE_NAME, Output, escape_inline, link, page
 from generator.reuse_pages import story_title
@@ -238,18 +238,18 @@ def render_data_page(ctx: Context) -> Output:
              "articles = pd.read_csv(\"articles.csv\", parse_dates=[\"date\"])",
              "articles.groupby([\"outlet\", articles[\"date\"].dt.to_period(\"M\")]).size()", "```", "",
              f"## {f('articles.csv')} و{f('articles.jsonl')}", "",
-             f"سطر لكل مقال ({len(ctx.articles)})، الأحدث أولاً.", ""]
+             f"سطر لكل مقال ({number(len(ctx.articles))})، الأحدث أولاً.", ""]
     lines += _field_table(ARTICLE_FIELDS)
-    lines += [f"## {f('entities.csv')}", "", f"سطر لكل اسم له صفحة ({len(ctx.entities)}).", ""]
+    lines += [f"## {f('entities.csv')}", "", f"سطر لكل اسم له صفحة ({number(len(ctx.entities))}).", ""]
     lines += _field_table(ENTITY_FIELDS)
-    lines += [f"## {f('stories.jsonl')}", "", f"سطر لكل قصة ({len(ctx.reuse.stories)}).", ""]
+    lines += [f"## {f('stories.jsonl')}", "", f"سطر لكل قصة ({number(len(ctx.reuse.stories))}).", ""]
     lines += _field_table(STORY_FIELDS)
-    lines += [f"## {f('quotations.jsonl')}", "", f"سطر لكل نص مشترك ({len(ctx.reuse.quotations)}).", ""]
+    lines += [f"## {f('quotations.jsonl')}", "", f"سطر لكل نص مشترك ({number(len(ctx.reuse.quotations))}).", ""]
     lines += _field_table(QUOTATION_FIELDS)
     lines += ["## خلاصات Atom", ""]
     if any(parse_iso(a.date) for a in ctx.articles):  # a feed needs a dated article
-        lines.append(f"- {link('خلاصة الأرشيف', Urls.link(here, ctx.urls.feed()))}: أحدث {FEED_SIZE} مقالاً مؤرخاً.")
-    lines += [f"- لكل موضوع ومصدر واسم خلاصة بأحدث {FEED_SIZE} مقالاً مؤرخاً، رابطها في صفحته.", ""]
+        lines.append(f"- {link('خلاصة الأرشيف', Urls.link(here, ctx.urls.feed()))}: أحدث {number(FEED_SIZE)} مقالاً مؤرخاً.")
+    lines += [f"- لكل موضوع ومصدر واسم خلاصة بأحدث {number(FEED_SIZE)} مقالاً مؤرخاً، رابطها في صفحته.", ""]
     return Output(here, page([("title", "الأرشيف بيانات"), ("kind", "data")], lines), "data page")
 
 
@@ -323,4 +323,4 @@ def feed_line(ctx: Context, here: str, kind: str, key: str = "", entity_type: st
     if arts is not None and not any(parse_iso(a.date) for a in arts):
         return []
     target = Urls.link(here, ctx.urls.feed(kind, key, entity_type))
-    return [f"- **خلاصة الأخبار:** [أحدث {FEED_SIZE} مقالاً]({target})"]
+    return [f"- **خلاصة الأخبار:** [أحدث {number(FEED_SIZE)} مقالاً]({target})"]

@@ -9,6 +9,7 @@ Markdown or HTML.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -22,7 +23,8 @@ from generator.arabic import fold
 from generator.charts import month_chart, month_counts
 from generator.collation import collation_key, index_letter
 from generator.context import Context, EntityInfo, newest_first_key
-from generator.dates_ar import UNDATED, long_date, month_label, parse_iso, short_date, undated_label
+from generator.dates_ar import (UNDATED, digits_style, long_date, month_label, number, parse_iso, short_date,
+                               shown, undated_label)
 from generator.model import Article, EntityHit
 from generator.plurals import count_phrase
 from generator.report_ar import translate
@@ -182,7 +184,7 @@ def pager(here: str, first: str, pages: list[str], current: int) -> list[str]:
     """Links to every page of a long list (the current one in bold, not linked)."""
     items = []
     for n, target in enumerate(pages, start=1):
-        items.append(f"**{n}**" if n == current else f"[{n}]({Urls.link(here, target)})")
+        items.append(f"**{number(n)}**" if n == current else f"[{number(n)}]({Urls.link(here, target)})")
     return ['<nav class="arshif-pager" aria-label="صفحات القائمة" markdown="1">', "",
             "الصفحات: " + " ".join(items), "", "</nav>", ""]
 
@@ -196,22 +198,23 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
         return article_list(ctx, here, arts), []
     chunks = [arts[i:i + LIST_LIMIT] for i in range(0, len(arts), LIST_LIMIT)]
     pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
-    lines = [f"{count_phrase(len(arts), 'article')} على {len(chunks)} صفحات، الأحدث أولاً.", ""]
+    lines = [f"{count_phrase(len(arts), 'article')} على {number(len(chunks))} صفحات، الأحدث أولاً.", ""]
     lines += pager(here, here, pages, 1) + article_list(ctx, here, chunks[0]) + [""] + pager(here, here, pages, 1)
     subs: list[Output] = []
     for n, chunk in enumerate(chunks[1:], start=2):
         sub = pages[n - 1]
-        heading = f"{title} — الصفحة {n}"
+        heading = f"{title} — الصفحة {number(n)}"
         body = crumbs(sub, (trail or [home_crumb(ctx)]) + [(title, here)])
-        body += [f"# {isolate(title)} — الصفحة {n}", ""]
+        body += [f"# {isolate(title)} — الصفحة {number(n)}", ""]
         body += pager(sub, here, pages, n) + article_list(ctx, sub, chunk) + [""] + pager(sub, here, pages, n)
         subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} page {n}"))
     return lines, subs
 
 
 def count_line(label: str, value: object) -> str:
-    """A `- **label:** value` line for a value the generator made (a count, a date, a type)."""
-    return f"- **{escape_inline(label)}:** {escape_inline(str(value))}"
+    """A `- **label:** value` line for a value the generator made (a count, a date, a type), its
+    digits written as `dates_ar.shown` writes them."""
+    return f"- **{escape_inline(label)}:** {escape_inline(shown(str(value)))}"
 
 
 def text_line(label: str, value: str) -> str:
@@ -326,13 +329,67 @@ def public_text(ctx: Context, text: str) -> str:
 
 def article_neighbours(ctx: Context, art: Article) -> tuple[Article | None, Article | None]:
     """(the next older, the next newer) article in the archive's order (newest first, undated last)."""
-    pos = ctx.__dict__.get("_article_pos")
-    if pos is None or len(pos) != len(ctx.articles):
-        pos = ctx.__dict__["_article_pos"] = {id(a): k for k, a in enumerate(ctx.articles)}
-    i = pos[id(art)]
-    older = ctx.articles[i + 1] if i + 1 < len(ctx.articles) else None
-    newer = ctx.articles[i - 1] if i > 0 else None
+    return list_neighbours(ctx, "archive", ctx.articles, art)
+
+
+def list_neighbours(ctx: Context, key: str, arts: list[Article], art: Article) -> tuple[Article | None, Article | None]:
+    """(the next older, the next newer) article around `art` in `arts`, a list in the archive's order
+    (`newest_first_key`: dated newest first, ties by id, undated last); None where there is none, and
+    (None, None) when `art` is not in `arts`. `key` names the list ("archive", "outlet:ID",
+    "topic:ID"): the position of every article in it is computed once per context."""
+    cache = ctx.__dict__.setdefault("_neighbour_pos", {})
+    pos = cache.get(key)
+    if pos is None or len(pos) != len(arts):
+        pos = cache[key] = {id(a): k for k, a in enumerate(arts)}
+    i = pos.get(id(art))
+    if i is None:
+        return None, None
+    older = arts[i + 1] if i + 1 < len(arts) else None
+    newer = arts[i - 1] if i > 0 else None
     return older, newer
+
+
+def prevnext_nav(ctx: Context, here: str, cls: str, aria: str, labels: tuple[str, str],
+                 neighbours: tuple[Article | None, Article | None]) -> list[str]:
+    """A previous/next `<nav>` (class `arshif-prevnext` and `cls`, named `aria` for assistive
+    technology): the newer article first (it stands on the right, where right-to-left reading
+    starts), then the older, each «label: linked title»; `labels` is (newer label, older label),
+    Markdown already escaped. No line for a missing neighbour; [] when both are missing."""
+    older, newer = neighbours
+    if older is None and newer is None:
+        return []
+    lines = [f'<nav class="arshif-prevnext {cls}" aria-label="{html.escape(aria, quote=True)}" markdown="1">', ""]
+    for side, label, other in (("arshif-newer", labels[0], newer), ("arshif-older", labels[1], older)):
+        if other is not None:
+            lines += [f'<div class="{side}" markdown="1">', "",
+                      f"{label}: {link(other.title or other.id, Urls.link(here, ctx.urls.article(other.id)))}",
+                      "", "</div>", ""]
+    return lines + ["</nav>", ""]
+
+
+def article_prevnext(ctx: Context, art: Article, here: str) -> list[str]:
+    """The previous/next links of an article page: in the whole archive, among the articles of its
+    outlet, and among those of each of its topics (in the order the article lists them), each a
+    `<nav>` of its own; the same order everywhere (dated newest first with the archive's tie-breaks,
+    undated after)."""
+    lines = prevnext_nav(ctx, here, "arshif-prevnext-archive", "المقال السابق والتالي",
+                         ("المقال التالي (الأحدث)", "المقال السابق (الأقدم)"), article_neighbours(ctx, art))
+    oid = (art.outlet.id or art.outlet.name) if art.outlet is not None else None
+    if oid is not None and oid in ctx.outlets:
+        info = ctx.outlets[oid]
+        name = isolate(info.name)
+        lines += prevnext_nav(ctx, here, "arshif-prevnext-outlet", f"السابق والتالي من {info.name}",
+                              (f"التالي من {name}", f"السابق من {name}"),
+                              list_neighbours(ctx, f"outlet:{oid}", info.articles, art))
+    for tid in dict.fromkeys(art.topics):
+        topic = ctx.topics.get(tid)
+        if topic is None:
+            continue
+        name = isolate(topic.name)
+        lines += prevnext_nav(ctx, here, "arshif-prevnext-topic", f"السابق والتالي في موضوع {topic.name}",
+                              (f"التالي في موضوع {name}", f"السابق في موضوع {name}"),
+                              list_neighbours(ctx, f"topic:{tid}", topic.articles, art))
+    return lines
 
 
 def article_trail(ctx: Context, art: Article) -> list[tuple[str, str]]:
@@ -406,16 +463,7 @@ def render_article(ctx: Context, art: Article) -> Output:
     if related:
         lines += ["## مقالات ذات صلة", ""]
         lines += article_list(ctx, here, related) + [""]
-    older, newer = article_neighbours(ctx, art)
-    if older or newer:
-        lines += ['<nav class="arshif-prevnext" aria-label="المقال السابق والتالي" markdown="1">', ""]
-        for cls, label, other in (("arshif-newer", "المقال التالي (الأحدث)", newer),
-                                  ("arshif-older", "المقال السابق (الأقدم)", older)):
-            if other is not None:
-                lines += [f'<div class="{cls}" markdown="1">', "",
-                          f"{label}: {link(other.title or other.id, Urls.link(here, urls.article(other.id)))}",
-                          "", "</div>", ""]
-        lines += ["</nav>", ""]
+    lines += article_prevnext(ctx, art, here)
     return Output(here, page(fm, lines), art.source)
 
 
@@ -470,7 +518,7 @@ def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     if info.cooccurring:
         lines += ["## أسماء ترد معه", ""]
         for eid, n in info.cooccurring[:COOCCURRING_LIMIT]:
-            lines.append(f"- {entity_link(ctx, here, eid)} — {n}")
+            lines.append(f"- {entity_link(ctx, here, eid)} — {number(n)}")
     return [Output(here, page(fm, lines), f"entity {info.id}")] + subs
 
 
@@ -507,7 +555,7 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
     lines += chart_lines(info.articles, f"مقالات {info.name} في كل شهر")
     if info.top_entities:
         lines += ["## الأسماء الأكثر وروداً", ""]
-        lines += [f"- {entity_link(ctx, here, eid)} — {n}" for eid, n in info.top_entities]
+        lines += [f"- {entity_link(ctx, here, eid)} — {number(n)}" for eid, n in info.top_entities]
         lines.append("")
     listed, subs = paged_articles(ctx, here, info.name, info.articles, f"outlet {oid}", trail)
     lines += ["## المقالات", ""] + listed
@@ -533,7 +581,7 @@ def render_entity_index(ctx: Context, kind: str) -> list[Output]:
     for n, chunk in enumerate(chunks, start=1):
         path = pages[n - 1]
         trail = [home_crumb(ctx)] + ([(title, here)] if n > 1 else [])
-        heading = title if n == 1 else f"{title} — الصفحة {n}"
+        heading = title if n == 1 else f"{title} — الصفحة {number(n)}"
         lines = crumbs(path, trail) + [f"# {heading}", "",
                                        f"{count_phrase(len(infos), etype)} في الأرشيف، بالترتيب الأبجدي، مع عدد المقالات.", ""]
         if len(chunks) > 1:
@@ -545,7 +593,7 @@ def render_entity_index(ctx: Context, kind: str) -> list[Output]:
             if lt != letter:
                 letter = lt
                 lines += ["", f"## {escape_inline(lt)}", ""]
-            lines.append(f"- {entity_link(ctx, path, info.id)} — {len(info.articles)}")
+            lines.append(f"- {entity_link(ctx, path, info.id)} — {number(len(info.articles))}")
         if not infos:
             lines.append("لا شيء بعد.")
         if len(chunks) > 1:
@@ -567,7 +615,7 @@ def render_topics_index(ctx: Context) -> Output:
     lines = crumbs(here, [home_crumb(ctx)]) + ["# الموضوعات", ""]
     topics = live_topics(ctx)
     for tid, info in topics:
-        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.topic(tid)))} — {len(info.articles)}")
+        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.topic(tid)))} — {number(len(info.articles))}")
     if not topics:
         lines.append("لا موضوعات بعد.")
     return Output(here, page([("title", "الموضوعات"), ("kind", "index")], lines), "index topics")
@@ -578,10 +626,10 @@ def render_outlets_index(ctx: Context) -> Output:
     lines = crumbs(here, [home_crumb(ctx)]) + ["# المصادر", ""]
     for oid, info in sorted(ctx.outlets.items(), key=lambda kv: collation_key(kv[1].name)):
         country = f" ({escape_inline(country_name(info.country))})" if info.country else ""
-        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.outlet(oid)))}{country} — {len(info.articles)}")
+        lines.append(f"- {link(info.name, Urls.link(here, ctx.urls.outlet(oid)))}{country} — {number(len(info.articles))}")
     unknown = sum(1 for a in ctx.articles if a.outlet is None)
     if unknown:
-        lines += ["", f"مقالات لم يُعرف مصدرها: {unknown} (انظر [تقرير البناء]({Urls.link(here, ctx.urls.report())}))."]
+        lines += ["", f"مقالات لم يُعرف مصدرها: {number(unknown)} (انظر [تقرير البناء]({Urls.link(here, ctx.urls.report())}))."]
     if not ctx.outlets and not unknown:
         lines.append("لا مصادر بعد.")
     return Output(here, page([("title", "المصادر"), ("kind", "index")], lines), "index outlets")
@@ -607,18 +655,18 @@ def render_timeline(ctx: Context) -> list[Output]:
     undated = undated_articles(ctx)
     lines = crumbs(here, [home_crumb(ctx)]) + ["# الخط الزمني", ""]
     if by_month:
-        lines += [f"المقالات المؤرخة: {sum(len(a) for a in by_month.values())}"
-                  + (f"، وغير المؤرخة: {len(undated)}" if undated else "") + ". عدد المقالات في كل شهر:", ""]
+        lines += [f"المقالات المؤرخة: {number(sum(len(a) for a in by_month.values()))}"
+                  + (f"، وغير المؤرخة: {number(len(undated))}" if undated else "") + ". عدد المقالات في كل شهر:", ""]
         lines += chart_lines(ctx.articles, "عدد المقالات في كل شهر")
     years: dict[int, list[tuple[int, int]]] = {}
     for (y, m), arts in by_month.items():
         years.setdefault(y, []).append((m, len(arts)))
     for y in sorted(years, reverse=True):
-        lines += ["", f"## {y}", "", count_line("عدد المقالات", sum(n for _, n in years[y])), ""]
+        lines += ["", f"## {number(y)}", "", count_line("عدد المقالات", sum(n for _, n in years[y])), ""]
         for m, n in years[y]:
-            lines.append(f"- {link(month_label(y, m), Urls.link(here, urls.month(y, m)))} — {n}")
+            lines.append(f"- {link(month_label(y, m), Urls.link(here, urls.month(y, m)))} — {number(n)}")
     if undated:
-        lines += ["", "## غير مؤرخ", "", f"- {link('مقالات غير مؤرخة', Urls.link(here, urls.undated()))} — {len(undated)}"]
+        lines += ["", "## غير مؤرخ", "", f"- {link('مقالات غير مؤرخة', Urls.link(here, urls.undated()))} — {number(len(undated))}"]
     if not ctx.articles:
         lines.append("لا مقالات بعد.")
     outs = [Output(here, page([("title", "الخط الزمني"), ("kind", "index")], lines), "timeline")]
@@ -685,7 +733,7 @@ def render_home(ctx: Context) -> Output:
     if undated:
         lines += ["## مقالات غير مؤرخة", ""] + article_list(ctx, here, undated[:UNDATED_ON_HOME])
         if len(undated) > UNDATED_ON_HOME:
-            lines += ["", f"[كل المقالات غير المؤرخة ({len(undated)})]({Urls.link(here, urls.undated())})"]
+            lines += ["", f"[كل المقالات غير المؤرخة ({number(len(undated))})]({Urls.link(here, urls.undated())})"]
         lines.append("")
     for kind, t in KIND_TYPES.items():
         top = top_entities(ctx, t, TOP_ON_HOME)
@@ -699,8 +747,8 @@ def render_home(ctx: Context) -> Output:
         for tid, info in topics:
             lines.append(f"- {link(info.name, Urls.link(here, urls.topic(tid)))} — {count_phrase(len(info.articles), 'article')}")
         lines.append("")
-    lines.append(f"القصص عبر المصادر: [{len(ctx.reuse.stories)}]({Urls.link(here, urls.stories_index())}) · "
-                 f"النصوص المشتركة: [{len(ctx.reuse.quotations)}]({Urls.link(here, urls.quotations_index())}) · "
+    lines.append(f"القصص عبر المصادر: [{number(len(ctx.reuse.stories))}]({Urls.link(here, urls.stories_index())}) · "
+                 f"النصوص المشتركة: [{number(len(ctx.reuse.quotations))}]({Urls.link(here, urls.quotations_index())}) · "
                  f"[البيانات للتنزيل والخلاصات]({Urls.link(here, urls.data_page())})")
     return Output(here, page([("title", SITE_NAME), ("kind", "home")], lines), "home")
 
@@ -731,9 +779,9 @@ def report_entry(ctx: Context, here: str, art: Article) -> list[str]:
     if art.title_derived:
         notes.append("عنوان مستنتج")
     if art.removed:
-        notes.append(f"أسطر محذوفة: {len(art.removed)}")
+        notes.append(f"أسطر محذوفة: {number(len(art.removed))}")
     if art.candidates:
-        notes.append(f"أسماء مرشحة: {len(art.candidates)}")
+        notes.append(f"أسماء مرشحة: {number(len(art.candidates))}")
     if art.overrides:
         notes.append("تعديلات يدوية: " + f'<bdi lang="en" dir="ltr">{escape_inline(", ".join(art.overrides))}</bdi>')
     for source, label in GIVEN_LABELS.items():
@@ -799,7 +847,7 @@ def render_report(ctx: Context) -> Output:
                   "أسماء ليست في قائمة الأسماء وجدها المحلل النحوي ولها صفحات، الأكثر ورودًا أولاً.", ""]
         for info in sorted(found, key=lambda i: (-len(i.articles), collation_key(i.name), i.id)):
             lines.append(f"- {entity_link(ctx, here, info.id)}"
-                         f" ({escape_inline(TYPE_SINGULAR.get(info.type, info.type))}) — {len(info.articles)}")
+                         f" ({escape_inline(TYPE_SINGULAR.get(info.type, info.type))}) — {number(len(info.articles))}")
         lines.append("")
     cands: dict[tuple[str, str], int] = {}
     for a in arts:
@@ -808,7 +856,7 @@ def render_report(ctx: Context) -> Output:
     if cands:
         lines += ["## أسماء مرشحة للإضافة", "", "أسماء تبدو أعلاماً وليست في قائمة الأسماء، مع عدد المقالات.", ""]
         for (name, guess), n in sorted(cands.items(), key=lambda kv: (-kv[1], collation_key(kv[0][0]), kv[0][1])):
-            lines.append(f"- {isolate(name)} ({escape_inline(GUESS_LABELS.get(guess, guess))}) — {n}")
+            lines.append(f"- {isolate(name)} ({escape_inline(GUESS_LABELS.get(guess, guess))}) — {number(n)}")
         lines.append("")
     lines += ["## المقالات", ""]
     for a in arts:
@@ -819,6 +867,13 @@ def render_report(ctx: Context) -> Output:
 # ---- everything ----------------------------------------------------------------------------------
 
 def render_site(ctx: Context) -> list[Output]:
+    """Every page of the site (and the data files and feeds), in a fixed order. The pages write
+    numbers in the digits `ctx.cfg.digits` chooses (site_config/display.yml, see dates_ar.shown)."""
+    with digits_style(ctx.cfg.digits):
+        return _render_all(ctx)
+
+
+def _render_all(ctx: Context) -> list[Output]:
     outs: list[Output] = [render_home(ctx), render_report(ctx)]
     outs += render_timeline(ctx)
     for kind in INDEX_KINDS:

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator import byline, cleaner, dates, entities, outlets, reader, recognise, titles, topics
+from generator import byline, cleaner, dates, dates_ar, entities, outlets, reader, recognise, titles, topics
 from generator import sidecar as side_module
 from generator.config import Problem, escape_controls
 from generator.ingest import mapping
@@ -39,6 +39,7 @@ class SiteConfig:
     topics: dict[str, topics.Topic]
     curation: recognise.Curation = field(default_factory=recognise.Curation)
     exports: list[mapping.ExportMapping] = field(default_factory=list)  # site_config/exports.yml
+    digits: str = dates_ar.WESTERN  # site_config/display.yml: how the pages write numbers
 
     @cached_property
     def place_names(self) -> frozenset[str]:
@@ -72,7 +73,10 @@ def load_site_config(config_dir: Path) -> tuple[SiteConfig, list[Problem]]:
     problems += p
     exports, p = mapping.load_mappings(config_dir, registry)
     problems += p
-    return SiteConfig(config_dir, furniture, registry, gazetteer, topic_map, curation, exports), sorted(problems)
+    digits, p = dates_ar.load_display(config_dir)
+    problems += p
+    return (SiteConfig(config_dir, furniture, registry, gazetteer, topic_map, curation, exports, digits),
+            sorted(problems))
 
 
 def extract_text(text: str, source: str, cfg: SiteConfig) -> Article:

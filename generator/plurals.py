@@ -11,7 +11,10 @@ from functools import lru_cache
 
 from babel import Locale
 
-# noun → {CLDR category: phrase}; "{n}" stands for the number (ASCII digits, as the site prints them).
+from generator.dates_ar import shown
+
+# noun → {CLDR category: phrase}; "{n}" stands for the number (written by dates_ar.shown, in the
+# digits site_config/display.yml chooses).
 NOUNS: dict[str, dict[str, str]] = {
     "article": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان", "few": "{n} مقالات",
                 "many": "{n} مقالاً", "other": "{n} مقال"},
@@ -45,6 +48,7 @@ def plural_category(n: int) -> str:
 
 def count_phrase(n: int, noun: str) -> str:
     """`n` with the Arabic form of `noun` (a key of NOUNS) its category takes:
-    count_phrase(103, "result") == "103 نتائج", count_phrase(11, "article") == "11 مقالاً".
-    Raises KeyError for an unknown noun, ValueError for a negative `n`."""
-    return NOUNS[noun][plural_category(n)].format(n=n)
+    count_phrase(103, "result") == "103 نتائج", count_phrase(11, "article") == "11 مقالاً" (with
+    Arabic-Indic digits chosen, "١٠٣ نتائج"). Raises KeyError for an unknown noun, ValueError for a
+    negative `n`."""
+    return shown(NOUNS[noun][plural_category(n)].format(n=n))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.dates_ar import short_date
+from generator.dates_ar import shown, short_date
 
 # (pattern of an English message, Arabic template using the pattern's named groups)
 NOTES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), a) for p, a in [
@@ -50,5 +50,6 @@ def translate(text: str) -> str | None:
     for pattern, template in NOTES:
         m = pattern.match(text)
         if m:
-            return template.format(**{k: arabic_dates(v or "") for k, v in m.groupdict().items()})
+            # the template's own digits follow the site's; the quoted parts stay as the text has them
+            return shown(template).format(**{k: arabic_dates(v or "") for k, v in m.groupdict().items()})
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from generator.collation import collation_key
 from generator.context import Context, EntityInfo
-from generator.dates_ar import list_date, month_label, parse_iso
+from generator.dates_ar import list_date, month_label, number, parse_iso
 from generator.model import Article
 from generator.pages import Output, article_item, count_line, entity_link, escape_inline, link, page
 from generator.plurals import count_phrase
@@ -75,9 +75,9 @@ def render_story(ctx: Context, story: Story) -> Output:
               "|---|---|---|---|---|---|"]
     for i, a in enumerate(arts, 1):
         days = days_after_first(story, a)
-        after = "—" if days is None else ("أول نشر" if i == 1 else ("اليوم نفسه" if days == 0 else f"{days} يوم"))
-        lines.append(f"| {i} | {escape_inline(outlet_name(a))} | {escape_inline(list_date(a.date, a.date_not_before))} "
-                     f"| {link(a.title or a.id, Urls.link(here, urls.article(a.id)))} | {len(words(a.body))} "
+        after = "—" if days is None else ("أول نشر" if i == 1 else ("اليوم نفسه" if days == 0 else f"{number(days)} يوم"))
+        lines.append(f"| {number(i)} | {escape_inline(outlet_name(a))} | {escape_inline(list_date(a.date, a.date_not_before))} "
+                     f"| {link(a.title or a.id, Urls.link(here, urls.article(a.id)))} | {number(len(words(a.body)))} "
                      f"| {escape_inline(after)} |")
     lines += ["", "## ما تنفرد به كل نسخة", "", "الأسماء التي تذكرها نسخة ولا تذكرها النسخ الأخرى.", ""]
     for a in arts:
@@ -249,7 +249,7 @@ def article_sections(ctx: Context, art: Article, here: str) -> list[str]:
     story = reuse.story_of.get(art.id)
     if story is not None:
         lines += ["## القصة", "",
-                  f"هذا المقال نسخة من {len(story.articles)} في "
+                  f"هذا المقال نسخة من {number(len(story.articles))} في "
                   f"{link(story_title(story), Urls.link(here, ctx.urls.story(story.id)))}. النسخ الأخرى:", ""]
         lines += [article_item(ctx, here, a) for a in story.articles if a.id != art.id]
         lines.append("")
@@ -272,7 +272,7 @@ def entity_sections(ctx: Context, info: EntityInfo, here: str) -> list[str]:
         return []
     lines = ["## أقوال منسوبة إليه نشرها أكثر من مقال", ""]
     if len(quotes) > QUOTES_ON_ENTITY:
-        lines += [f"أول {QUOTES_ON_ENTITY} من {len(quotes)}.", ""]
+        lines += [f"أول {number(QUOTES_ON_ENTITY)} من {number(len(quotes))}.", ""]
     for q in quotes[:QUOTES_ON_ENTITY]:
         lines += _quotation_lines(ctx, here, q, None)
     return lines

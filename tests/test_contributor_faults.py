@@ -88,7 +88,7 @@ def test_a_sidecar_too_big_is_refused_unread(tmp_path: Path, cfg: SiteConfig) ->
 
 
 CONFIG_FILES = ["outlets.yml", "topics.yml", "furniture.yml", "entities.yml", "entities/zz-more.yml",
-                "found_names.yml"]
+                "found_names.yml", "display.yml"]
 CONFIG_SHAPES = ["deep-sequence", "mapping-as-key", "huge-integer", "bad-timestamp", "bad-float"]
 
 

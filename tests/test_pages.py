@@ -199,7 +199,7 @@ def test_source_link_only_for_http_urls() -> None:
 def test_related_articles_share_entities_with_date_and_outlet() -> None:
     ctx, outs = build()
     assert [a.id for a in ctx.related["a1"]][:2] == ["a2", "a3"] or {a.id for a in ctx.related["a1"]} >= {"a2", "a3"}
-    rel = split(outs["articles/a1.md"].text)[1].split("## مقالات ذات صلة", 1)[1].split('<nav class="arshif-prevnext"')[0]
+    rel = split(outs["articles/a1.md"].text)[1].split("## مقالات ذات صلة", 1)[1].split('<nav class="arshif-prevnext ')[0]
     line = next(ln for ln in rel.splitlines() if "a2.md" in ln)
     assert "29 أيلول/سبتمبر 2015" in plain(line) and "صدى المدينة" in line
     assert '<time class="arshif-date" datetime="2015-09-29">' in line
@@ -367,7 +367,7 @@ def test_article_header_breadcrumbs_and_previous_next() -> None:
     assert "[<bdi>الرئيسية</bdi>](../index.md) › [<bdi>الخط الزمني</bdi>](../timeline/index.md) › " \
            "[<bdi>أيلول/سبتمبر 2015</bdi>](../timeline/2015-09.md)" in head
     assert '<time class="arshif-date" datetime="2015-09-27">الأحد 27 أيلول/سبتمبر 2015</time>' in body
-    nav = body.split('class="arshif-prevnext"', 1)[1]
+    nav = body.split('class="arshif-prevnext arshif-prevnext-archive"', 1)[1].split("</nav>", 1)[0]
     assert "(الأحدث): [<bdi>مجلس المياه يجتمع</bdi>](a2.md)" in nav
     assert "(الأقدم): [<bdi>خبر من آب</bdi>](a4.md)" in nav
     assert "الملف" not in body and "corpus/" not in body
@@ -377,6 +377,55 @@ def test_article_header_breadcrumbs_and_previous_next() -> None:
     assert split(outs["articles/a1.md"].text)[0]["source"] == "a1.txt"
     undated = split(outs["articles/a3.md"].text)[1].split("\n# ", 1)[0]
     assert "](../timeline/undated.md)" in undated
+
+
+def _nav(body: str, cls: str) -> str:
+    """The `<nav>` of class `cls` in a page body ("" when there is none)."""
+    m = re.search(r'<nav class="arshif-prevnext %s" aria-label="([^"]*)" markdown="1">(.*?)</nav>' % cls, body, re.S)
+    return (m.group(1) + "\n" + m.group(2)) if m else ""
+
+
+def test_previous_next_within_the_outlet_and_each_topic() -> None:
+    sada, other = OutletRef("sada", "صدى المدينة"), OutletRef("other", "مصدر آخر")
+    arts = [  # the archive order: o4 (10-03), then s3 and t2 on 10-02 (ties by id), s2, o1, then undated
+        art("corpus/s1.txt", "الأول من صدى", "نص.", "2015-10-01", outlet=sada, topics=["water"]),
+        art("corpus/o1.txt", "خبر من مصدر آخر", "نص.", "2015-10-01", outlet=other, topics=["water"]),
+        art("corpus/s3.txt", "الثالث من صدى", "نص.", "2015-10-02", outlet=sada, topics=["water", "farms"]),
+        art("corpus/t2.txt", "الثاني في اليوم نفسه", "نص.", "2015-10-02", outlet=sada, topics=["farms"]),
+        art("corpus/o4.txt", "آخر خبر", "نص.", "2015-10-03", outlet=other),
+        art("corpus/u1.txt", "صدى بلا تاريخ", "نص.", None, outlet=sada, topics=["water"]),
+    ]
+    ctx = assemble(Path("corpus"), Path("site_config"), config(), arts, [], [])
+    ctx.topics["farms"].name = "المزارع"
+    outs = {o.path: o for o in render_site(ctx)}
+    assert [a.id for a in ctx.articles] == ["o4", "s3", "t2", "o1", "s1", "u1"]
+    body = split(outs["articles/s3.md"].text)[1]
+    archive, outlet = _nav(body, "arshif-prevnext-archive"), _nav(body, "arshif-prevnext-outlet")
+    assert "التالي (الأحدث): [<bdi>آخر خبر</bdi>](o4.md)" in archive
+    assert "السابق (الأقدم): [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in archive
+    assert outlet.startswith("السابق والتالي من صدى المدينة\n")  # the nav's aria-label
+    assert 'class="arshif-newer"' not in outlet  # the newest article of its outlet
+    assert "السابق من <bdi>صدى المدينة</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in outlet
+    topics = re.findall(r'<nav class="arshif-prevnext arshif-prevnext-topic" aria-label="([^"]*)"', body)
+    assert topics == ["السابق والتالي في موضوع المياه", "السابق والتالي في موضوع المزارع"]  # the article's order
+    water = body.split('aria-label="السابق والتالي في موضوع المياه"', 1)[1].split("</nav>", 1)[0]
+    assert "السابق في موضوع <bdi>المياه</bdi>: [<bdi>خبر من مصدر آخر</bdi>](o1.md)" in water
+    assert "التالي في موضوع" not in water
+    farms = body.split('aria-label="السابق والتالي في موضوع المزارع"', 1)[1].split("</nav>", 1)[0]
+    assert "السابق في موضوع <bdi>المزارع</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in farms
+    # the oldest dated article of its outlet leads to the undated one, which has no older neighbour
+    s1 = _nav(split(outs["articles/s1.md"].text)[1], "arshif-prevnext-outlet")
+    assert "السابق من <bdi>صدى المدينة</bdi>: [<bdi>صدى بلا تاريخ</bdi>](u1.md)" in s1
+    assert "التالي من <bdi>صدى المدينة</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in s1
+    u1 = _nav(split(outs["articles/u1.md"].text)[1], "arshif-prevnext-outlet")
+    assert 'class="arshif-older"' not in u1 and "(s1.md)" in u1
+    # an outlet or topic with one article gives no nav; an article without an outlet or topic neither
+    o4 = split(outs["articles/o4.md"].text)[1]
+    assert "(o1.md)" in _nav(o4, "arshif-prevnext-outlet") and "arshif-prevnext-topic" not in o4
+    lone = art("corpus/l1.txt", "وحيد", "نص.", "2015-10-05", outlet=OutletRef("lone", "مصدر وحيد"), topics=["water"])
+    _, outs = build([lone])
+    body = split(outs["articles/l1.md"].text)[1]
+    assert "arshif-prevnext" not in body
 
 
 def test_related_articles_need_a_specific_shared_entity() -> None:

@@ -154,12 +154,12 @@ def test_breadcrumbs_and_previous_next_move_through_the_archive(page: Any, site_
     title = page.locator("article h1").inner_text().strip()
     crumbs = page.locator(".arshif-crumbs a")
     assert [crumbs.nth(i).inner_text() for i in range(crumbs.count())][:2] == ["الرئيسية", "الخط الزمني"]
-    older = page.locator(".arshif-older a")
+    older = page.locator(".arshif-prevnext-archive .arshif-older a")
     assert older.count() == 1
     older.click()
     page.wait_for_load_state("load")
     assert page.url != start and "/articles/" in page.url
-    page.locator(".arshif-newer a").click()
+    page.locator(".arshif-prevnext-archive .arshif-newer a").click()
     page.wait_for_load_state("load")
     assert page.url == start
     crumbs.last.click()  # the article's month (or the undated list)
@@ -170,6 +170,60 @@ def test_breadcrumbs_and_previous_next_move_through_the_archive(page: Any, site_
     page.locator(".arshif-crumbs a", has_text="الرئيسية").click()
     page.wait_for_load_state("load")
     assert page.url.rstrip("/") == site_url.rstrip("/")
+
+
+def test_previous_next_within_the_outlet_and_the_topic(browser: Any, site_url: str, test_output: Path) -> None:
+    """On the fixture corpus: the bridge article (الاتحاد, 2015-09-29, topic iraq) leads to the Ramadi
+    article (الاتحاد, 2015-10-05) by its outlet's «next» link and back by «previous»; its topic's
+    «previous» link leads to an older article of the topic, whose «next» link in that topic leads back.
+    Screenshots: test-output/prevnext-article-{1366x900,390x844}.png."""
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ar")
+    page = ctx.new_page()
+    start = site_url + "articles/2015-09-abadi-bridge/"
+    goto(page, start)
+    navs = page.eval_on_selector_all("nav.arshif-prevnext", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert navs == ["المقال السابق والتالي", "السابق والتالي من الاتحاد", "السابق والتالي في موضوع الشأن العراقي"]
+    outlet = page.locator("nav.arshif-prevnext-outlet")
+    assert outlet.locator(".arshif-newer").inner_text().strip().startswith("التالي من الاتحاد:")
+    outlet.locator(".arshif-newer a").click()
+    page.wait_for_load_state("load")
+    assert page.url == site_url + "articles/2015-10-ramadi-return/"
+    back = page.locator("nav.arshif-prevnext-outlet .arshif-older")
+    assert back.inner_text().strip().startswith("السابق من الاتحاد:")
+    back.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.url == start
+    topic = page.locator("nav.arshif-prevnext-topic")
+    assert topic.locator(".arshif-older").inner_text().strip().startswith("السابق في موضوع الشأن العراقي:")
+    topic.locator(".arshif-older a").click()
+    page.wait_for_load_state("load")
+    assert page.url != start and "/articles/" in page.url
+    assert "الشأن العراقي" in page.locator(".arshif-meta").inner_text()  # an article of the same topic
+    page.locator("nav.arshif-prevnext-topic .arshif-newer a").click()
+    page.wait_for_load_state("load")
+    assert page.url == start
+    # right to left: the newer link's box stands right of the older one's, in each nav, at both sizes
+    for width, height in ((1366, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        goto(page, start)
+        for cls in ("arshif-prevnext-archive", "arshif-prevnext-outlet", "arshif-prevnext-topic"):
+            boxes = [page.locator(f"nav.{cls} .{side}") for side in ("arshif-newer", "arshif-older")]
+            newer, older = (b.bounding_box() if b.count() else None for b in boxes)
+            if newer and older:
+                if width > 700:  # side by side
+                    assert newer["x"] > older["x"], (cls, width)
+                else:  # stacked, the newer first
+                    assert newer["y"] < older["y"], (cls, width)
+            elif newer or older:  # a lone link keeps its side on a wide screen: newer right, older left
+                box, nav = newer or older, page.locator(f"nav.{cls}").bounding_box()
+                if width > 700:
+                    middle = nav["x"] + nav["width"] / 2
+                    assert (box["x"] + box["width"] / 2 > middle) == (newer is not None), (cls, width, box)
+            for box in (newer, older):
+                assert box is None or (box["x"] >= 0 and box["x"] + box["width"] <= width + 1), (cls, width, box)
+        page.evaluate("window.scrollTo(0, 0)")  # the header stays on top of a full-page shot
+        page.screenshot(path=str(test_output / f"prevnext-article-{width}x{height}.png"), full_page=True)
+    ctx.close()
 
 
 @pytest.mark.parametrize("kind", ["home", "timeline", "place", "outlet", "topic"])

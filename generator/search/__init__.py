@@ -57,7 +57,7 @@ def write_index(context: Any, urls: Mapping[str, str], site_dir: Path) -> int:
     articles = _articles(context)
     cfg = getattr(context, "cfg", None)
     docs = docs_from_articles(articles, article_urls(articles, urls), cfg.gazetteer if cfg is not None else None)
-    written = write_tree(site_dir / INDEX_DIR, index_files(docs))
+    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western")))
     material = site_dir / _MATERIAL_INDEX
     if material.is_file():
         material.unlink()

@@ -313,7 +313,7 @@ def document_text(doc: Doc) -> list[Any]:
     return [doc.title, body, [list(f) for f in doc.entity_names]]
 
 
-def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFiles:
+def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western") -> IndexFiles:
     """Every index file for `docs`, as bytes."""
     out = IndexFiles()
     postings = term_postings(build_lunr(docs)) if docs else {}  # lunr cannot index nothing
@@ -356,6 +356,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES) -> IndexFil
         "recordChunk": RECORD_CHUNK,
         "facetChunk": FACET_CHUNK,
         "shards": [terms[0] for terms in shards],
+        "digits": digits,  # how the results print numbers (site_config/display.yml)
     }
     out.files["manifest.json"] = _dumps(manifest)
     return out
@@ -423,9 +424,10 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     return written
 
 
-def index_files(docs: Sequence[Doc]) -> dict[str, bytes]:
-    """The complete index folder: data files plus lunr.js."""
-    files = dict(build_files(docs).files)
+def index_files(docs: Sequence[Doc], digits: str = "western") -> dict[str, bytes]:
+    """The complete index folder: data files plus lunr.js. `digits` ("western" or "arabic-indic",
+    site_config/display.yml) goes into the manifest: the search script prints counts and dates with it."""
+    files = dict(build_files(docs, digits=digits).files)
     files["lunr.js"] = lunr_js_source()
     return files
 
