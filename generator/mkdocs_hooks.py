@@ -7,11 +7,17 @@ values are HTML-escaped here, once, just before the theme uses them. content/ ke
 
 It also gives headings Arabic anchors (`#الأسماء-الواردة`, not `#_1`): the table of contents
 slugifies with pymdownx's Unicode slugify, set here because mkdocs.yml stays plain YAML.
+
+And it shows the progress of a large MkDocs build (`generator.progress`: a bar on a terminal, plain
+lines in a CI log, nothing for a small site): MkDocs has no per-page callback of its own, so the pages
+are counted here as the theme renders them (`on_post_page`).
 """
 from __future__ import annotations
 
 import html
 from typing import Any
+
+from generator.progress import Stage, stage
 
 PRINTED_META = ("title", "author", "description")
 
@@ -30,3 +36,34 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if isinstance(value, str):
             page.meta[key] = html.escape(value, quote=True)
     return markdown
+
+
+_progress: Stage | None = None
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Start counting the pages MkDocs renders: as many as the site has Markdown pages."""
+    global _progress
+    _progress = stage("building site pages", len(files.documentation_pages()), "pages")
+    return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Count one more page rendered; the HTML is returned unchanged."""
+    if _progress is not None:
+        _progress.update()
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    """The pages are all written: end the progress (a last plain line with the time taken)."""
+    global _progress
+    if _progress is not None:
+        _progress.close()
+        _progress = None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build ends the progress too, without a "done" line."""
+    global _progress
+    _progress = None
