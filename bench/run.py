@@ -82,6 +82,11 @@ def run(n: int) -> None:
           f" ({mb(c_big.stat().st_size) if c_big else '-'})")
     print(f"  site/: {mb(s_total)} in {s_files} files; largest {s_big.relative_to(site) if s_big else '-'}"
           f" ({mb(s_big.stat().st_size) if s_big else '-'})")
+    pages = sorted((site / "articles").glob("*/index.html")) if site.exists() else []
+    if pages:
+        sizes = [pg.stat().st_size for pg in pages]
+        print(f"  article pages: {len(pages)}, average {sum(sizes) / len(sizes) / 1000:.1f} KB,"
+              f" largest {max(sizes) / 1000:.1f} KB")
     sys.stdout.flush()
 
 

@@ -23,6 +23,7 @@ from generator.ingest import registry as ingest
 from generator.ingest.base import InputNote, Unit
 from generator.model import Article, Candidate
 from generator.pipeline import BESIDE, SiteConfig, Skipped, extract_file, load_site_config
+from generator.progress import track
 from generator.reuse import Reuse, analyse
 from generator.urls import Urls, resolve_clashes, safe_slug
 
@@ -309,9 +310,10 @@ def _extract_all(
     if jobs > 1 and len(todo) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(str(cfg.config_dir),)) as pool:
-            fresh = list(pool.map(_extract_one, [work[i] for i in todo], chunksize=32))
+            fresh = list(track(pool.map(_extract_one, [work[i] for i in todo], chunksize=32),
+                               "extracting", "inputs", total=len(todo)))
     else:
-        fresh = [_extract_job(work[i], cfg) for i in todo]
+        fresh = [_extract_job(work[i], cfg) for i in track(todo, "extracting", "inputs")]
     for i, res in zip(todo, fresh):
         results[i] = res
         if cache and keys[i]:

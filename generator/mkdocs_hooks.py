@@ -19,6 +19,10 @@ into a folder of hard links to the previous site, and this hook
 - drops MkDocs' warning that a dirty build is "for site development purposes only", which
   `--strict` would turn into a failure: the navigation lists index pages only, so a page whose
   Markdown did not change renders the same bytes.
+
+And it shows the progress of a large MkDocs build (`generator.progress`: a bar on a terminal, plain
+lines in a CI log, nothing for a small site): MkDocs has no per-page callback of its own, so the pages
+are counted here as the theme renders them (`on_post_page`).
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+
+from generator.progress import Stage, stage
 
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"
 
@@ -39,6 +45,14 @@ def on_config(config: Any) -> Any:
 
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
     return config
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """The theme's `tojson` (the `__config` block of every page) writes Arabic as UTF-8, not as
+    six-byte `\\uXXXX` escapes: the same JSON, a third of the bytes. `<`, `>`, `&` and `'` stay
+    escaped (Jinja's HTML-safe JSON), so the script element cannot be closed early."""
+    env.policies["json.dumps_kwargs"] = {**env.policies.get("json.dumps_kwargs", {}), "ensure_ascii": False}
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -89,13 +103,46 @@ if CHANGED is not None:
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 
 
-def on_files(files: Any, config: Any) -> Any:
+def _mark_modified(files: Any, config: Any) -> None:
     """In an incremental build, a file is modified exactly when the changed-files list names it."""
-    if CHANGED is None:
-        return files
+    assert CHANGED is not None
     docs_dir = os.path.realpath(config["docs_dir"])
     for f in files:
         listed = f.src_uri in CHANGED
         in_docs = f.abs_src_path is not None and os.path.realpath(f.abs_src_path).startswith(docs_dir + os.sep)
         f.is_modified = (lambda modified: (lambda: modified))(listed and in_docs)
+
+_progress: Stage | None = None
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Start counting the pages MkDocs renders: as many as the site has Markdown pages, or in an
+    incremental build those the changed-files list names (which are marked modified, the others not)."""
+    global _progress
+    pages = files.documentation_pages()
+    if CHANGED is not None:
+        _mark_modified(files, config)
+        pages = [f for f in pages if f.is_modified()]
+    _progress = stage("building site pages", len(pages), "pages")
     return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Count one more page rendered; the HTML is returned unchanged."""
+    if _progress is not None:
+        _progress.update()
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    """The pages are all written: end the progress (a last plain line with the time taken)."""
+    global _progress
+    if _progress is not None:
+        _progress.close()
+        _progress = None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build ends the progress too, without a "done" line."""
+    global _progress
+    _progress = None

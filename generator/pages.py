@@ -27,6 +27,7 @@ from generator.dates_ar import (UNDATED, digits_style, long_date, month_label, n
                                shown, undated_label)
 from generator.model import Article, EntityHit
 from generator.plurals import count_phrase
+from generator.progress import track
 from generator.report_ar import translate
 from generator.urls import INDEX_KINDS, Urls
 
@@ -880,7 +881,7 @@ def _render_all(ctx: Context) -> list[Output]:
         if kind in KIND_TYPES:
             outs += render_entity_index(ctx, kind)
     outs += [render_topics_index(ctx), render_outlets_index(ctx)]
-    outs += [render_article(ctx, a) for a in ctx.articles]
+    outs += [render_article(ctx, a) for a in track(ctx.articles, "rendering articles", "articles")]
     for info in ctx.entities.values():
         outs += render_entity(ctx, info)
     for t, _info in live_topics(ctx):

@@ -23,6 +23,11 @@ from generator.versions import VersionPair, word_diff
 
 QUOTE_CHARS = 400  # a quotation shown in a list is cut after this many characters
 QUOTES_ON_ENTITY = 50
+# Other articles listed under one shared passage on an article or entity page, and other versions
+# under an article's story; the rest are counted (a story's own page lists all its versions).
+# Unbounded, a passage that hundreds of reports carry made every one of them list all the others:
+# pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles).
+OCCURRENCES_LISTED = 10
 
 
 def outlet_name(art: Article) -> str:
@@ -206,6 +211,7 @@ def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None)
     label = "ورد هذا النص أيضاً في (أول ظهور أولاً):" if current else "ورد في (أول ظهور أولاً):"
     lines += [label, ""]
     seen: set[str] = set()
+    listed = left = 0
     for n, o in enumerate(q.occurrences):
         if o.article.id in seen:
             continue
@@ -214,8 +220,14 @@ def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None)
             if n == 0:
                 lines.append("- هذا المقال أول من نشره")
             continue
+        if listed >= OCCURRENCES_LISTED:
+            left += 1
+            continue
+        listed += 1
         item = article_item(ctx, here, o.article)
         lines.append(item + (" — أول ظهور" if n == 0 else ""))
+    if left:
+        lines.append(f"- وغيرها: {count_phrase(left, 'article')}")
     return lines + [""]
 
 
@@ -251,7 +263,10 @@ def article_sections(ctx: Context, art: Article, here: str) -> list[str]:
         lines += ["## القصة", "",
                   f"هذا المقال نسخة من {number(len(story.articles))} في "
                   f"{link(story_title(story), Urls.link(here, ctx.urls.story(story.id)))}. النسخ الأخرى:", ""]
-        lines += [article_item(ctx, here, a) for a in story.articles if a.id != art.id]
+        others = [a for a in story.articles if a.id != art.id]
+        lines += [article_item(ctx, here, a) for a in others[:OCCURRENCES_LISTED]]
+        if len(others) > OCCURRENCES_LISTED:  # the story's page lists them all
+            lines.append(f"- وغيرها في صفحة القصة: {count_phrase(len(others) - OCCURRENCES_LISTED, 'article')}")
         lines.append("")
     pairs = reuse.versions_of.get(art.id, [])
     if pairs:

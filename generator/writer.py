@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Protocol
 
+from generator.progress import track
+
 MANIFEST = ".arshif-manifest.json"
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"  # temporary files, moved into place when complete
 
@@ -131,12 +133,18 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
+    """Write `outputs` (each with a relative `path`, its `text` and the `source` it came from) into
+    `out_dir`: only files whose bytes changed, then remove the files of the previous manifest that
+    are no longer made, and write the new manifest. Returns what was written, removed and left
+    unchanged. Raises `OutputConflict` (two outputs for one path) or `UnsafePath` (a path leading
+    outside `out_dir`) before anything is written for the bad path. Shows progress (see
+    `generator.progress`) on a large build."""
     data = plan(outputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
     result = WriteResult()
     remove_leftovers(out_dir, root)
-    for rel in sorted(data):
+    for rel in track(sorted(data), "writing pages", "files"):
         target = out_dir / rel
         existing = target.parent
         while not existing.exists() and existing != out_dir:

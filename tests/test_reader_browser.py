@@ -256,7 +256,7 @@ def test_no_list_page_holds_more_than_100_articles(page: Any, site_url: str, see
         text = html.read_text("utf-8")
         body = text.split('<article', 1)[-1]
         counts[html.relative_to(seed_site.site).as_posix()] = len(
-            re.findall(r'<li><a href="[^"]*articles/[^"]*"', body))
+            re.findall(r'<li><a href="?[^" >]*articles/', body))  # quotes optional: the HTML is minified
     assert max(counts.values()) <= 100, max(counts.items(), key=lambda kv: kv[1])
     longest = [p for p, n in counts.items() if n == 100]
     assert longest, "the fixture corpus should fill at least one page"

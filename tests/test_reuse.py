@@ -201,3 +201,24 @@ def test_display_text_drops_the_speaker_before_a_quotation_mark() -> None:
         "الجسر سيخفف الزحام عن الجسور القديمة"
     plain = "العراق شكل خلال الأشهر الماضية عدة لجان للتعاون"
     assert display_text(plain) == plain
+
+
+# ---- long lists stay short on every page ---------------------------------------------------------
+
+def test_a_passage_many_reports_carry_lists_ten_others_and_counts_the_rest(tmp_path: Path) -> None:
+    from generator.quotes import Occurrence, Quotation
+    from generator.reuse_pages import OCCURRENCES_LISTED, _quotation_lines
+
+    # short notices written for this test, each distinct
+    notices = {f"n{i:02d}.txt": f"إعلان رقم {i} عن موعد السوق الأسبوعي\n2017-03-{i + 1:02d}\n"
+               f"أعلنت البلدية أن السوق الأسبوعي رقم {i} يفتح صباح السبت في الساحة.\n" for i in range(15)}
+    ctx = load_context(write_files(tmp_path / "corpus", notices), CONFIG)
+    arts = sorted(ctx.articles, key=lambda a: a.id)
+    q = Quotation("q-test", "نص مشترك", [Occurrence(a, 0, 5) for a in arts])
+    here = ctx.urls.article(arts[3].id)
+    lines = [ln for ln in _quotation_lines(ctx, here, q, arts[3].id) if ln.startswith("- ")]
+    assert len(lines) == OCCURRENCES_LISTED + 1
+    assert lines[0].endswith("— أول ظهور") and arts[3].id not in "".join(lines)
+    assert lines[-1] == "- وغيرها: 4 مقالات"  # 15 reports: this one, 10 listed, 4 counted
+    first = [ln for ln in _quotation_lines(ctx, here, q, arts[0].id) if ln.startswith("- ")]
+    assert first[0] == "- هذا المقال أول من نشره" and first[-1] == "- وغيرها: 4 مقالات"

@@ -44,6 +44,7 @@ from lunr.builder import Builder
 from generator import dates_ar
 from generator.entities import Gazetteer
 from generator.model import Article
+from generator.progress import track
 from generator.search.analyzer import index_terms
 
 FORMAT_VERSION = 2
@@ -206,7 +207,7 @@ def build_lunr(docs: Sequence[Doc], builder_class: type[Builder] = TermListBuild
     builder.ref("n")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
-    for n, doc in enumerate(docs):
+    for n, doc in enumerate(track(docs, "indexing articles for search", "articles")):
         builder.add(analyzed(doc, n))
     return builder.build()
 
