@@ -177,5 +177,28 @@ def test_the_search_index_tells_the_script_which_digits_to_print() -> None:
 
     for style in ("western", "arabic-indic"):
         assert json.loads(index_files([], style)["manifest.json"])["digits"] == style
-    script = (ROOT / "site_config/theme/assets/javascripts/search/search.js").read_text(encoding="utf-8")
-    assert 'DIGITS = m.digits || "western"' in script and 'replace("{n}", shown(n))' in script
+
+
+def test_the_search_page_prints_counts_and_years_in_the_configured_digits(tmp_path: Path, browser) -> None:
+    """In a browser, an Arabic-Indic site's search page: the result count, the years and the facet
+    counts in ٠-٩, and no 0-9 outside the articles' own text."""
+    from urllib.parse import quote
+
+    from conftest import serve_folder
+    from fixture_corpus import write_fixture_corpus
+
+    corpus = write_fixture_corpus(tmp_path / "corpus")
+    built = run_build(corpus, config_with(tmp_path, "digits: arabic-indic\n"), tmp_path / "content",
+                      tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    with serve_folder(built.site) as url:
+        page = browser.new_page()
+        try:
+            page.goto(url + "search/?q=" + quote("بغداد"))
+            page.wait_for_selector("#arshif-search-page[data-arshif-state=done]", timeout=30000)
+            count = page.inner_text(".arshif-search-page__count")
+            years = page.inner_text("[data-facet=year]")
+        finally:
+            page.close()
+    assert INDIC.search(count) and not ASCII.search(count), count
+    assert INDIC.search(years) and not ASCII.search(years), years

@@ -481,7 +481,7 @@
    * generator/dates_ar.py `shown` does for the pages: "western" (0-9) or "arabic-indic" (٠-٩). */
   var DIGITS = "western";
   var ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
-  function shown(text) {
+  function inDigits(text) {
     text = String(text);
     return DIGITS === "arabic-indic" ? text.replace(/[0-9]/g, function (d) { return ARABIC_INDIC[d]; }) : text;
   }
@@ -489,7 +489,7 @@
   function arabicDate(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return "غير مؤرخ";
-    return shown(Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1]);
+    return inDigits(Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1]);
   }
 
   /* "N results" by the CLDR plural rules of Arabic (Intl.PluralRules), as generator/plurals.py does
@@ -499,7 +499,7 @@
   var RESULTS = { zero: "لا توجد نتائج", one: "نتيجة واحدة", two: "نتيجتان", few: "{n} نتائج",
                   many: "{n} نتيجة", other: "{n} نتيجة" };
   function countText(n) {
-    return RESULTS[PLURAL.select(n)].replace("{n}", shown(n));
+    return RESULTS[PLURAL.select(n)].replace("{n}", inDigits(n));
   }
 
   /* The names through which a result matched words its text does not print («ISIS» → the entity). */
@@ -769,7 +769,7 @@
         '<li><button type="button" data-value="" aria-pressed="' + (!state[key]) + '">الكل</button></li>' +
         items.map(function (it) {
           return '<li><button type="button" data-value="' + esc(it.value) + '" aria-pressed="' +
-            (state[key] === it.value) + '"><bdi>' + esc(it.label) + "</bdi> (" + shown(it.count) + ")</button></li>";
+            (state[key] === it.value) + '"><bdi>' + esc(it.label) + "</bdi> (" + inDigits(it.count) + ")</button></li>";
         }).join("") + "</ul></div>";
     }
 
@@ -796,7 +796,7 @@
       }
       var byCount = function (a, b) { return (b.count - a.count) || COLLATOR.compare(a.label, b.label); };
       filtersEl.innerHTML =
-        facetHtml("السنة", "year", items(counts.year, function (k) { return k === UNDATED ? "غير مؤرخ" : shown(k); },
+        facetHtml("السنة", "year", items(counts.year, function (k) { return k === UNDATED ? "غير مؤرخ" : inDigits(k); },
           function (a, b) { return a.value === UNDATED ? 1 : b.value === UNDATED ? -1 : a.value < b.value ? 1 : -1; })) +
         facetHtml("المصدر", "outlet", items(counts.outlet, String, byCount)) +
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
