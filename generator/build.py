@@ -154,14 +154,15 @@ def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | 
     return proc.returncode
 
 
-def run_search_hook(ctx: Context, site_dir: Path) -> None:
-    """Build the site's search index when the search module is installed."""
+def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None) -> None:
+    """Build the site's search index when the search module is installed (`cache_dir`: the build's
+    cache folder, where the index keeps per-document work between builds)."""
     if importlib.util.find_spec("generator.search") is None:
         return
     search = importlib.import_module("generator.search")
     write_index = getattr(search, "write_index", None)
     if write_index is not None:
-        write_index(ctx, ctx.urls, site_dir)
+        write_index(ctx, ctx.urls, site_dir, cache_dir)
 
 
 LOCK_NAME = ".arshif-build.lock"
@@ -275,7 +276,7 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
         if rc != 0:
             return SiteResult(f"mkdocs build failed (exit {rc})")
         try:
-            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh)
+            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
         except Exception as exc:  # report it like any other build failure, with its cause
             return SiteResult(f"search index failed: {type(exc).__name__}: {exc}")
         if not site_dir.exists():

@@ -171,6 +171,11 @@ class Snapshot:
     report: dict[str, Any] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def cache_dir(self) -> Path | None:
+        """The cache folder the state is kept in (None without a cache)."""
+        return self.path.parent.parent if self.path is not None else None
+
     @classmethod
     def load(cls, cache_dir: Path | None, out_dir: Path) -> "Snapshot":
         """The state recorded for `out_dir` under `cache_dir` (an empty one when there is none or
