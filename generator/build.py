@@ -41,7 +41,9 @@ from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outp
 
 MKDOCS_CONFIG = "mkdocs.yml"
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
-CACHE_DIR = ".arshif-cache"  # extraction results of unchanged inputs (ARSHIF_CACHE=0 turns it off)
+# extraction results of unchanged inputs, the build state and the search index's per-document work
+# (ARSHIF_CACHE=0 turns it off; ARSHIF_CACHE_DIR puts it elsewhere)
+CACHE_DIR = ".arshif-cache"
 
 
 def _overlaps(a: Path, b: Path) -> bool:
@@ -348,7 +350,7 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
     """Generate content/ (nothing when the build state says no input changed), then the site."""
     project = Path(__file__).resolve().parent.parent
     started = time.perf_counter()
-    cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(CACHE_DIR)
+    cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(os.environ.get("ARSHIF_CACHE_DIR") or CACHE_DIR)
     snap = Snapshot.load(cache, out)
     version = code_version(config)
     strict = getattr(args, "strict", False)
