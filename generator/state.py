@@ -132,8 +132,9 @@ def docs_files(docs_dir: Path, known: Mapping[str, list[Any]] | None = None) -> 
 
 
 def listing_digest(folder: Path) -> str:
-    """A digest of every path under `folder` with its size and modification time: a site folder
-    that anything but a build touched differs from its record. '' when `folder` is missing."""
+    """A digest of every path under `folder` with its size and modification time (whole seconds:
+    a cache restored from a tar archive keeps those): a site folder that anything but a build
+    touched differs from its record. '' when `folder` is missing."""
     if not folder.is_dir():
         return ""
     h = hashlib.sha256()
@@ -145,7 +146,7 @@ def listing_digest(folder: Path) -> str:
                 st = os.lstat(p)
             except OSError:
                 continue
-            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns // 10**9}\n"
                      .encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
