@@ -2,9 +2,14 @@
 
     python bench/run.py [N ...]        default: 1000 10000
 
-For each N: make the corpus (bench/make_corpus.py), time `python -m generator build` into a fresh
-content folder, time `mkdocs build --strict` of that content, then print the output sizes and the
-largest file of each.
+For each N, in one run: make the corpus (bench/make_corpus.py) and, with a cache folder of its own
+(ARSHIF_CACHE_DIR, empty at the start),
+1. a cold `build --site` (extraction, pages, MkDocs, search index);
+2. `mkdocs build --strict` alone of the same content/ into another folder: the floor for this stack;
+3. nothing changed: `build` (generator only) and `build --site`;
+4. one article added (written below, the project's own sentences): `build --site`;
+then the ratios the scale issue asks for, the sizes of content/ and site/, the average and largest
+article page and the largest file. Timings vary with the machine's load; ratios less.
 """
 from __future__ import annotations
 
@@ -19,10 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import make  # noqa: E402
-from generator.build import CACHE_DIR, mkdocs_config_for, run_search_hook  # noqa: E402
-from generator.context import load_context  # noqa: E402
+from generator.build import mkdocs_config_for  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
+ADDED = """افتتاح مكتبة عامة جديدة في وسط المدينة
+الأحد 4 تشرين الأول 2015
+افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة تضم آلاف الكتب.
+وقال مدير المكتبة إن أبوابها ستفتح للزوار كل يوم حتى المساء.
+وأضاف أن المكتبة ستنظم ورشاً للقراءة للأطفال في عطلة نهاية الأسبوع.
+"""
 
 
 def size(folder: Path) -> tuple[int, int, Path | None]:
@@ -41,47 +51,48 @@ def mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    return time.perf_counter() - t0, proc
+
+
 def run(n: int) -> None:
     work = OUT / str(n)
     shutil.rmtree(work, ignore_errors=True)
     corpus, content, site = work / "corpus", work / "content", work / "site"
     make(n, corpus)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    t0 = time.perf_counter()
-    gen = subprocess.run([sys.executable, "-m", "generator", "build", "--corpus", str(corpus),
-                          "--out", str(content)], cwd=ROOT, env=env, capture_output=True, text=True)
-    t_gen = time.perf_counter() - t0
-    cfg, tmp = mkdocs_config_for(content, site, ROOT)
-    t0 = time.perf_counter()
-    mk = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
-                        cwd=ROOT, env=env, capture_output=True, text=True)
-    t_mk = time.perf_counter() - t0
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ARSHIF_CACHE_DIR=str(work / "cache"),
+               ARSHIF_PROGRESS="0")
+    gen = [sys.executable, "-m", "generator", "build", "--corpus", str(corpus), "--out", str(content)]
+    full = gen + ["--site", "--site-dir", str(site)]
+    print(f"N={n}")
+
+    t_cold, cold = timed(full, env)
+    print(f"  cold build --site: {t_cold:.1f} s (exit {cold.returncode}) — {cold.stdout.strip()}")
+    cfg, tmp = mkdocs_config_for(content, work / "site-mkdocs-only", ROOT)
+    t_mk, mk = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(cfg)], env)
     if tmp:
         shutil.rmtree(tmp)
-    t0 = time.perf_counter()
-    ctx = load_context(corpus, ROOT / "site_config", ROOT / CACHE_DIR)  # extraction cached by now
-    t_ctx = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    run_search_hook(ctx, site)  # as `build --site` does after MkDocs
-    t_search = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "build", "--corpus", str(corpus), "--out", str(content)],
-                   cwd=ROOT, env=env, capture_output=True, text=True)
-    t_again = time.perf_counter() - t0
+    print(f"  mkdocs build --strict alone: {t_mk:.1f} s (exit {mk.returncode})")
+    t_gen0, _ = timed(gen, env)
+    t_site0, same = timed(full, env)
+    print(f"  nothing changed: generator {t_gen0:.1f} s; build --site {t_site0:.1f} s — {same.stdout.strip()}")
+    (corpus / "added-article.txt").write_text(ADDED, encoding="utf-8")
+    t_add, add = timed(full, env)
+    print(f"  one article added: build --site {t_add:.1f} s (exit {add.returncode}) — {add.stdout.strip()}")
+    print(f"  ratios to MkDocs alone: cold {t_cold / t_mk:.2f} (≤ 1.3), nothing changed {t_site0 / t_mk:.3f}"
+          f" (≤ 0.1), one added {t_add / t_mk:.2f} (≤ 0.25); generator with nothing changed {t_gen0:.1f} s (≤ 2)")
+    for proc in (cold, add):
+        if proc.returncode:
+            print("  " + "\n  ".join(proc.stderr.strip().splitlines()[-5:]))
+
     c_total, c_files, c_big = size(content)
     s_total, s_files, s_big = size(site) if site.exists() else (0, 0, None)
-    print(f"N={n}")
-    print(f"  generator: {t_gen:.1f} s (exit {gen.returncode}) — {gen.stdout.strip()}")
-    print(f"  generator, second run (nothing changed: extraction cached, nothing written): {t_again:.1f} s")
-    print(f"  mkdocs build --strict: {t_mk:.1f} s (exit {mk.returncode})")
-    print(f"  search index (generator.search, when present): {t_search:.1f} s"
-          f" (context from cache: {t_ctx:.1f} s)")
-    if mk.returncode:
-        print("  " + (mk.stderr.strip().splitlines() or [""])[-1])
     print(f"  content/: {mb(c_total)} in {c_files} files; largest {c_big.relative_to(content) if c_big else '-'}"
           f" ({mb(c_big.stat().st_size) if c_big else '-'})")
-    print(f"  site/: {mb(s_total)} in {s_files} files; largest {s_big.relative_to(site) if s_big else '-'}"
-          f" ({mb(s_big.stat().st_size) if s_big else '-'})")
+    print(f"  site/: {mb(s_total)} in {s_files} files, {s_total / max(n, 1) / 1000:.1f} KB per article;"
+          f" largest {s_big.relative_to(site) if s_big else '-'} ({mb(s_big.stat().st_size) if s_big else '-'})")
     pages = sorted((site / "articles").glob("*/index.html")) if site.exists() else []
     if pages:
         sizes = [pg.stat().st_size for pg in pages]

@@ -41,7 +41,9 @@ from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outp
 
 MKDOCS_CONFIG = "mkdocs.yml"
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
-CACHE_DIR = ".arshif-cache"  # extraction results of unchanged inputs (ARSHIF_CACHE=0 turns it off)
+# extraction results of unchanged inputs, the build state and the search index's per-document work
+# (ARSHIF_CACHE=0 turns it off; ARSHIF_CACHE_DIR puts it elsewhere)
+CACHE_DIR = ".arshif-cache"
 
 
 def _overlaps(a: Path, b: Path) -> bool:
@@ -154,14 +156,15 @@ def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | 
     return proc.returncode
 
 
-def run_search_hook(ctx: Context, site_dir: Path) -> None:
-    """Build the site's search index when the search module is installed."""
+def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None) -> None:
+    """Build the site's search index when the search module is installed (`cache_dir`: the build's
+    cache folder, where the index keeps per-document work between builds)."""
     if importlib.util.find_spec("generator.search") is None:
         return
     search = importlib.import_module("generator.search")
     write_index = getattr(search, "write_index", None)
     if write_index is not None:
-        write_index(ctx, ctx.urls, site_dir)
+        write_index(ctx, ctx.urls, site_dir, cache_dir)
 
 
 LOCK_NAME = ".arshif-build.lock"
@@ -275,7 +278,7 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
         if rc != 0:
             return SiteResult(f"mkdocs build failed (exit {rc})")
         try:
-            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh)
+            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
         except Exception as exc:  # report it like any other build failure, with its cause
             return SiteResult(f"search index failed: {type(exc).__name__}: {exc}")
         if not site_dir.exists():
@@ -347,7 +350,7 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
     """Generate content/ (nothing when the build state says no input changed), then the site."""
     project = Path(__file__).resolve().parent.parent
     started = time.perf_counter()
-    cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(CACHE_DIR)
+    cache = None if os.environ.get("ARSHIF_CACHE", "1") == "0" else Path(os.environ.get("ARSHIF_CACHE_DIR") or CACHE_DIR)
     snap = Snapshot.load(cache, out)
     version = code_version(config)
     strict = getattr(args, "strict", False)

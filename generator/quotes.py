@@ -1,6 +1,7 @@
 """Shared text: quoted speech and long verbatim passages printed by two or more articles, with the
 speaker when the text says who spoke.
 
+    shingle_index(keys) -> {run hash: [id, ...]}  rare runs of words and the articles printing them
     shingle_pairs(keys) -> Counter[(id, id)]   pairs of articles sharing rare runs of words
     find_quotations(articles, keys, order) -> list[Quotation]
     speaker_of(body, start, hits) -> entity id | None
@@ -8,7 +9,8 @@ speaker when the text says who spoke.
 1. Candidates: every run of SHINGLE words (in their folded form, generator.textsim) is indexed; a
    run found in 2..MAX_ARTICLES_PER_SHINGLE articles is shared by each pair of them (a run printed by
    more articles is page furniture or a stock phrase, not a quotation); a pair sharing at least
-   MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five).
+   MIN_SHARED_SHINGLES distinct runs is a candidate (a ten-word passage makes five); of an article's
+   candidates only enough to align each of its shared runs with COVER partners are kept (`_candidates`).
 2. Each candidate pair is aligned with difflib's SequenceMatcher around the runs it shares; aligned runs separated by at most
    MAX_GAP differing words on both sides (a word cut, a spelling kept apart by folding) are joined
    within one paragraph, and joined runs of at least MIN_WORDS shared words are passages shared by
@@ -42,7 +44,8 @@ MAX_GAP = 3
 MIN_WORDS = 10
 MIN_CORE = 12  # a passage never within quotation marks needs this many words in a row unchanged
 MIN_SHARED_SHINGLES = 3  # a pair is aligned only when it shares this many distinct runs
-MAX_PAIRS_PER_ARTICLE = 200  # candidate partners kept per article (those sharing the most runs)
+MAX_PAIRS_PER_ARTICLE = 24  # candidate partners looked at per article (those sharing the most runs)
+COVER = 2  # kept partners that share each run of an article (see `_candidates`)
 SEED = 3  # words of the runs that mark where two texts are aligned
 MARGIN = SHINGLE + MAX_GAP  # words aligned around them
 AFTER_VERB = 3
@@ -154,10 +157,10 @@ def speaker_of(body: str, start: int, mentions: list[tuple[int, int, str]], end:
     return before[0][2] if before else None
 
 
-def shingle_pairs(keys: dict[str, list[str]]) -> Counter[tuple[str, str]]:
-    """For each pair of articles (ids in sorted order) that share a run of SHINGLE words printed by
-    at most MAX_ARTICLES_PER_SHINGLE articles, the number of distinct such runs they share.
-    `keys` maps each article id to its comparison forms (`textsim.keys` of the body)."""
+def shingle_index(keys: dict[str, list[str]]) -> dict[int, list[str]]:
+    """Every run of SHINGLE words (by its hash) printed by 2..MAX_ARTICLES_PER_SHINGLE articles →
+    the sorted ids of those articles. `keys` maps each article id to its comparison forms
+    (`textsim.keys` of the body)."""
     runs = {aid: set(map(hash, zip(*(ks[k:] for k in range(SHINGLE))))) for aid, ks in keys.items()}
     seen: Counter[int] = Counter()
     for hs in runs.values():
@@ -167,28 +170,49 @@ def shingle_pairs(keys: dict[str, list[str]]) -> Counter[tuple[str, str]]:
     for aid in sorted(runs):
         for h in runs[aid] & rare:
             index.setdefault(h, []).append(aid)
+    return index
+
+
+def shingle_pairs(keys: dict[str, list[str]], index: dict[int, list[str]] | None = None
+                  ) -> Counter[tuple[str, str]]:
+    """For each pair of articles (ids in sorted order) that share a run of SHINGLE words printed by
+    at most MAX_ARTICLES_PER_SHINGLE articles, the number of distinct such runs they share.
+    `keys` maps each article id to its comparison forms (`textsim.keys` of the body); `index` is
+    `shingle_index(keys)` when the caller has it already."""
     counts: Counter[tuple[str, str]] = Counter()
-    for lst in index.values():
-        if 2 <= len(lst) <= MAX_ARTICLES_PER_SHINGLE:
-            for i, a in enumerate(lst):
-                for b in lst[i + 1:]:
-                    counts[(a, b) if a < b else (b, a)] += 1
+    for lst in (index if index is not None else shingle_index(keys)).values():
+        for i, a in enumerate(lst):
+            for b in lst[i + 1:]:
+                counts[(a, b) if a < b else (b, a)] += 1
     return counts
 
 
-def _candidates(counts: Counter[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The pairs sharing MIN_SHARED_SHINGLES runs, at most MAX_PAIRS_PER_ARTICLE per article
-    (those sharing the most), sorted."""
-    per_article: dict[str, list[tuple[int, str]]] = {}
+def _candidates(counts: Counter[tuple[str, str]], index: dict[int, list[str]]) -> list[tuple[str, str]]:
+    """The pairs to align, sorted. Of the pairs sharing MIN_SHARED_SHINGLES runs, each article looks
+    at its partners, those sharing the most runs first (ties by id; at most MAX_PAIRS_PER_ARTICLE),
+    and keeps one only while it shares a run that fewer than COVER kept partners share: every
+    passage an article shares is aligned with COVER of the articles printing it, not with all of
+    them. A passage printed by many articles is then found through a chain of pairs (the groups
+    are connected components), and the number of pairs grows with the archive, not with its square."""
+    adjacent: dict[str, list[tuple[int, str]]] = {}
     for (a, b), c in counts.items():
-        if c < MIN_SHARED_SHINGLES:
-            continue
-        per_article.setdefault(a, []).append((-c, b))
-        per_article.setdefault(b, []).append((-c, a))
+        if c >= MIN_SHARED_SHINGLES:
+            adjacent.setdefault(a, []).append((-c, b))
+            adjacent.setdefault(b, []).append((-c, a))
+    runs_of: dict[str, set[int]] = {}
+    for h, lst in index.items():
+        for aid in lst:
+            runs_of.setdefault(aid, set()).add(h)
     keep: set[tuple[str, str]] = set()
-    for aid, lst in per_article.items():
-        for _, other in sorted(lst)[:MAX_PAIRS_PER_ARTICLE]:
-            keep.add((min(aid, other), max(aid, other)))
+    for aid in sorted(adjacent):
+        mine = runs_of.get(aid, set())
+        need = dict.fromkeys(mine, COVER)
+        for _, other in sorted(adjacent[aid])[:MAX_PAIRS_PER_ARTICLE]:
+            shared = mine & runs_of.get(other, set())
+            if any(need[h] > 0 for h in shared):
+                keep.add((min(aid, other), max(aid, other)))
+                for h in shared:
+                    need[h] -= 1
     return sorted(keep)
 
 
@@ -261,12 +285,13 @@ def _regions(px: dict[tuple[str, ...], list[int]], py: dict[tuple[str, ...], lis
 
 def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: dict[str, int],
                     skip: set[tuple[str, str]] | None = None,
-                    counts: Counter[tuple[str, str]] | None = None) -> list[Quotation]:
+                    counts: Counter[tuple[str, str]] | None = None,
+                    index: dict[int, list[str]] | None = None) -> list[Quotation]:
     """Shared passages across `articles` (rules in the module docstring).
 
     `keys` maps each article id to the comparison forms of its body (`textsim.keys(article.body)`),
-    `order` each id to its place from oldest to newest; `counts` is `shingle_pairs(keys)` when the
-    caller has it already; `skip` holds (id, id) pairs not to compare (versions
+    `order` each id to its place from oldest to newest; `counts` is `shingle_pairs(keys)` and
+    `index` is `shingle_index(keys)` when the caller has them already; `skip` holds (id, id) pairs not to compare (versions
     of one text share everything: their page shows the difference instead). Returns quotations sorted by first appearance, each
     with occurrences in order of appearance (oldest article first)."""
     by_id = {a.id: a for a in articles}
@@ -308,7 +333,8 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
             for a0, a1, b0, b1, core in shared_runs(kx[x0:x1], ky[y0:y1], px[x0:x1], py[y0:y1]):
                 yield a0 + x0, a1 + x0, b0 + y0, b1 + y0, core
 
-    for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys)):
+    index = index if index is not None else shingle_index(keys)
+    for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys, index), index):
         if (x, y) in skip:
             continue
         for a0, a1, b0, b1, core in runs(x, y):

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from generator.model import Article
-from generator.quotes import Quotation, find_quotations, shingle_pairs
+from generator.quotes import Quotation, find_quotations, shingle_index, shingle_pairs
 from generator.stories import Story, find_stories, oldest_first_key
 from generator.textsim import keys
 from generator.versions import VersionPair, find_versions
@@ -37,11 +37,12 @@ def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
     started = time.perf_counter()
     order = {a.id: i for i, a in enumerate(sorted(articles, key=oldest_first_key))}
     body: dict[str, list[str]] = {a.id: keys(a.body) for a in articles}
-    counts = shingle_pairs(body)
+    index = shingle_index(body)
+    counts = shingle_pairs(body, index)
     versions = find_versions(body, order, counts)
     stories = find_stories(articles, entity_counts, {a.id: keys(a.title) + body[a.id] for a in articles},
                            [(v.a, v.b) for v in versions])
-    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts)
+    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts, index)
     out = Reuse(stories, versions, quotations)
     for s in stories:
         for a in s.articles:

@@ -132,8 +132,9 @@ def docs_files(docs_dir: Path, known: Mapping[str, list[Any]] | None = None) -> 
 
 
 def listing_digest(folder: Path) -> str:
-    """A digest of every path under `folder` with its size and modification time: a site folder
-    that anything but a build touched differs from its record. '' when `folder` is missing."""
+    """A digest of every path under `folder` with its size and modification time (whole seconds:
+    a cache restored from a tar archive keeps those): a site folder that anything but a build
+    touched differs from its record. '' when `folder` is missing."""
     if not folder.is_dir():
         return ""
     h = hashlib.sha256()
@@ -145,7 +146,7 @@ def listing_digest(folder: Path) -> str:
                 st = os.lstat(p)
             except OSError:
                 continue
-            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns}\n"
+            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns // 10**9}\n"
                      .encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 
@@ -170,6 +171,11 @@ class Snapshot:
     content: dict[str, list[Any]] = field(default_factory=dict)
     report: dict[str, Any] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """The cache folder the state is kept in (None without a cache)."""
+        return self.path.parent.parent if self.path is not None else None
 
     @classmethod
     def load(cls, cache_dir: Path | None, out_dir: Path) -> "Snapshot":

@@ -248,6 +248,10 @@ def test_publish_workflow_structure() -> None:
     assert "actions/setup-node" in uses and "actions/deploy-pages" in uses
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert any(s.get("run", "").strip() == "make site BUILD_FLAGS=--publish" for s in steps)
+    # the build state, the extraction cache and the previous site are kept between runs, before the build
+    names = [s.get("uses", "").split("@")[0] or s.get("run", "") for s in build["steps"]]
+    assert names.index("actions/cache") < names.index("make site BUILD_FLAGS=--publish")
+    assert uses["actions/cache"]["with"]["path"].split() == [".arshif-cache", "site"]
     deploy = next(j for j in jobs.values() if any(s.get("uses", "").startswith("actions/deploy-pages") for s in j["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

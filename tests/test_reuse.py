@@ -222,3 +222,27 @@ def test_a_passage_many_reports_carry_lists_ten_others_and_counts_the_rest(tmp_p
     assert lines[-1] == "- وغيرها: 4 مقالات"  # 15 reports: this one, 10 listed, 4 counted
     first = [ln for ln in _quotation_lines(ctx, here, q, arts[0].id) if ln.startswith("- ")]
     assert first[0] == "- هذا المقال أول من نشره" and first[-1] == "- وغيرها: 4 مقالات"
+
+
+def test_a_passage_printed_by_many_articles_is_aligned_through_few_pairs() -> None:
+    """Ten articles print one passage: the pairs aligned are a few per article, not all 45, and the
+    quotation still has all ten occurrences."""
+    from generator.model import Article as Art
+    from generator.quotes import COVER, _candidates, find_quotations, shingle_index, shingle_pairs
+    from generator.textsim import keys
+
+    passage = ("إن المدينة ستستقبل الزوار في ساحتها العامة طوال أيام المهرجان "
+               "وإن الدخول سيكون مجانيا للأطفال والطلاب وكبار السن")
+    fillers = ["افتتحت البلدية حديقة", "زار وفد من الجامعة", "عقد مجلس الحي جلسة", "نظمت المدرسة رحلة",
+               "أعلن النادي عن مباراة", "استقبل المتحف معرضا", "بدأت الورشة عملها", "أغلق السوق أبوابه",
+               "وصل القطار متأخرا", "انتهى السباق مساء"]
+    arts = []
+    for i, filler in enumerate(fillers):
+        body = f"{filler} صباح اليوم رقم {i}.\nوقال المنظمون «{passage}».\nوتستمر الفعاليات {i} أيام."
+        arts.append(Art(id=f"a{i}", source=f"a{i}.txt", title=filler, body=body, date=f"2015-09-{i + 10:02d}"))
+    ks = {a.id: keys(a.body) for a in arts}
+    index = shingle_index(ks)
+    pairs = _candidates(shingle_pairs(ks, index), index)
+    assert len(pairs) <= COVER * len(arts) < 45
+    found = find_quotations(arts, ks, {a.id: i for i, a in enumerate(arts)}, index=index)
+    assert [sorted(o.article.id for o in q.occurrences) for q in found] == [sorted(a.id for a in arts)]

@@ -15,7 +15,7 @@ from generator.model import Article, EntityHit, OutletRef
 from generator.search import article_urls, page_markdown, write_index
 from generator.search.analyzer import query_words
 from generator.search.indexer import (
-    FIELDS, PRINTED_FIELDS, Doc, analyzed, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
+    FIELDS, PRINTED_FIELDS, Doc, DocCache, analyse, analyzed, bm25_postings, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
     index_files, lunr_js_source, shard_of, term_postings, write_tree,
 )
 from lunr.builder import Builder
@@ -99,6 +99,39 @@ def test_postings_carry_lunrs_own_weights() -> None:
                 assert flat[i + 1] == round(weight * 1000)
                 checked += 1
     assert checked > 100
+
+
+def _many_docs(n: int) -> list[Doc]:
+    """`n` documents whose fields are drawn from the sentences above (lengths and repeats vary)."""
+    rng = random.Random(n)
+    words = " ".join(title + " " + body for title, body in SENTENCES).split()
+    docs = []
+    for i in range(n):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(0, 60)))
+        docs.append(Doc(url=f"a/{i}/", title=" ".join(rng.sample(words, rng.randint(1, 6))),
+                        date=f"2015-0{i % 9 + 1}-10" if i % 4 else "", outlet=rng.choice(["", "وكالة الأنباء"]),
+                        body=body, byline=rng.choice(["", "مراسلنا", "رويترز أ ف ب"]),
+                        entity_text=rng.choice(["", "بغداد", "داعش الدولة الإسلامية"]),
+                        date_text="2015 10 أيلول سبتمبر" if i % 4 else ""))
+    return docs
+
+
+@pytest.mark.parametrize("n", [1, 8, 300])
+def test_bm25_postings_are_lunrs_own_numbers(n: int) -> None:
+    docs = _docs() if n == 8 else _many_docs(n)
+    assert bm25_postings([analyse(d) for d in docs]) == term_postings(build_lunr(docs))
+
+
+def test_the_document_cache_gives_the_same_files(tmp_path: Path) -> None:
+    docs = _many_docs(40)
+    plain = build_files(docs).files
+    first = DocCache(tmp_path)
+    assert build_files(docs, cache=first).files == plain
+    first.save()
+    again = DocCache(tmp_path)
+    assert len(again.entries) == len({DocCache.key(d) for d in docs})
+    more = docs + _many_docs(3)
+    assert build_files(more, cache=again).files == build_files(more).files
 
 
 def test_term_list_builder_leaves_lunr_in_the_same_state() -> None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Article
-from generator.search.indexer import INDEX_DIR, docs_from_articles, index_files, write_tree
+from generator.search.indexer import INDEX_DIR, DocCache, docs_from_articles, index_files, write_tree
 
 SEARCH_PAGE = "search.md"  # relative to the docs_dir; served at search/
 _MATERIAL_INDEX = Path("search") / "search_index.json"
@@ -46,18 +46,22 @@ def article_urls(articles: list[Article], urls: Any) -> dict[str, str]:
     return {a.id: urls.page_url(urls.article(a.id)) for a in articles}
 
 
-def write_index(context: Any, urls: Mapping[str, str], site_dir: Path) -> int:
+def write_index(context: Any, urls: Mapping[str, str], site_dir: Path, cache_dir: Path | None = None) -> int:
     """Write the search index for the built site; returns the number of files written.
 
     `context` is the build context (anything with `.articles`) or a list of articles; `urls` is the
     build's `Urls` or a mapping from article id to URL relative to the site root ("articles/x/"). Material's own
-    `search/search_index.json` is removed: its box is driven by this index instead.
+    `search/search_index.json` is removed: its box is driven by this index instead. With
+    `cache_dir` (the build's cache folder), each document's analysis and compressed text are kept
+    for the next build (`indexer.DocCache`); only files whose bytes changed are written.
     """
     site_dir = Path(site_dir)
     articles = _articles(context)
     cfg = getattr(context, "cfg", None)
     docs = docs_from_articles(articles, article_urls(articles, urls), cfg.gazetteer if cfg is not None else None)
-    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western")))
+    cache = DocCache(cache_dir)
+    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western"), cache))
+    cache.save()
     material = site_dir / _MATERIAL_INDEX
     if material.is_file():
         material.unlink()

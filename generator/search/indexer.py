@@ -31,7 +31,9 @@ import bisect
 import gzip
 import hashlib
 import json
+import math
 import os
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -207,9 +209,145 @@ def build_lunr(docs: Sequence[Doc], builder_class: type[Builder] = TermListBuild
     builder.ref("n")
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
-    for n, doc in enumerate(track(docs, "indexing articles for search", "articles")):
+    for n, doc in enumerate(docs):
         builder.add(analyzed(doc, n))
     return builder.build()
+
+
+K1, B = 1.2, 0.75  # lunr's BM25 constants (lunr.Builder's defaults, which Arshif never changes)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One document's index terms: per field (FIELDS order), each distinct term with its frequency,
+    in order of first occurrence, and the field's length in terms."""
+
+    fields: tuple[tuple[tuple[str, int], ...], ...]
+    lengths: tuple[int, ...]
+
+
+def analyse(doc: Doc) -> Analysed:
+    """The terms of every field of `doc` (`analyzed`, lower-cased as lunr's builder does), counted."""
+    fields, lengths = [], []
+    row = analyzed(doc, 0)
+    for name, _ in FIELDS:
+        terms = [str(t).lower() for t in row[name]]
+        counts: dict[str, int] = {}
+        for t in terms:
+            counts[t] = counts.get(t, 0) + 1
+        fields.append(tuple(counts.items()))
+        lengths.append(len(terms))
+    return Analysed(tuple(fields), tuple(lengths))
+
+
+def bm25_postings(analysed: Sequence[Analysed]) -> dict[str, list[Any]]:
+    """term → [term index, flat postings per field] (the shard rows, see `term_postings`) computed
+    directly: the numbers lunr's Builder gives (term indexes in order of first occurrence, doc by
+    doc and field by field; idf and BM25 with K1, B and the field boosts, rounded to three
+    decimals), with the same floating-point operations in the same order, without building lunr's
+    vectors and token set. A test compares the two on documents written for it."""
+    if not analysed:
+        return {}
+    n_docs = len(analysed)
+    names = range(len(FIELDS))
+    boosts = [boost for _, boost in FIELDS]
+    averages = [sum(a.lengths[f] for a in analysed) / n_docs for f in names]
+    term_index: dict[str, int] = {}
+    posted: dict[str, list[list[tuple[int, int]]]] = {}
+    for n, a in enumerate(analysed):
+        for f in names:
+            for term, tf in a.fields[f]:
+                rows = posted.get(term)
+                if rows is None:
+                    term_index[term] = len(term_index)
+                    rows = posted[term] = [[] for _ in names]
+                rows[f].append((n, tf))
+    # the part of BM25's denominator that depends on the document and field only, computed once
+    # (the same operations as lunr's, so the same float); K1 + 1 times tf likewise
+    norms = [[K1 * (1 - B + B * (a.lengths[f] / averages[f])) for a in analysed] if averages[f] else []
+             for f in names]  # a field no document has: no postings, no norm
+    k1_plus = K1 + 1
+    out: dict[str, list[Any]] = {}
+    for term in sorted(posted):
+        rows = posted[term]
+        df = sum(len(r) for r in rows)
+        x = (n_docs - df + 0.5) / (df + 0.5)
+        idf = math.log(1 + abs(x))
+        row: list[Any] = [term_index[term]]
+        for f in names:
+            docs_tf = rows[f]
+            if not docs_tf:
+                row.append("")
+                continue
+            norm, boost = norms[f], boosts[f]
+            flat: list[int] = []
+            prev = 0
+            for n, tf in docs_tf:
+                score = idf * (k1_plus * tf) / (norm[n] + tf)
+                score *= boost  # and by the document's boost, which is 1 for every document here
+                flat += (n - prev, round(round(score, 3) * 1000))
+                prev = n
+            row.append(encode_varints(flat))
+        out[term] = row
+    return out
+
+
+class DocCache:
+    """Per-document work of earlier builds kept on disk (`<cache>/search/<version>.pickle`): the
+    analysed terms and the gzipped text (x/<n>.json.gz) of each document, by a digest of the
+    document, so a build after one article was added analyses and compresses one document. The
+    version is a digest of the search code and the normalisation table; entries of documents no
+    longer in the archive are dropped when it is saved."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.path: Path | None = None
+        self.entries: dict[bytes, tuple[Analysed, bytes]] = {}
+        self.used: set[bytes] = set()
+        if cache_dir is None:
+            return
+        h = hashlib.sha256()
+        here = Path(__file__).resolve().parent
+        for p in sorted([*here.glob("*.py"), here.parent / "normalisation.json"]):
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+        self.path = cache_dir / "search" / f"{h.hexdigest()[:24]}.pickle"
+        try:
+            with self.path.open("rb") as fh:
+                entries = pickle.load(fh)
+            if isinstance(entries, dict):
+                self.entries = entries
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+
+    @staticmethod
+    def key(doc: Doc) -> bytes:
+        return hashlib.sha256(repr(doc).encode("utf-8", "surrogatepass")).digest()
+
+    def get(self, doc: Doc) -> tuple[Analysed, bytes]:
+        """(analysed terms, gzipped text) of `doc`, from the cache or computed."""
+        k = self.key(doc)
+        self.used.add(k)
+        hit = self.entries.get(k)
+        if hit is None:
+            hit = self.entries[k] = (analyse(doc),
+                                     gzip.compress(_dumps(document_text(doc)), compresslevel=9, mtime=0))
+        return hit
+
+    def save(self) -> None:
+        """Keep the entries used by this build (older versions' files are removed); never raises."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for old in self.path.parent.glob("*.pickle"):
+                if old != self.path:
+                    old.unlink()
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+            with tmp.open("wb") as fh:
+                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
 
 
 # Varint digits: 5 bits each; a terminal digit ends a number, a continuation digit does not.
@@ -314,10 +452,14 @@ def document_text(doc: Doc) -> list[Any]:
     return [doc.title, body, [list(f) for f in doc.entity_names]]
 
 
-def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western") -> IndexFiles:
-    """Every index file for `docs`, as bytes."""
+def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western",
+                cache: DocCache | None = None) -> IndexFiles:
+    """Every index file for `docs`, as bytes. `cache` keeps each document's analysed terms and
+    gzipped text between builds (`DocCache`); the bytes are the same with or without it."""
     out = IndexFiles()
-    postings = term_postings(build_lunr(docs)) if docs else {}  # lunr cannot index nothing
+    cache = cache if cache is not None else DocCache(None)
+    work = [cache.get(d) for d in track(docs, "indexing articles for search", "articles")]
+    postings = bm25_postings([a for a, _ in work])
     shards = shard_terms(postings, shard_bytes)
     for k, terms in enumerate(shards):
         out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})
@@ -327,8 +469,8 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
         out.files[f"r/{k // RECORD_CHUNK}.json"] = _dumps(
             [[d.url, d.title, d.date, d.outlet, _excerpt(d.body), d.byline] for d in chunk]
         )
-    for n, d in enumerate(docs):
-        out.files[f"x/{n}.json.gz"] = gzip.compress(_dumps(document_text(d)), compresslevel=9, mtime=0)
+    for n, (_, text) in enumerate(work):
+        out.files[f"x/{n}.json.gz"] = text
 
     years = sorted({d.year for d in docs if d.year}, reverse=True)
     outlets = sorted({d.outlet for d in docs if d.outlet})
@@ -425,10 +567,11 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     return written
 
 
-def index_files(docs: Sequence[Doc], digits: str = "western") -> dict[str, bytes]:
+def index_files(docs: Sequence[Doc], digits: str = "western", cache: DocCache | None = None) -> dict[str, bytes]:
     """The complete index folder: data files plus lunr.js. `digits` ("western" or "arabic-indic",
-    site_config/display.yml) goes into the manifest: the search script prints counts and dates with it."""
-    files = dict(build_files(docs, digits=digits).files)
+    site_config/display.yml) goes into the manifest: the search script prints counts and dates with
+    it. `cache`: see `build_files`."""
+    files = dict(build_files(docs, digits=digits, cache=cache).files)
     files["lunr.js"] = lunr_js_source()
     return files
 
