@@ -603,7 +603,11 @@ def assemble(
     articles: list[Article],
     skipped: list[Skipped],
     problems: list[Problem],
+    cache_dir: Path | None = None,
 ) -> Context:
+    """The build context from the extracted `articles`: duplicates dropped, ids assigned, entities,
+    topics, outlets, related articles, URLs and the reuse analysis (`cache_dir`: the build's cache
+    folder, where that analysis keeps its pair alignments)."""
     kept, dups = drop_duplicates(articles)
     assign_article_ids(kept, corpus_dir.as_posix())
     kept.sort(key=newest_first_key)
@@ -613,7 +617,7 @@ def assemble(
     outlets = build_outlets(kept, cfg)
     related = build_related(kept, entities)
     urls = make_urls(kept, entities, topics, outlets)
-    reuse = (analyse(kept, {eid: len(info.articles) for eid, info in entities.items()})
+    reuse = (analyse(kept, {eid: len(info.articles) for eid, info in entities.items()}, cache_dir)
              if os.environ.get("ARSHIF_REUSE", "1") != "0" else Reuse())  # 0: no stories, versions, quotations
     return Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
                    sorted(set(problems)), entities, topics, outlets, related, urls, reuse=reuse)
@@ -637,7 +641,7 @@ def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = No
     cache = ExtractionCache(cache_dir, config_dir) if cache_dir is not None else None
     articles, skipped, side_problems = _extract_all(texts, cfg, corpus_dir, cache=cache, units=units)
     ctx = assemble(corpus_dir, config_dir, cfg, articles, survey.refused + skipped,
-                   problems + survey.problems + side_problems)
+                   problems + survey.problems + side_problems, cache_dir)
     ctx.ignored = survey.ignored
     ctx.inputs = notes
     return ctx

@@ -30,9 +30,14 @@ speaker when the text says who spoke.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
@@ -286,12 +291,14 @@ def _regions(px: dict[tuple[str, ...], list[int]], py: dict[tuple[str, ...], lis
 def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: dict[str, int],
                     skip: set[tuple[str, str]] | None = None,
                     counts: Counter[tuple[str, str]] | None = None,
-                    index: dict[int, list[str]] | None = None) -> list[Quotation]:
+                    index: dict[int, list[str]] | None = None,
+                    aligned: "AlignmentCache | None" = None) -> list[Quotation]:
     """Shared passages across `articles` (rules in the module docstring).
 
     `keys` maps each article id to the comparison forms of its body (`textsim.keys(article.body)`),
     `order` each id to its place from oldest to newest; `counts` is `shingle_pairs(keys)` and
-    `index` is `shingle_index(keys)` when the caller has them already; `skip` holds (id, id) pairs not to compare (versions
+    `index` is `shingle_index(keys)` when the caller has them already; `aligned` keeps the
+    alignment of each pair of texts between builds (`AlignmentCache`); `skip` holds (id, id) pairs not to compare (versions
     of one text share everything: their page shows the difference instead). Returns quotations sorted by first appearance, each
     with occurrences in order of appearance (oldest article first)."""
     by_id = {a.id: a for a in articles}
@@ -327,11 +334,16 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
             positions[aid] = _seed_positions(keys[aid])
         return positions[aid]
 
-    def runs(x: str, y: str):
+    def align(x: str, y: str) -> list[tuple[int, int, int, int, int]]:
         kx, ky, px, py = keys[x], keys[y], para(x), para(y)
-        for x0, x1, y0, y1 in _regions(where(x), where(y), len(kx), len(ky)):
-            for a0, a1, b0, b1, core in shared_runs(kx[x0:x1], ky[y0:y1], px[x0:x1], py[y0:y1]):
-                yield a0 + x0, a1 + x0, b0 + y0, b1 + y0, core
+        return [(a0 + x0, a1 + x0, b0 + y0, b1 + y0, core)
+                for x0, x1, y0, y1 in _regions(where(x), where(y), len(kx), len(ky))
+                for a0, a1, b0, b1, core in shared_runs(kx[x0:x1], ky[y0:y1], px[x0:x1], py[y0:y1])]
+
+    def runs(x: str, y: str) -> list[tuple[int, int, int, int, int]]:
+        if aligned is None:
+            return align(x, y)
+        return aligned.get(by_id[x].body, by_id[y].body, lambda: align(x, y))
 
     index = index if index is not None else shingle_index(keys)
     for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys, index), index):
@@ -407,3 +419,61 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
 def folded(text: str) -> str:
     """The comparison form of a passage (for tests and the benchmark)."""
     return " ".join(word_key(w) for w in re.findall(r"\w+", fold(text)))
+
+
+class AlignmentCache:
+    """The shared runs of each pair of texts aligned by earlier builds, kept on disk
+    (`<cache>/reuse/<version>.pickle`), by the digests of the two bodies: the alignment depends on
+    the two texts and this module's rules only, so after one article is added only its own pairs
+    are aligned. The version is a digest of this module and the folding table it uses; pairs not
+    looked up by a build are dropped when it saves."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        self.path: Path | None = None
+        self.entries: dict[tuple[bytes, bytes], list[tuple[int, int, int, int, int]]] = {}
+        self.used: set[tuple[bytes, bytes]] = set()
+        if cache_dir is None:
+            return
+        here = Path(__file__).resolve().parent
+        h = hashlib.sha256()
+        for p in (here / "quotes.py", here / "textsim.py", here / "arabic.py", here / "normalisation.json"):
+            h.update(p.read_bytes())
+        self.path = cache_dir / "reuse" / f"{h.hexdigest()[:24]}.pickle"
+        try:
+            with self.path.open("rb") as fh:
+                entries = pickle.load(fh)
+            if isinstance(entries, dict):
+                self.entries = entries
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+
+    @staticmethod
+    def _digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def get(self, body_x: str, body_y: str, compute: Callable[[], list[tuple[int, int, int, int, int]]]
+            ) -> list[tuple[int, int, int, int, int]]:
+        """The runs shared by the two bodies (word indexes, see `shared_runs`), cached or computed."""
+        key = (self._digest(body_x), self._digest(body_y))
+        self.used.add(key)
+        hit = self.entries.get(key)
+        if hit is None:
+            hit = self.entries[key] = compute()
+        return hit
+
+    def save(self) -> None:
+        """Keep the pairs this build looked up (older versions' files are removed); never raises."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for old in self.path.parent.glob("*.pickle"):
+                if old != self.path:
+                    old.unlink()
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+            with tmp.open("wb") as fh:
+                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

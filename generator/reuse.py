@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.model import Article
-from generator.quotes import Quotation, find_quotations, shingle_index, shingle_pairs
+from generator.quotes import AlignmentCache, Quotation, find_quotations, shingle_index, shingle_pairs
 from generator.stories import Story, find_stories, oldest_first_key
 from generator.textsim import keys
 from generator.versions import VersionPair, find_versions
@@ -30,10 +31,11 @@ class Reuse:
     seconds: float = 0.0
 
 
-def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
+def analyse(articles: list[Article], entity_counts: dict[str, int], cache_dir: Path | None = None) -> Reuse:
     """Stories, versions and quotations of `articles` (entity_counts: entity id → number of
     articles naming it). Deterministic: the result depends only on the articles, never on their
-    order in the list."""
+    order in the list, nor on `cache_dir` (where the alignments of pairs of texts are kept between
+    builds, `quotes.AlignmentCache`)."""
     started = time.perf_counter()
     order = {a.id: i for i, a in enumerate(sorted(articles, key=oldest_first_key))}
     body: dict[str, list[str]] = {a.id: keys(a.body) for a in articles}
@@ -42,7 +44,9 @@ def analyse(articles: list[Article], entity_counts: dict[str, int]) -> Reuse:
     versions = find_versions(body, order, counts)
     stories = find_stories(articles, entity_counts, {a.id: keys(a.title) + body[a.id] for a in articles},
                            [(v.a, v.b) for v in versions])
-    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts, index)
+    aligned = AlignmentCache(cache_dir)
+    quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts, index, aligned)
+    aligned.save()
     out = Reuse(stories, versions, quotations)
     for s in stories:
         for a in s.articles:

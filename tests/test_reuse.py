@@ -224,12 +224,7 @@ def test_a_passage_many_reports_carry_lists_ten_others_and_counts_the_rest(tmp_p
     assert first[0] == "- هذا المقال أول من نشره" and first[-1] == "- وغيرها: 4 مقالات"
 
 
-def test_a_passage_printed_by_many_articles_is_aligned_through_few_pairs() -> None:
-    """Ten articles print one passage: the pairs aligned are a few per article, not all 45, and the
-    quotation still has all ten occurrences."""
-    from generator.model import Article as Art
-    from generator.quotes import COVER, _candidates, find_quotations, shingle_index, shingle_pairs
-    from generator.textsim import keys
+def _ten_printing_one_passage() -> list[Article]:
 
     passage = ("إن المدينة ستستقبل الزوار في ساحتها العامة طوال أيام المهرجان "
                "وإن الدخول سيكون مجانيا للأطفال والطلاب وكبار السن")
@@ -239,10 +234,41 @@ def test_a_passage_printed_by_many_articles_is_aligned_through_few_pairs() -> No
     arts = []
     for i, filler in enumerate(fillers):
         body = f"{filler} صباح اليوم رقم {i}.\nوقال المنظمون «{passage}».\nوتستمر الفعاليات {i} أيام."
-        arts.append(Art(id=f"a{i}", source=f"a{i}.txt", title=filler, body=body, date=f"2015-09-{i + 10:02d}"))
+        arts.append(Article(id=f"a{i}", source=f"a{i}.txt", title=filler, body=body, date=f"2015-09-{i + 10:02d}"))
+    return arts
+
+
+def test_a_passage_printed_by_many_articles_is_aligned_through_few_pairs() -> None:
+    """Ten articles print one passage: the pairs aligned are a few per article, not all 45, and the
+    quotation still has all ten occurrences."""
+    from generator.quotes import COVER, _candidates, find_quotations, shingle_index, shingle_pairs
+    from generator.textsim import keys
+
+    arts = _ten_printing_one_passage()
     ks = {a.id: keys(a.body) for a in arts}
     index = shingle_index(ks)
     pairs = _candidates(shingle_pairs(ks, index), index)
     assert len(pairs) <= COVER * len(arts) < 45
     found = find_quotations(arts, ks, {a.id: i for i, a in enumerate(arts)}, index=index)
     assert [sorted(o.article.id for o in q.occurrences) for q in found] == [sorted(a.id for a in arts)]
+
+
+def test_alignments_kept_between_builds_give_the_same_quotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import quotes
+    from generator.textsim import keys
+
+    arts = _ten_printing_one_passage()
+    ks = {a.id: keys(a.body) for a in arts}
+    order = {a.id: i for i, a in enumerate(arts)}
+
+    def summary(found: list) -> list:
+        return [(q.id, q.text, [(o.article.id, o.start, o.end, o.quoted) for o in q.occurrences]) for q in found]
+
+    plain = summary(quotes.find_quotations(arts, ks, order))
+    first = quotes.AlignmentCache(tmp_path)
+    assert summary(quotes.find_quotations(arts, ks, order, aligned=first)) == plain
+    first.save()
+    again = quotes.AlignmentCache(tmp_path)
+    assert again.entries
+    monkeypatch.setattr(quotes, "shared_runs", lambda *a: pytest.fail("aligned again"))
+    assert summary(quotes.find_quotations(arts, ks, order, aligned=again)) == plain
