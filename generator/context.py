@@ -341,9 +341,11 @@ class ExtractionCache:
     def __init__(self, root: Path, config_dir: Path) -> None:
         self.version = code_version(config_dir)
         self.root = root
-        self.folder = root / self.version[:24]
-        if root.is_dir():
-            for old in root.iterdir():
+        # <cache>/extract/<version>/: the cache folder also holds the build state (state/), the
+        # search index's (search/) and the shared-text analysis's (reuse/) work, never removed here
+        self.folder = root / "extract" / self.version[:24]
+        if self.folder.parent.is_dir():
+            for old in self.folder.parent.iterdir():
                 if old.is_dir() and old.name != self.folder.name:
                     shutil.rmtree(old, ignore_errors=True)
 

@@ -323,7 +323,12 @@ def test_extraction_cache_is_keyed_on_everything_it_depends_on(tmp_path: Path) -
     other = ExtractionCache(tmp_path / "cache", config)
     assert other.version == cache.version
     next(p for p in sorted(config.rglob("*.yml"))).write_text("# changed\n", encoding="utf-8")
-    assert ExtractionCache(tmp_path / "cache2", config).version != cache.version
+    for kept in ("state", "search", "reuse"):  # the other users of the cache folder
+        (tmp_path / "cache" / kept).mkdir(exist_ok=True)
+    changed = ExtractionCache(tmp_path / "cache", config)
+    assert changed.version != cache.version
+    assert not cache.folder.exists() and sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
+        "extract", "reuse", "search", "state"]
 
 
 def test_cached_build_equals_uncached_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
