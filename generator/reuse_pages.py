@@ -9,6 +9,8 @@ every link made by generator.urls.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from generator.collation import collation_key
 from generator.context import Context, EntityInfo
 from generator.dates_ar import list_date, month_label, number, parse_iso
@@ -204,28 +206,38 @@ def render_versions(ctx: Context, v: VersionPair) -> Output:
 
 # ---- quotations ----------------------------------------------------------------------------------
 
+def _distinct_occurrences(q: Quotation) -> tuple[list[tuple[int, Any]], frozenset[str]]:
+    """(place in q.occurrences, occurrence) of each article's first occurrence, in order, and the
+    set of their article ids; worked out once per quotation (a passage printed by thousands of
+    articles is listed on each of their pages)."""
+    memo = q.__dict__.get("_distinct")
+    if memo is None:
+        seen: dict[str, tuple[int, Any]] = {}
+        for n, o in enumerate(q.occurrences):
+            seen.setdefault(o.article.id, (n, o))
+        memo = q.__dict__["_distinct"] = (list(seen.values()), frozenset(seen))
+    return memo
+
+
 def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None) -> list[str]:
     lines = [_quote_block(q.text), ""]
     if q.speaker and q.speaker in ctx.entities:
         lines += [f"— {entity_link(ctx, here, q.speaker)}", ""]
     label = "ورد هذا النص أيضاً في (أول ظهور أولاً):" if current else "ورد في (أول ظهور أولاً):"
     lines += [label, ""]
-    seen: set[str] = set()
-    listed = left = 0
-    for n, o in enumerate(q.occurrences):
-        if o.article.id in seen:
-            continue
-        seen.add(o.article.id)
+    distinct, ids = _distinct_occurrences(q)
+    listed = 0
+    for n, o in distinct:
         if o.article.id == current:
             if n == 0:
                 lines.append("- هذا المقال أول من نشره")
             continue
         if listed >= OCCURRENCES_LISTED:
-            left += 1
-            continue
+            break
         listed += 1
         item = article_item(ctx, here, o.article)
         lines.append(item + (" — أول ظهور" if n == 0 else ""))
+    left = len(distinct) - listed - (current in ids)
     if left:
         lines.append(f"- وغيرها: {count_phrase(left, 'article')}")
     return lines + [""]
