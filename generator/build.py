@@ -35,8 +35,8 @@ from generator.config import escape_controls
 from generator.context import Context, code_version, load_context
 from generator.data_export import configured_site_url
 from generator.pages import render_site
-from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
-                             site_fingerprint, site_paths_of)
+from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
+                             listing_digest, site_fingerprint, site_paths_of)
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
 
 MKDOCS_CONFIG = "mkdocs.yml"
@@ -355,7 +355,8 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
     version = code_version(config)
     strict = getattr(args, "strict", False)
     options = {"strict": strict, "publish": getattr(args, "publish", False),
-               "reuse": os.environ.get("ARSHIF_REUSE", "1"), "site_url": configured_site_url(project)}
+               "reuse": os.environ.get("ARSHIF_REUSE", "1"), "site_url": configured_site_url(project),
+               "packages": installed_versions()}
     inputs = inputs_digest(corpus, config, version, options) if cache is not None else ""
     ctx: Context | None = None
     if inputs and snap.unchanged(inputs, out):

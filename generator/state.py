@@ -78,19 +78,21 @@ def inputs_digest(corpus: Path, config: Path, code_version: str, options: Mappin
     return h.hexdigest()
 
 
+def installed_versions() -> str:
+    """Every installed distribution with its version, sorted ("name==version;…"): an upgraded
+    package (an extractor, MkDocs, Material, a minifier) may change the output, so it counts as a
+    changed input. Takes ~50 ms."""
+    found = {(d.metadata["Name"] or "").lower(): d.version for d in importlib.metadata.distributions()}
+    return ";".join(f"{name}=={version}" for name, version in sorted(found.items()))
+
+
 def site_fingerprint(project: Path, site_dir: Path, code_version: str) -> str:
     """What every page of the site depends on besides its own Markdown: mkdocs.yml, the theme
     overrides (site_config/theme), the generator's code (its hooks and the search index), the
-    versions of MkDocs and Material, and the site folder's absolute path. When it changes, the
-    whole site is built again."""
+    installed packages' versions (`installed_versions`) and the site folder's absolute path. When it
+    changes, the whole site is built again."""
     h = hashlib.sha256()
-    versions = []
-    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "lunr"):
-        try:
-            versions.append(f"{dist}={importlib.metadata.version(dist)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{dist}=-")
-    for part in (str(site_dir.absolute()), code_version, ";".join(versions),
+    for part in (str(site_dir.absolute()), code_version, installed_versions(),
                  _sha((project / "mkdocs.yml").read_bytes()) if (project / "mkdocs.yml").is_file() else "-",
                  tree_digest(project / "site_config" / "theme")):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")

@@ -1,0 +1,97 @@
+"""The build state (generator/state.py): what counts as a changed input, how a changed docs file is
+found without trusting modification times, and where MkDocs writes each docs file."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
+                             site_paths_of, tree_digest)
+
+
+def test_every_change_under_the_corpus_changes_the_inputs_digest(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "2015").mkdir(parents=True)
+    (corpus / "2015" / "a.txt").write_text("عنوان\nنص\n", encoding="utf-8")
+    config = tmp_path / "config"
+    config.mkdir()
+    seen = {inputs_digest(corpus, config, "v1", {"strict": False})}
+
+    def changed() -> bool:
+        digest = inputs_digest(corpus, config, "v1", {"strict": False})
+        new = digest not in seen
+        seen.add(digest)
+        return new
+
+    assert not changed()  # the same inputs, the same digest
+    (corpus / "2015" / "a.yml").write_text("title: عنوان آخر\n", encoding="utf-8")  # a sidecar
+    assert changed()
+    (corpus / "2015" / "a.txt").write_text("عنوان\nنص معدل\n", encoding="utf-8")
+    assert changed()
+    os.utime(corpus / "2015" / "a.txt", ns=(0, 0))  # a new modification time alone changes nothing
+    assert not changed()
+    (corpus / "link.txt").symlink_to(corpus / "2015" / "a.txt")
+    assert changed()
+    (corpus / "empty").mkdir()
+    assert changed()
+    assert inputs_digest(corpus, config, "v2", {"strict": False}) not in seen  # code or configuration
+    assert inputs_digest(corpus, config, "v1", {"strict": True}) not in seen  # a flag
+    assert tree_digest(tmp_path / "missing") == ""
+
+
+def test_docs_files_hash_again_only_what_stat_says_may_have_changed(tmp_path: Path) -> None:
+    docs = tmp_path / "content"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "index.md").write_text("# الرئيسية\n", encoding="utf-8")
+    (docs / "articles" / "a.md").write_text("# أ\n", encoding="utf-8")
+    (docs / ".arshif-manifest.json").write_text("{}", encoding="utf-8")  # hidden: MkDocs skips it
+    first = docs_files(docs)
+    assert sorted(first) == ["articles/a.md", "index.md"]
+    # a record whose size and time match is trusted (no reading); any other entry is hashed again
+    fake = {k: [v[0], v[1], "recorded"] for k, v in first.items()}
+    assert {k: v[2] for k, v in docs_files(docs, fake).items()} == {"articles/a.md": "recorded", "index.md": "recorded"}
+    os.utime(docs / "index.md", ns=(1, 1))  # as a checkout: same bytes, new time
+    again = docs_files(docs, fake)
+    assert again["index.md"][2] == first["index.md"][2] and again["articles/a.md"][2] == "recorded"
+    assert changed_paths(first, docs_files(docs, first)) == ([], [])  # same bytes: nothing changed
+    (docs / "articles" / "b.md").write_text("# ب\n", encoding="utf-8")
+    (docs / "index.md").unlink()
+    assert changed_paths(first, docs_files(docs, first)) == (["articles/b.md"], ["index.md"])
+
+
+def test_where_mkdocs_writes_each_docs_file() -> None:
+    assert site_paths_of(["index.md", "articles/a.md", "people/index.md", "data/articles.csv"]) == [
+        "index.html", "articles/a/index.html", "people/index.html", "data/articles.csv"]
+
+
+def test_a_hard_linked_copy_shares_files_until_one_is_replaced(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    (src / "a").mkdir(parents=True)
+    (src / "a" / "index.html").write_text("old", encoding="utf-8")
+    assert hardlink_tree(src, tmp_path / "copy") == 1
+    copy = tmp_path / "copy" / "a" / "index.html"
+    assert copy.stat().st_ino == (src / "a" / "index.html").stat().st_ino
+    tmp = copy.with_name("new.tmp")
+    tmp.write_text("new", encoding="utf-8")
+    os.replace(tmp, copy)
+    assert (src / "a" / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_missing_or_damaged_state_means_a_whole_build(tmp_path: Path) -> None:
+    out = tmp_path / "content"
+    assert Snapshot.load(None, out).path is None
+    snap = Snapshot.load(tmp_path / "cache", out)
+    assert not snap.unchanged("digest", out)
+    snap.inputs, snap.report = "digest", {"head": "h", "stderr": [], "status": 0, "files": 0}
+    snap.save()
+    assert Snapshot.load(tmp_path / "cache", out).unchanged("digest", out)
+    assert snap.path is not None
+    snap.path.write_text("{not json", encoding="utf-8")
+    assert not Snapshot.load(tmp_path / "cache", out).unchanged("digest", out)
+
+
+def test_installed_versions_name_every_distribution() -> None:
+    listed = installed_versions().split(";")
+    names = [item.split("==")[0] for item in listed]
+    assert names == sorted(names)
+    assert any(item.startswith("mkdocs==1.6") for item in listed)
