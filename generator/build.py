@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import datetime
 import errno
 import fcntl
 import importlib
@@ -35,12 +36,15 @@ from generator.config import escape_controls
 from generator.context import Context, code_version, load_context
 from generator.data_export import configured_site_url
 from generator.pages import render_site
-from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
-                             listing_digest, site_fingerprint, site_paths_of)
+from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
+                             site_fingerprint)
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
 
 MKDOCS_CONFIG = "mkdocs.yml"
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
+# files MkDocs writes in every build, dirty or not (sitemap.xml.gz with a plain open()): removed from
+# the hard-linked copy first, so that writing them makes new files
+ALWAYS_WRITTEN = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 # extraction results of unchanged inputs, the build state and the search index's per-document work
 # (ARSHIF_CACHE=0 turns it off; ARSHIF_CACHE_DIR puts it elsewhere)
 CACHE_DIR = ".arshif-cache"
@@ -240,18 +244,20 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
     whole and served until then, and stays as it was when either fails.
 
     With the build state `snap` (and the code `version`), a site whose record says it was built with
-    the same theme, mkdocs.yml, code and package versions (`state.site_fingerprint`) and that nobody
-    touched since (`state.listing_digest`) is not built again: when no Markdown changed nothing is
-    done, else the new folder starts as hard links to the previous site and MkDocs (`--dirty`, told by
-    `mkdocs_hooks` which files changed) renders only the pages whose Markdown changed; every file is
-    replaced, never written into, so the previous site is untouched. `ctx` may be a function giving
+    the same theme, mkdocs.yml, site_url, code and package versions (`state.site_fingerprint`) and
+    that nobody touched since (`state.listing_digest`) is not built again: when no Markdown changed
+    nothing is done; when files were only added or changed (none removed) the new folder starts as
+    hard links to the previous site and MkDocs (`--dirty`, told by `mkdocs_hooks` which files
+    changed) renders only the pages whose Markdown changed; every file is replaced, never written
+    into, so the previous site is untouched (checked afterwards). A removed file, or a file system
+    without hard links, makes a whole build. `ctx` may be a function giving
     the build context, called only when the search index has to be written."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site_dir)
     docs = docs_files(out, snap.content if snap else None)
     record = snap.site if snap else {}
-    fingerprint = site_fingerprint(project, site_dir, version) if snap and snap.path else ""
+    fingerprint = site_fingerprint(project, site_dir, version, configured_site_url(project)) if snap and snap.path else ""
     base: dict[str, str] | None = None
     if (fingerprint and record.get("fingerprint") == fingerprint and site_dir.is_dir()
             and record.get("listing") == listing_digest(site_dir)):
@@ -259,28 +265,38 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
     changed, removed = changed_paths(base or {}, docs)
     if base is not None and not changed and not removed:
         return SiteResult(None, [])
+    if removed:  # a page that links to a removed one is checked (--strict) only when it is rendered
+        base = None
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{NEW}", dir=site_dir.parent))
+    dirty_list: Path | None = None
     try:
         os.chmod(fresh, 0o777 & ~_umask())
-        dirty_list = None
         if base is not None:
-            hardlink_tree(site_dir, fresh)
-            for rel in site_paths_of(removed):
+            try:
+                hardlink_tree(site_dir, fresh)
+            except OSError:  # a file system without hard links (or out of them): a whole build
+                shutil.rmtree(fresh)
+                fresh.mkdir()
+                os.chmod(fresh, 0o777 & ~_umask())
+                base = None
+        if base is not None:
+            for always in ALWAYS_WRITTEN:  # MkDocs writes these even in a dirty build, some with open()
                 with contextlib.suppress(FileNotFoundError):
-                    (fresh / rel).unlink()
-            dirty_list = fresh.parent / f"{fresh.name}.changed"
-            dirty_list.write_text("".join(f"{c}\n" for c in changed), encoding="utf-8")
-        try:
-            rc = run_mkdocs(out, fresh, project, dirty_list)
-        finally:
-            if dirty_list is not None:
-                dirty_list.unlink()
+                    (fresh / always).unlink()
+            fd, name = tempfile.mkstemp(prefix="arshif-changed-", suffix=".txt")
+            dirty_list = Path(name)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write("".join(f"{c}\n" for c in changed))
+        rc = run_mkdocs(out, fresh, project, dirty_list)
         if rc != 0:
             return SiteResult(f"mkdocs build failed (exit {rc})")
         try:
             run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
         except Exception as exc:  # report it like any other build failure, with its cause
             return SiteResult(f"search index failed: {type(exc).__name__}: {exc}")
+        if base is not None and listing_digest(site_dir) != record.get("listing"):
+            return SiteResult(f"the previous site in {site_dir} changed while the new one was built "
+                              "from it; run the build again (it will build the whole site)")
         if not site_dir.exists():
             os.rename(fresh, site_dir)
         elif not _exchange(fresh, site_dir):  # no atomic exchange here: two renames
@@ -294,6 +310,8 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
             snap.save()
         return SiteResult(None, None if base is None else changed)
     finally:
+        if dirty_list is not None:
+            dirty_list.unlink(missing_ok=True)
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
 
@@ -356,7 +374,8 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
     strict = getattr(args, "strict", False)
     options = {"strict": strict, "publish": getattr(args, "publish", False),
                "reuse": os.environ.get("ARSHIF_REUSE", "1"), "site_url": configured_site_url(project),
-               "packages": installed_versions()}
+               # sidecar and export dates are checked against today (a date in the future is refused)
+               "today": datetime.date.today().isoformat()}
     inputs = inputs_digest(corpus, config, version, options) if cache is not None else ""
     ctx: Context | None = None
     if inputs and snap.unchanged(inputs, out):

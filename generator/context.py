@@ -25,6 +25,7 @@ from generator.model import Article, Candidate
 from generator.pipeline import BESIDE, SiteConfig, Skipped, extract_file, load_site_config
 from generator.progress import track
 from generator.reuse import Reuse, analyse
+from generator.state import generator_digest
 from generator.urls import Urls, resolve_clashes, safe_slug
 
 RELATED_LIMIT = 5
@@ -399,16 +400,13 @@ class ExtractionCache:
 
 
 def code_version(config_dir: Path) -> str:
-    """A digest of the generator's code, the lexicons and normalisation table it ships and every
-    file of the configuration folder: what every extraction result and page depends on."""
-    h = hashlib.sha256()
-    code = Path(__file__).resolve().parent
-    # the package's code, the lexicons and the normalisation table it ships (generator/lexicons/*.txt,
-    # generator/normalisation.json) as well as the config
-    for base, pattern in ((code, "*.py"), (code, "*.txt"), (code, "*.json"), (config_dir, "*")):
-        for p in sorted(base.rglob(pattern)):
-            if p.is_file() and "theme" not in p.relative_to(base).parts and "__pycache__" not in p.parts:
-                h.update(p.relative_to(base).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    """A digest of the generator (`state.generator_digest`: its code, the lexicons and table it
+    ships, the installed packages, Python's version) and every file of the configuration folder
+    but the theme: what every extraction result and page depends on."""
+    h = hashlib.sha256(generator_digest().encode())
+    for p in sorted(config_dir.rglob("*")):
+        if p.is_file() and "theme" not in p.relative_to(config_dir).parts:
+            h.update(p.relative_to(config_dir).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 

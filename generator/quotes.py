@@ -41,6 +41,7 @@ from typing import Callable
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
+from generator.state import generator_digest
 from generator.textsim import STOPWORDS, WORD, word_key
 
 SHINGLE = 6
@@ -425,7 +426,7 @@ class AlignmentCache:
     """The shared runs of each pair of texts aligned by earlier builds, kept on disk
     (`<cache>/reuse/<version>.pickle`), by the digests of the two bodies: the alignment depends on
     the two texts and this module's rules only, so after one article is added only its own pairs
-    are aligned. The version is a digest of this module and the folding table it uses; pairs not
+    are aligned. The file is named by `state.generator_digest` (code, tables, packages); pairs not
     looked up by a build are dropped when it saves."""
 
     def __init__(self, cache_dir: Path | None) -> None:
@@ -434,11 +435,7 @@ class AlignmentCache:
         self.used: set[tuple[bytes, bytes]] = set()
         if cache_dir is None:
             return
-        here = Path(__file__).resolve().parent
-        h = hashlib.sha256()
-        for p in (here / "quotes.py", here / "textsim.py", here / "arabic.py", here / "normalisation.json"):
-            h.update(p.read_bytes())
-        self.path = cache_dir / "reuse" / f"{h.hexdigest()[:24]}.pickle"
+        self.path = cache_dir / "reuse" / f"{generator_digest()[:24]}.pickle"
         try:
             with self.path.open("rb") as fh:
                 entries = pickle.load(fh)

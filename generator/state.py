@@ -6,7 +6,8 @@ Kept beside the extraction cache, one JSON file per output folder
     {"format": 1,
      "inputs": digest of everything the generator reads (see `inputs_digest`),
      "content": {path inside content/: [size, mtime_ns, sha256]} of every file MkDocs reads,
-     "report": {"head": summary line up to the file counts, "stderr": [lines], "status": exit code},
+     "report": {"head": summary line up to the file counts, "stderr": [lines], "status": exit code,
+                "files": number of files the generator made},
      "site": {"dir": absolute site folder, "fingerprint": `site_fingerprint`,
               "content": {path: sha256} the site was built from,
               "listing": digest of the site folder's (path, size, mtime_ns)}}
@@ -17,17 +18,19 @@ It lets a build do work in proportion to the change (issue "builds that keep up"
 - a site build compares the Markdown it is given with what the recorded site was built from and has
   MkDocs rebuild only the pages whose Markdown changed (`generator.build.build_site`).
 
-Every check compares contents, never modification times alone: a CI checkout gives every file a new
-modification time, so a size and time that differ from the record only make the file's bytes be
-hashed again. The state is a cache: a missing, unreadable or foreign file means a full build.
+Inputs are compared by content. A docs file whose size and modification time (nanoseconds) equal the
+record keeps its recorded digest; any other is hashed again, so a CI checkout, which gives every file
+a new time, costs hashing, never a wrong answer. The state is a cache: a missing, unreadable or foreign file means a full build.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
 import os
 import stat
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,13 +89,29 @@ def installed_versions() -> str:
     return ";".join(f"{name}=={version}" for name, version in sorted(found.items()))
 
 
-def site_fingerprint(project: Path, site_dir: Path, code_version: str) -> str:
+@functools.lru_cache(maxsize=1)
+def generator_digest() -> str:
+    """A digest of the generator itself: its code (generator/**/*.py), the lexicons and tables it
+    ships (*.txt, *.json), the installed packages (`installed_versions`) and Python's version. Every
+    cache keys its results with it (extraction, search index, shared-text alignments), so an upgraded
+    package or a changed rule never serves an old result. Computed once per process."""
+    h = hashlib.sha256(f"{sys.version}\0{installed_versions()}\0".encode())
+    code = Path(__file__).resolve().parent
+    for pattern in ("*.py", "*.txt", "*.json"):
+        for p in sorted(code.rglob(pattern)):
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(p.relative_to(code).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def site_fingerprint(project: Path, site_dir: Path, code_version: str, site_url: str | None = None) -> str:
     """What every page of the site depends on besides its own Markdown: mkdocs.yml, the theme
     overrides (site_config/theme), the generator's code (its hooks and the search index), the
-    installed packages' versions (`installed_versions`) and the site folder's absolute path. When it
-    changes, the whole site is built again."""
+    installed packages' versions (`installed_versions`), the site's address (`site_url`, which
+    mkdocs.yml may take from the environment) and the site folder's absolute path. When it changes,
+    the whole site is built again."""
     h = hashlib.sha256()
-    for part in (str(site_dir.absolute()), code_version, installed_versions(),
+    for part in (str(site_dir.absolute()), code_version, installed_versions(), str(site_url),
                  _sha((project / "mkdocs.yml").read_bytes()) if (project / "mkdocs.yml").is_file() else "-",
                  tree_digest(project / "site_config" / "theme")):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")
@@ -193,8 +212,11 @@ class Snapshot:
             return cls(path)
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             return cls(path)
-        return cls(path, str(raw.get("inputs", "")), dict(raw.get("content") or {}),
-                   dict(raw.get("report") or {}), dict(raw.get("site") or {}))
+        try:
+            return cls(path, str(raw.get("inputs", "")), dict(raw.get("content") or {}),
+                       dict(raw.get("report") or {}), dict(raw.get("site") or {}))
+        except (TypeError, ValueError):
+            return cls(path)
 
     def unchanged(self, inputs: str, out_dir: Path) -> bool:
         """True when the recorded run had these `inputs` and every file it wrote into `out_dir` still
@@ -232,19 +254,3 @@ def hardlink_tree(src: Path, dst: Path) -> int:
             os.link(os.path.join(folder, name), target / name, follow_symlinks=False)
             n += 1
     return n
-
-
-def site_paths_of(doc_paths: Iterable[str]) -> list[str]:
-    """Where MkDocs (use_directory_urls) writes each docs file: `a/b.md` → `a/b/index.html`,
-    `a/index.md` → `a/index.html`, any other file at its own path."""
-    out = []
-    for rel in doc_paths:
-        if rel.endswith(".md"):
-            stem = rel[:-3]
-            if stem == "index" or stem.endswith("/index"):
-                out.append(f"{stem}.html")
-            else:
-                out.append(f"{stem}/index.html")
-        else:
-            out.append(rel)
-    return out

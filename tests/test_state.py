@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
-                             site_paths_of, tree_digest)
+                             tree_digest)
 
 
 def test_every_change_under_the_corpus_changes_the_inputs_digest(tmp_path: Path) -> None:
@@ -57,11 +57,6 @@ def test_docs_files_hash_again_only_what_stat_says_may_have_changed(tmp_path: Pa
     (docs / "articles" / "b.md").write_text("# ب\n", encoding="utf-8")
     (docs / "index.md").unlink()
     assert changed_paths(first, docs_files(docs, first)) == (["articles/b.md"], ["index.md"])
-
-
-def test_where_mkdocs_writes_each_docs_file() -> None:
-    assert site_paths_of(["index.md", "articles/a.md", "people/index.md", "data/articles.csv"]) == [
-        "index.html", "articles/a/index.html", "people/index.html", "data/articles.csv"]
 
 
 def test_a_hard_linked_copy_shares_files_until_one_is_replaced(tmp_path: Path) -> None:

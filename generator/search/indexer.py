@@ -47,6 +47,7 @@ from generator import dates_ar
 from generator.entities import Gazetteer
 from generator.model import Article
 from generator.progress import track
+from generator.state import generator_digest
 from generator.search.analyzer import index_terms
 
 FORMAT_VERSION = 2
@@ -296,7 +297,7 @@ class DocCache:
     """Per-document work of earlier builds kept on disk (`<cache>/search/<version>.pickle`): the
     analysed terms and the gzipped text (x/<n>.json.gz) of each document, by a digest of the
     document, so a build after one article was added analyses and compresses one document. The
-    version is a digest of the search code and the normalisation table; entries of documents no
+    file is named by `state.generator_digest` (code, tables, packages); entries of documents no
     longer in the archive are dropped when it is saved."""
 
     def __init__(self, cache_dir: Path | None) -> None:
@@ -305,11 +306,7 @@ class DocCache:
         self.used: set[bytes] = set()
         if cache_dir is None:
             return
-        h = hashlib.sha256()
-        here = Path(__file__).resolve().parent
-        for p in sorted([*here.glob("*.py"), here.parent / "normalisation.json"]):
-            h.update(p.name.encode() + b"\0" + p.read_bytes())
-        self.path = cache_dir / "search" / f"{h.hexdigest()[:24]}.pickle"
+        self.path = cache_dir / "search" / f"{generator_digest()[:24]}.pickle"
         try:
             with self.path.open("rb") as fh:
                 entries = pickle.load(fh)
