@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
-import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,7 +39,7 @@ from typing import Callable
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
-from generator.state import generator_digest
+from generator.state import WorkCache
 from generator.textsim import STOPWORDS, WORD, word_key
 
 SHINGLE = 6
@@ -344,7 +342,7 @@ def find_quotations(articles: list[Article], keys: dict[str, list[str]], order: 
     def runs(x: str, y: str) -> list[tuple[int, int, int, int, int]]:
         if aligned is None:
             return align(x, y)
-        return aligned.get(by_id[x].body, by_id[y].body, lambda: align(x, y))
+        return aligned.pair(by_id[x].body, by_id[y].body, lambda: align(x, y))
 
     index = index if index is not None else shingle_index(keys)
     for (x, y) in _candidates(counts if counts is not None else shingle_pairs(keys, index), index):
@@ -422,55 +420,19 @@ def folded(text: str) -> str:
     return " ".join(word_key(w) for w in re.findall(r"\w+", fold(text)))
 
 
-class AlignmentCache:
-    """The shared runs of each pair of texts aligned by earlier builds, kept on disk
-    (`<cache>/reuse/<version>.pickle`), by the digests of the two bodies: the alignment depends on
-    the two texts and this module's rules only, so after one article is added only its own pairs
-    are aligned. The file is named by `state.generator_digest` (code, tables, packages); pairs not
-    looked up by a build are dropped when it saves."""
+class AlignmentCache(WorkCache):
+    """The shared runs of each pair of texts aligned by earlier builds (`state.WorkCache`, kind
+    "reuse"), by the digests of the two bodies: the alignment depends on the two texts and this
+    module's rules only, so after one article is added only its own pairs are aligned."""
 
     def __init__(self, cache_dir: Path | None) -> None:
-        self.path: Path | None = None
-        self.entries: dict[tuple[bytes, bytes], list[tuple[int, int, int, int, int]]] = {}
-        self.used: set[tuple[bytes, bytes]] = set()
-        if cache_dir is None:
-            return
-        self.path = cache_dir / "reuse" / f"{generator_digest()[:24]}.pickle"
-        try:
-            with self.path.open("rb") as fh:
-                entries = pickle.load(fh)
-            if isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+        super().__init__(cache_dir, "reuse")
 
     @staticmethod
     def _digest(text: str) -> bytes:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
-    def get(self, body_x: str, body_y: str, compute: Callable[[], list[tuple[int, int, int, int, int]]]
-            ) -> list[tuple[int, int, int, int, int]]:
-        """The runs shared by the two bodies (word indexes, see `shared_runs`), cached or computed."""
-        key = (self._digest(body_x), self._digest(body_y))
-        self.used.add(key)
-        hit = self.entries.get(key)
-        if hit is None:
-            hit = self.entries[key] = compute()
-        return hit
-
-    def save(self) -> None:
-        """Keep the pairs this build looked up (older versions' files are removed); never raises."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.path.parent.glob("*.pickle"):
-                if old != self.path:
-                    old.unlink()
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-            with tmp.open("wb") as fh:
-                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+    def pair(self, body_x: str, body_y: str, compute: Callable[[], list[tuple[int, int, int, int, int]]]
+             ) -> list[tuple[int, int, int, int, int]]:
+        """The runs shared by the two bodies (word indexes, see `shared_runs`), kept or computed."""
+        return self.get((self._digest(body_x), self._digest(body_y)), compute)

@@ -29,12 +29,13 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import pickle
 import stat
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 FORMAT = 1
 STATE_DIR = "state"
@@ -254,3 +255,51 @@ def hardlink_tree(src: Path, dst: Path) -> int:
             os.link(os.path.join(folder, name), target / name, follow_symlinks=False)
             n += 1
     return n
+
+
+class WorkCache:
+    """Results of earlier builds for one kind of work, kept in one pickle file
+    (`<cache>/<kind>/<generator_digest>.pickle`, {key: value}): the search index's per-document
+    analysis (kind "search"), the shared-text alignments (kind "reuse"). A changed generator or
+    package names a new file, and older files are removed when it is saved; keys not looked up by
+    this build are dropped then. Without a cache folder nothing is kept. Never raises for a missing,
+    damaged or unwritable file: a cache only makes builds faster."""
+
+    def __init__(self, cache_dir: Path | None, kind: str) -> None:
+        self.path: Path | None = None
+        self.entries: dict[Any, Any] = {}
+        self.used: set[Any] = set()
+        if cache_dir is None:
+            return
+        self.path = cache_dir / kind / f"{generator_digest()[:24]}.pickle"
+        try:
+            with self.path.open("rb") as fh:
+                entries = pickle.load(fh)
+            if isinstance(entries, dict):
+                self.entries = entries
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The value kept for `key`, or `compute()` (then kept)."""
+        self.used.add(key)
+        if key not in self.entries:
+            self.entries[key] = compute()
+        return self.entries[key]
+
+    def save(self) -> None:
+        """Write the entries this build looked up, atomically."""
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for old in self.path.parent.glob("*.pickle"):
+                if old != self.path:
+                    old.unlink()
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+            with tmp.open("wb") as fh:
+                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

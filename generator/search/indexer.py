@@ -33,7 +33,6 @@ import hashlib
 import json
 import math
 import os
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -47,7 +46,7 @@ from generator import dates_ar
 from generator.entities import Gazetteer
 from generator.model import Article
 from generator.progress import track
-from generator.state import generator_digest
+from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 
 FORMAT_VERSION = 2
@@ -293,58 +292,22 @@ def bm25_postings(analysed: Sequence[Analysed]) -> dict[str, list[Any]]:
     return out
 
 
-class DocCache:
-    """Per-document work of earlier builds kept on disk (`<cache>/search/<version>.pickle`): the
-    analysed terms and the gzipped text (x/<n>.json.gz) of each document, by a digest of the
-    document, so a build after one article was added analyses and compresses one document. The
-    file is named by `state.generator_digest` (code, tables, packages); entries of documents no
-    longer in the archive are dropped when it is saved."""
+class DocCache(WorkCache):
+    """Per-document work of earlier builds (`state.WorkCache`, kind "search"): the analysed terms
+    and the gzipped text (x/<n>.json.gz) of each document, by a digest of the document, so a build
+    after one article was added analyses and compresses one document."""
 
     def __init__(self, cache_dir: Path | None) -> None:
-        self.path: Path | None = None
-        self.entries: dict[bytes, tuple[Analysed, bytes]] = {}
-        self.used: set[bytes] = set()
-        if cache_dir is None:
-            return
-        self.path = cache_dir / "search" / f"{generator_digest()[:24]}.pickle"
-        try:
-            with self.path.open("rb") as fh:
-                entries = pickle.load(fh)
-            if isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+        super().__init__(cache_dir, "search")
 
     @staticmethod
     def key(doc: Doc) -> bytes:
         return hashlib.sha256(repr(doc).encode("utf-8", "surrogatepass")).digest()
 
-    def get(self, doc: Doc) -> tuple[Analysed, bytes]:
-        """(analysed terms, gzipped text) of `doc`, from the cache or computed."""
-        k = self.key(doc)
-        self.used.add(k)
-        hit = self.entries.get(k)
-        if hit is None:
-            hit = self.entries[k] = (analyse(doc),
-                                     gzip.compress(_dumps(document_text(doc)), compresslevel=9, mtime=0))
-        return hit
-
-    def save(self) -> None:
-        """Keep the entries used by this build (older versions' files are removed); never raises."""
-        if self.path is None:
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.path.parent.glob("*.pickle"):
-                if old != self.path:
-                    old.unlink()
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-            with tmp.open("wb") as fh:
-                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+    def of(self, doc: Doc) -> tuple[Analysed, bytes]:
+        """(analysed terms, gzipped text) of `doc`, kept or computed."""
+        return self.get(self.key(doc), lambda: (
+            analyse(doc), gzip.compress(_dumps(document_text(doc)), compresslevel=9, mtime=0)))
 
 
 # Varint digits: 5 bits each; a terminal digit ends a number, a continuation digit does not.
@@ -455,7 +418,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     gzipped text between builds (`DocCache`); the bytes are the same with or without it."""
     out = IndexFiles()
     cache = cache if cache is not None else DocCache(None)
-    work = [cache.get(d) for d in track(docs, "indexing articles for search", "articles")]
+    work = [cache.of(d) for d in track(docs, "indexing articles for search", "articles")]
     postings = bm25_postings([a for a, _ in work])
     shards = shard_terms(postings, shard_bytes)
     for k, terms in enumerate(shards):
