@@ -255,9 +255,9 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site_dir)
-    docs = docs_files(out, snap.content if snap else None)
     record = snap.site if snap else {}
     fingerprint = site_fingerprint(project, site_dir, version, configured_site_url(project)) if snap and snap.path else ""
+    docs = snap.content if snap is not None and fingerprint else {}  # the docs files as this build left them
     base: dict[str, str] | None = None
     if (fingerprint and record.get("fingerprint") == fingerprint and site_dir.is_dir()
             and record.get("listing") == listing_digest(site_dir)):
@@ -398,10 +398,11 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
         if strict and ctx.warnings:
             status = 1
         line = summary_line(ctx, result)
-        snap.inputs, snap.content = inputs, docs_files(out, snap.content)
-        snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
-                       "files": len(result.written) + result.unchanged}
-        snap.save()
+        if snap.path is not None:  # kept only with a cache
+            snap.inputs, snap.content = inputs, docs_files(out, snap.content)
+            snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
+                           "files": len(result.written) + result.unchanged}
+            snap.save()
     if getattr(args, "site", False):
         def context() -> Context:
             return ctx if ctx is not None else load_context(corpus, config, cache)

@@ -255,7 +255,7 @@ def render_quotations_index(ctx: Context) -> Output:
     for q in quotes:
         first = q.occurrences[0].article
         who = f" — {entity_link(ctx, here, q.speaker)}" if q.speaker and q.speaker in ctx.entities else ""
-        n = len({o.article.id for o in q.occurrences})
+        n = len(_distinct_occurrences(q)[1])
         lines.append(f"- «{escape_inline(_short(q.text, 200))}»{who} — "
                      f"{link(first.title or first.id, Urls.link(here, ctx.urls.article(first.id)))} "
                      f"· {count_phrase(n, 'article')}")

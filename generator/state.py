@@ -221,11 +221,15 @@ class Snapshot:
 
     def unchanged(self, inputs: str, out_dir: Path) -> bool:
         """True when the recorded run had these `inputs` and every file it wrote into `out_dir` still
-        holds the bytes it wrote (and no other file MkDocs would read was added)."""
+        holds the bytes it wrote (and no other file MkDocs would read was added). When True,
+        `content` is refreshed with the files' present sizes and times (the site step reads it)."""
         if not self.inputs or self.inputs != inputs or not self.report:
             return False
         now = docs_files(out_dir, self.content)
-        return {k: v[2] for k, v in now.items()} == {k: v[2] for k, v in self.content.items()}
+        if {k: v[2] for k, v in now.items()} != {k: v[2] for k, v in self.content.items()}:
+            return False
+        self.content = now
+        return True
 
     def save(self) -> None:
         """Write the state atomically; a cache that cannot be written only makes the next build slower."""
