@@ -2,6 +2,7 @@
 browser engine (run under node) giving the same ranking and scores as the whole lunr index."""
 from __future__ import annotations
 
+import gzip
 import json
 import random
 import shutil
@@ -15,10 +16,11 @@ from generator.model import Article, EntityHit, OutletRef
 from generator.search import article_urls, page_markdown, write_index
 from generator.search.analyzer import query_words
 from generator.search.indexer import (
-    FIELDS, PRINTED_FIELDS, Doc, DocCache, analyse, analyzed, bm25_postings, build_files, build_lunr, compact_js, decode_varints, docs_from_articles, encode_varints,
-    index_files, lunr_js_source, shard_of, term_postings, write_tree,
+    FIELDS, PRINTED_FIELDS, Doc, DocCache, analyse, analyzed, bm25_postings, build_files, decode_varints,
+    docs_from_articles, document_text, encode_varints, index_files, shard_of, write_tree,
 )
 from lunr.builder import Builder
+from lunr_reference import build_lunr, term_postings
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "site_config" / "theme" / "assets" / "javascripts" / "search"
@@ -158,22 +160,20 @@ def test_varints_round_trip() -> None:
         encode_varints([-1])
 
 
-def test_compact_js_keeps_code_and_drops_comments() -> None:
-    src = "/**\n * doc\n */\nvar a = 1 // keep\n\n  // gone\n  /* gone */\nvar s = 'x\\\n  y'\n"
-    assert compact_js(src) == "var a = 1 // keep\nvar s = 'x\\\n  y'\n"
-    lunr = lunr_js_source().decode("utf-8")
-    assert "lunr.Index = function" in lunr and "@param" not in lunr
-
-
-def test_records_and_facets() -> None:
+def test_texts_records_and_facets() -> None:
     docs = _docs()
     files = build_files(docs).files
     manifest = json.loads(files["manifest.json"])
     size = manifest["recordChunk"]
     for n, doc in enumerate(docs):
+        text = json.loads(gzip.decompress(files[f"x/{n}.json.gz"]))
+        assert text == document_text(doc)
+        assert text[0] == doc.title and text[1] == " ".join(doc.body.split())
+        assert text[3:] == [doc.url, doc.date, doc.outlet, doc.byline]
         rec = json.loads(files[f"r/{n // size}.json"])[n % size]
         assert rec[:4] == [doc.url, doc.title, doc.date, doc.outlet]
         assert rec[4].split(" …")[0] in " ".join(doc.body.split())
+    assert not any(name.endswith(".js") for name in index_files(docs))  # the browser needs no lunr.js
     meta = json.loads(files["f/meta.json"])
     rows = json.loads(files["f/0.json"])
     for doc, row in zip(docs, rows):
@@ -214,8 +214,7 @@ def test_search_page_markdown_holds_the_container() -> None:
 
 _NODE_ENGINE = r"""
 const fs = require("fs"), path = require("path");
-const [dir, lunrPath, analyzerPath, searchPath] = process.argv.slice(1);
-global.lunr = require(lunrPath);
+const [dir, analyzerPath, searchPath] = process.argv.slice(1);
 global.ArshifAnalyzer = require(analyzerPath);
 global.window = global;
 global.fetched = [];
@@ -283,10 +282,8 @@ def test_browser_engine_ranks_like_the_whole_lunr_index(tmp_path: Path) -> None:
     for rel, data in build_files(docs, shard_bytes=600).files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)
-    (tmp_path / "lunr.js").write_bytes(index_files(docs)["lunr.js"])
-    proc = subprocess.run(
-        [node, "-e", _NODE_ENGINE, str(tmp_path), str(tmp_path / "lunr.js"), str(JS / "analyzer.js"),
-         str(JS / "search.js")],
+    proc = subprocess.run(  # no lunr.js: the engine scores from the postings itself
+        [node, "-e", _NODE_ENGINE, str(tmp_path), str(JS / "analyzer.js"), str(JS / "search.js")],
         input=json.dumps(ENGINE_QUERIES), capture_output=True, text=True, encoding="utf-8", check=True,
     )
     got = json.loads(proc.stdout)

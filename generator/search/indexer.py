@@ -1,29 +1,32 @@
-"""Build the search index with lunr at build time and split it into files fetched on demand.
+"""Build the site's search index and split it into files fetched on demand.
 
 The browser downloads nothing until the reader starts searching. A query then fetches the small
-manifest, the term shards holding the query's terms, and the display records of the results shown.
+manifest, the term shards holding the query's terms, and the texts of the results shown.
 
 Layout under `<site>/search-index/` (all JSON, deterministic bytes):
 
     manifest.json   fields, boosts, document count, first term of every shard, file counts
     t/<k>.json      term shard k: {term: [term_index, postings of field 0, postings of field 1, ...]}
-                    postings of a field are one string of varints (see `encode_postings`): doc delta,
+                    postings of a field are one string of varints (see `encode_varints`): doc delta,
                     weight × 1000, doc delta, weight × 1000, ... ("" when the term is not in that
-                    field); the weights are lunr's BM25 field-vector entries, which lunr rounds to
-                    three decimals, so × 1000 they are exact integers
-    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, author]
+                    field); the weights are lunr's BM25 field-vector entries (`bm25_postings`, tested
+                    equal to lunr's Builder), which lunr rounds to three decimals, so × 1000 they are
+                    exact integers
     x/<n>.json.gz   document n as [title, body with its whitespace collapsed, [[entity name, its other
-                    names …], …]], gzipped (a third of the bytes on disk; the browser inflates it with
-                    DecompressionStream), fetched only for the results shown: the snippet is cut around the
-                    best passage, a quoted phrase is checked against it, and a result matched through
-                    an entity's name says which
+                    names …], …], url, date, outlet, byline], gzipped (a third of the bytes on disk;
+                    the browser inflates it with DecompressionStream): everything a result shows, in
+                    one file per result — the snippet is cut around the best passage, a quoted phrase
+                    is checked against it, and a result matched through an entity's name says which
+    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, byline],
+                    read only by browsers without DecompressionStream (the excerpt stands in for the
+                    text)
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
-    lunr.js         from the installed mkdocs package, with comments and indentation removed
 
-Documents are numbered newest first. lunr's query score only uses the document-vector entries of
-the query's own terms, so the browser rebuilds a lunr.Index from the shards it has loaded and gets
-the same scores as the full index would give.
+Documents are numbered newest first. lunr scores a document for a query as the sum, over fields,
+of the query vector's dot product with the field vector, divided by the query vector's length;
+only the query's own terms count, so the browser computes the score from the postings of those
+terms alone (search.js, Engine.rank) and gets what the whole lunr index would give.
 """
 from __future__ import annotations
 
@@ -40,8 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lunr.builder import Builder
-
 from generator import dates_ar
 from generator.entities import Gazetteer
 from generator.model import Article
@@ -49,7 +50,7 @@ from generator.progress import track
 from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 INDEX_DIR = "search-index"
 # (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
 # byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
@@ -148,39 +149,6 @@ def _neg(date: str) -> str:
     return "".join(chr(0x7A - ord(c) + 0x30) if c.isdigit() else c for c in date)
 
 
-class TermListBuilder(Builder):  # type: ignore[misc]
-    """lunr's Builder for documents whose fields are already lists of terms.
-
-    `add` leaves the builder in exactly the state lunr's own `add` would (same term indexes, term
-    frequencies, field lengths and postings) without making a Token object per word, which is
-    where lunr spends its time; `build` (BM25 weights, vectors, token set) is lunr's, unchanged.
-    No token metadata is kept (the metadata whitelist must stay empty).
-    """
-
-    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
-        assert not self.metadata_whitelist
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
-        self.document_count += 1
-        for field_name in self._fields:
-            terms = [str(t).lower() for t in doc[field_name]]
-            field_ref = f"{field_name}/{doc_ref}"
-            field_terms: defaultdict[str, int] = defaultdict(int)
-            for term in terms:
-                field_terms[term] += 1
-            self.field_term_frequencies[field_ref] = field_terms
-            self.field_lengths[field_ref] = len(terms)
-            for term in field_terms:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    self.inverted_index[term] = posting
-                if doc_ref not in posting[field_name]:
-                    posting[field_name][doc_ref] = defaultdict(list)
-
-
 MAX_TERM = 40  # letters: a longer "word" (a URL, a run of one letter) is not indexed
 
 
@@ -201,17 +169,6 @@ def analyzed(doc: Doc, n: int) -> dict[str, Any]:
         "date": _terms(doc.date_text),
         "entities": _terms(doc.entity_text),
     }
-
-
-def build_lunr(docs: Sequence[Doc], builder_class: type[Builder] = TermListBuilder) -> Any:
-    """The lunr index over the analyzed fields (no lunr pipeline: the analyzer did the work)."""
-    builder = builder_class()
-    builder.ref("n")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for n, doc in enumerate(docs):
-        builder.add(analyzed(doc, n))
-    return builder.build()
 
 
 K1, B = 1.2, 0.75  # lunr's BM25 constants (lunr.Builder's defaults, which Arshif never changes)
@@ -345,32 +302,6 @@ def decode_varints(text: str) -> list[int]:
     return out
 
 
-def term_postings(index: Any) -> dict[str, list[Any]]:
-    """term → [term_index, flat postings per field], from a built lunr index."""
-    field_names = [name for name, _ in FIELDS]
-    weights: dict[tuple[str, int], dict[int, float]] = {}
-    for field_ref, vector in index.field_vectors.items():
-        name, ref = field_ref.split("/", 1)
-        elements = vector.elements
-        weights[(name, int(ref))] = {elements[i]: elements[i + 1] for i in range(0, len(elements), 2)}
-    out: dict[str, list[Any]] = {}
-    for term in sorted(index.inverted_index):
-        posting = index.inverted_index[term]
-        term_index = posting["_index"]
-        row: list[Any] = [term_index]
-        for name in field_names:
-            docs = sorted(int(ref) for ref in posting.get(name, {}))
-            flat: list[int] = []
-            prev = 0
-            for n in docs:
-                flat.append(n - prev)
-                flat.append(round(weights[(name, n)][term_index] * 1000))
-                prev = n
-            row.append(encode_varints(flat))
-        out[term] = row
-    return out
-
-
 def shard_terms(postings: Mapping[str, list[Any]], budget: int = SHARD_BYTES) -> list[list[str]]:
     """Cut the sorted terms into consecutive runs of about `budget` bytes each."""
     shards: list[list[str]] = []
@@ -405,11 +336,11 @@ TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and ph
 
 
 def document_text(doc: Doc) -> list[Any]:
-    """What the browser reads of a result beyond its record: [title, body with its whitespace
-    collapsed and cut at TEXT_CHARS characters, [[entity name, other names …], …]] (see the module
-    docstring, x/<n>.json.gz)."""
+    """All the browser shows of a result (x/<n>.json.gz, see the module docstring): [title, body with
+    its whitespace collapsed and cut at TEXT_CHARS characters, [[entity name, other names …], …],
+    url, ISO date or "", outlet or "", byline or ""]."""
     body = re.sub(r"\s+", " ", doc.body).strip()[:TEXT_CHARS]
-    return [doc.title, body, [list(f) for f in doc.entity_names]]
+    return [doc.title, body, [list(f) for f in doc.entity_names], doc.url, doc.date, doc.outlet, doc.byline]
 
 
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western",
@@ -465,42 +396,6 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     return out
 
 
-def lunr_js_source() -> bytes:
-    """lunr.js from the installed mkdocs package, without its comments (half its size)."""
-    import mkdocs.contrib.search as contrib
-
-    path = Path(contrib.__file__).parent / "templates" / "search" / "lunr.js"
-    return compact_js(path.read_text(encoding="utf-8")).encode("utf-8")
-
-
-def compact_js(source: str) -> str:
-    """Drop whole-line comments, blank lines and indentation (lines ending in a backslash keep
-    the next line as it is). Comments that share a line with code are left alone."""
-    out: list[str] = []
-    in_block = False
-    keep_next = False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if keep_next:
-            out.append(line)
-            keep_next = line.endswith("\\")
-            continue
-        if in_block:
-            if "*/" in stripped:
-                if not stripped.endswith("*/"):
-                    raise ValueError(f"code after a block comment: {line!r}")
-                in_block = False
-            continue
-        if stripped.startswith("/*"):
-            in_block = not stripped.endswith("*/") or stripped == "/*"
-            continue
-        if not stripped or stripped.startswith("//"):
-            continue
-        out.append(stripped)
-        keep_next = line.endswith("\\")
-    return "\n".join(out) + "\n"
-
-
 def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     """Write `files` under `root` (only those whose bytes changed) and drop files not listed.
 
@@ -528,12 +423,10 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
 
 
 def index_files(docs: Sequence[Doc], digits: str = "western", cache: DocCache | None = None) -> dict[str, bytes]:
-    """The complete index folder: data files plus lunr.js. `digits` ("western" or "arabic-indic",
+    """The complete index folder, {path relative to it: bytes}. `digits` ("western" or "arabic-indic",
     site_config/display.yml) goes into the manifest: the search script prints counts and dates with
     it. `cache`: see `build_files`."""
-    files = dict(build_files(docs, digits=digits, cache=cache).files)
-    files["lunr.js"] = lunr_js_source()
-    return files
+    return dict(build_files(docs, digits=digits, cache=cache).files)
 
 
 def group_by_shard(first_terms: Sequence[str], terms: Iterable[str]) -> dict[int, list[str]]:

@@ -46,28 +46,25 @@
     return out;
   })();
 
+  /* A regular expression matching any key of `map` (each a code point, as `u` mode reads one). */
+  function keysPattern(map) {
+    var cls = Object.keys(map).map(function (ch) { return "\\u{" + ch.codePointAt(0).toString(16) + "}"; });
+    return new RegExp("[" + cls.join("") + "]", "gu");
+  }
+  var PRE_KEYS = keysPattern(PRE), FOLD_KEYS = keysPattern(FOLD);
+
   /* `s` with every character (a code point: surrogate pairs stay together) that is a key of `map`
-   * replaced by its value. */
-  function mapChars(s, map) {
-    var out = "";
-    for (var k = 0; k < s.length; k++) {
-      var ch = s.charAt(k);
-      var code = s.charCodeAt(k);
-      if (code >= 0xd800 && code <= 0xdbff && k + 1 < s.length) {
-        var low = s.charCodeAt(k + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) { ch = s.substr(k, 2); k++; }
-      }
-      out += Object.prototype.hasOwnProperty.call(map, ch) ? map[ch] : ch;
-    }
-    return out;
+   * replaced by its value; `keys` is keysPattern(map). */
+  function mapChars(s, map, keys) {
+    return s.replace(keys, function (ch) { return map[ch]; });
   }
 
   /* The table's PRE map, NFC, its FOLD map, lower case, NFC again: as generator.arabic.fold. */
   function fold(text) {
     /* presentation forms decomposed and format characters removed before NFC, so that what they
      * stood between composes as it would have without them */
-    var s = mapChars(String(text), PRE).normalize("NFC");
-    return mapChars(s, FOLD).toLowerCase().normalize("NFC");
+    var s = mapChars(String(text), PRE, PRE_KEYS).normalize("NFC");
+    return mapChars(s, FOLD, FOLD_KEYS).toLowerCase().normalize("NFC");
   }
 
   function minStem(prefix, article) {
@@ -75,11 +72,31 @@
     return MIN_STEM + prefix.length - 1 + (prefix.charAt(prefix.length - 1) === "ك" ? 1 : 0);
   }
 
-  function tokenize(text) {
-    return fold(text).match(TOKEN) || [];
+  /* Results of `fn` for up to `size` recent arguments (the search page calls tokenize and forms
+   * on every word of every text it shows; most words recur). Callers get their own copy. */
+  function memo(fn, size) {
+    var cache = new Map();
+    return function (arg) {
+      var hit = cache.get(arg);
+      if (hit === undefined) {
+        hit = fn(arg);
+        if (cache.size >= size) cache.clear();
+        cache.set(arg, hit);
+      }
+      return hit.slice();
+    };
   }
 
-  function forms(word) {
+  var tokenizeShort = memo(function (text) { return fold(text).match(TOKEN) || []; }, 20000);
+
+  function tokenize(text) {
+    text = String(text);
+    return text.length <= 40 ? tokenizeShort(text) : fold(text).match(TOKEN) || [];
+  }
+
+  var forms = memo(readings, 20000);
+
+  function readings(word) {
     var out = [word];
     PREFIXES.forEach(function (p) {
       var prefix = p[0];

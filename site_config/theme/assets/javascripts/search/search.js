@@ -1,10 +1,11 @@
-/* Arshif search: queries the prebuilt, sharded lunr index (see generator/search/indexer.py).
+/* Arshif search: queries the prebuilt, sharded index (see generator/search/indexer.py).
  *
  * Loaded by the small loader in partials/search.html the first time the reader focuses a search
  * box. It fetches search-index/manifest.json, then for every query only the term shards holding
- * the query's terms, the record chunks of the results shown and their texts (x/<n>.json.gz, for the
- * snippet and for quoted phrases). The shards loaded so far are assembled into a lunr.Index
- * (inverted index + the field-vector entries of the loaded terms), so the scores are lunr's own.
+ * the query's terms, and, in one wave, the record chunks of the results shown and their texts
+ * (x/<n>.json.gz, for the snippet and for quoted phrases). The shards hold lunr's BM25 weights, and
+ * the engine scores straight from their postings with lunr's formula (see Engine.rank): no index is
+ * assembled in the browser, and lunr.js is not loaded.
  *
  * Matching: words are matched through their proclitic readings (analyzer.js); every query word must
  * match, in a field the article prints (title, text, byline, outlet, date) or, failing that, in the
@@ -20,8 +21,11 @@
 
   var LITERAL_BOOST = 4; /* a word as typed ranks above its shorter readings */
   var HEADER_PAGE = 10;
+  /* Milliseconds the input must rest before a query runs: long enough to skip the words in the middle
+   * of a fast burst of keys, short enough not to be felt (a search takes 50–250 ms more). */
+  var HEADER_WAIT = 50;
+  var PAGE_WAIT = 100;  /* the search page also fetches facets and repaints the whole page */
   var SEARCH_PAGE = 20;
-  var RERANK = 20;       /* results whose text is read to rank by proximity */
   var PHRASE_MAX = 300;  /* results checked for a quoted phrase; any beyond are not shown */
   var UNDATED = "undated";
   var SNIPPET_CHARS = 240;
@@ -45,9 +49,8 @@
     this.url = indexUrl;
     this.manifest = null;
     this.shards = {};        /* shard number → Promise */
-    this.inverted = {};      /* term → lunr posting {_index, field: {ref: {}}} */
-    this.vectors = {};       /* "field/ref" → lunr.Vector of the loaded terms */
-    this.index = null;
+    this.rows = {};          /* term → its row as the shard holds it: [term index, varints per field] */
+    this.postings = {};      /* term → [{docs: Int32Array, weights: Float64Array} per field], decoded on first use */
     this.chunks = {};        /* "r/k" or "f/k" → Promise */
   }
 
@@ -84,7 +87,7 @@
 
   /* Varints as written by generator/search/indexer.py encode_varints. */
   var TERMINAL = "0123456789abcdefghijklmnopqrstuv", CONTINUATION = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-  var DIGIT = {};
+  var DIGIT = new Int8Array(128);
   (function () {
     for (var i = 0; i < 32; i++) {
       DIGIT[TERMINAL.charCodeAt(i)] = i;
@@ -101,71 +104,60 @@
     return out;
   }
 
+  /* A shard's rows are kept as they came; a term's postings are decoded when a query uses it. */
   Engine.prototype.addShard = function (data) {
-    var fields = this.manifest.fields, self = this;
-    Object.keys(data).forEach(function (term) {
-      if (self.inverted[term]) return;
-      var row = data[term], termIndex = row[0], posting = { _index: termIndex };
-      fields.forEach(function (field, fi) {
-        var flat = decodeVarints(row[fi + 1]), refs = {};
-        if (flat.length) {
-          var n = 0;
-          for (var i = 0; i < flat.length; i += 2) {
-            n += flat[i];
-            refs[n] = {};
-            var key = field + "/" + n;
-            var vec = self.vectors[key] || (self.vectors[key] = new lunr.Vector());
-            vec.upsert(termIndex, flat[i + 1] / 1000, function (a) { return a; });
-          }
-        }
-        posting[field] = refs;
-      });
-      self.inverted[term] = posting;
-    });
-    this.index = null;
+    for (var term in data) if (!(term in this.rows)) this.rows[term] = data[term];
+  };
+
+  /* The postings of `term` (null when no loaded shard holds it): per field of the manifest, the
+   * documents holding it (ascending) and its weight in each, lunr's BM25 field-vector entry
+   * (field boost included) as the shard stores it × 1000. */
+  Engine.prototype.posting = function (term) {
+    if (this.postings[term]) return this.postings[term];
+    var row = this.rows[term];
+    if (!row) return null;
+    var fields = [];
+    for (var fi = 0; fi < this.manifest.fields.length; fi++) {
+      var flat = decodeVarints(row[fi + 1]), size = flat.length >> 1, n = 0;
+      var docs = new Int32Array(size), weights = new Float64Array(size);
+      for (var i = 0; i < size; i++) {
+        n += flat[2 * i];
+        docs[i] = n;
+        weights[i] = flat[2 * i + 1] / 1000;
+      }
+      fields.push({ docs: docs, weights: weights });
+    }
+    return (this.postings[term] = fields);
   };
 
   Engine.prototype.ensureTerms = function (terms) {
     var self = this, wanted = {};
     if (!this.manifest.shards.length) { return Promise.resolve([]); }  /* an empty archive */
     terms.forEach(function (t) { wanted[self.shardOf(t)] = true; });
-    return Promise.all(Object.keys(wanted).map(function (k) {
-      if (!self.shards[k]) {
-        self.shards[k] = self.json("t/" + k + ".json").then(function (d) { self.addShard(d); });
-      }
-      return self.shards[k];
-    }));
+    return this.ensureShards(Object.keys(wanted));
   };
 
-  Engine.prototype.lunrIndex = function () {
-    if (!this.index) {
-      this.index = new lunr.Index({
-        invertedIndex: this.inverted,
-        fieldVectors: this.vectors,
-        tokenSet: lunr.TokenSet.fromArray(Object.keys(this.inverted).sort()),
-        fields: this.manifest.fields,
-        pipeline: new lunr.Pipeline()
-      });
-    }
-    return this.index;
-  };
-
+  /* Field positions (in the manifest's order) of the fields the article prints. */
   Engine.prototype.printedFields = function () {
-    var m = this.manifest;
-    return m.printed || m.fields.filter(function (f) { return f !== "entities"; });
+    var m = this.manifest, printed = m.printed || m.fields.filter(function (f) { return f !== "entities"; });
+    return printed.map(function (f) { return m.fields.indexOf(f); });
   };
 
-  /* Documents holding one query word under any of its readings, in the given fields. */
-  Engine.prototype.docsFor = function (forms, fields) {
-    var self = this, set = {};
-    forms.forEach(function (t) {
-      var p = self.inverted[t];
-      if (!p) return;
-      (fields || self.manifest.fields).forEach(function (f) {
-        for (var ref in p[f] || {}) set[ref] = true;
-      });
-    });
-    return set;
+  /* How many documents hold one of `forms` in the fields at positions `fields` (all fields when
+   * omitted); with `any`, 1 as soon as one does. */
+  Engine.prototype.docCount = function (forms, fields, any) {
+    var self = this, seen = new Uint8Array(this.manifest.docs), count = 0;
+    fields = fields || this.manifest.fields.map(function (f, i) { return i; });
+    for (var k = 0; k < forms.length; k++) {
+      var p = self.posting(forms[k]);
+      if (!p) continue;
+      for (var f = 0; f < fields.length; f++) {
+        var docs = p[fields[f]].docs;
+        if (any && docs.length) return 1;
+        for (var i = 0; i < docs.length; i++) if (!seen[docs[i]]) { seen[docs[i]] = 1; count++; }
+      }
+    }
+    return count;
   };
 
   /* The indexed word closest to `word` (edit distance 1, or 2 for words of six letters or more)
@@ -175,12 +167,12 @@
   Engine.prototype.suggest = function (word) {
     var self = this;
     return this.ensureShards([this.shardOf(word)]).then(function () {
-      var limit = word.length >= 6 ? 2 : 1, best = null;
-      Object.keys(self.inverted).forEach(function (t) {
+      var limit = word.length >= 6 ? 2 : 1, best = null, printed = self.printedFields();
+      Object.keys(self.rows).forEach(function (t) {
         if (Math.abs(t.length - word.length) > limit || t.charAt(0) !== word.charAt(0) || t === word) return;
         var d = editDistance(word, t, limit);
         if (d > limit) return;
-        var docs = Object.keys(self.docsFor([t], self.printedFields())).length;
+        var docs = self.docCount([t], printed);
         if (!docs) return;
         if (!best || d < best.d || (d === best.d && (docs > best.docs || (docs === best.docs && t < best.t)))) {
           best = { t: t, d: d, docs: docs };
@@ -233,8 +225,18 @@
     return { words: ArshifAnalyzer.queryWords(query), phrases: phrases };
   }
 
+  /* Per-document flags of one query word, from its readings' postings. */
+  var PRINTED = 1, NAMED = 2, AS_TYPED = 4, IN_TITLE = 8;
+
   /* → Promise of {words, phrases, suggested, hits: [{n, score, named, literal, title}]}, best first.
-   * `named` lists the query words (by position) that matched only an entity's name. */
+   * `named` lists the query words (by position) that matched only an entity's name.
+   *
+   * The score is lunr's (lunr.Index.query with every reading a term clause, boost LITERAL_BOOST for
+   * the word as typed and 1 for the others, no pipeline), computed straight from the postings: lunr
+   * scores a document as the sum over fields of (query vector · field vector) / |query vector|, and
+   * the field vector's entries are the posting weights, so the score is Σ boost × weight over the
+   * query's terms, divided by the query vector's length. tests/test_search_index.py checks it
+   * against the Python lunr index. */
   Engine.prototype.search = function (query) {
     var self = this, parsed = parseQuery(query), words = parsed.words, suggested = {};
     if (!words.length) return Promise.resolve({ words: words, phrases: [], suggested: suggested, hits: [] });
@@ -242,7 +244,7 @@
     return this.ready().then(function () { return self.ensureTerms(terms); }).then(function () {
       /* a word found nowhere: the closest indexed word instead ("did you mean") */
       return Promise.all(words.map(function (forms, i) {
-        if (Object.keys(self.docsFor(forms)).length || !self.manifest.shards.length) return null;
+        if (!self.manifest.shards.length || self.docCount(forms, null, true)) return null;
         return self.suggest(forms[0]).then(function (t) {
           if (!t) return;
           suggested[forms[0]] = t;
@@ -251,39 +253,64 @@
         });
       }));
     }).then(function () {
-      var printed = self.printedFields(), allowed = null, named = {}, literal = {}, title = {};
-      words.forEach(function (forms, wi) {
-        var inText = self.docsFor(forms, printed), inNames = self.docsFor(forms, ["entities"]);
-        var asTyped = self.docsFor([forms[0]], printed), inTitle = self.docsFor(forms, ["title"]);
-        var set = {}, ref;
-        for (ref in inText) set[ref] = true;
-        for (ref in inNames) set[ref] = true;
-        if (allowed === null) allowed = set;
+      return { words: words, phrases: parsed.phrases, suggested: suggested, hits: self.rank(words) };
+    });
+  };
+
+  /* The documents holding every word of `words` (each the list of its readings, the word as typed
+   * first), in a printed field or in the names of their entities, ranked (byRank). */
+  Engine.prototype.rank = function (words) {
+    var m = this.manifest, size = m.docs, fields = m.fields, titleAt = fields.indexOf("title");
+    var namesAt = fields.indexOf("entities"), printed = {}, self = this;
+    this.printedFields().forEach(function (f) { printed[f] = true; });
+    var scores = new Float64Array(size), boosts = {}, flags = [];
+    words.forEach(function (forms) {
+      var mask = new Uint8Array(size);
+      forms.forEach(function (t, r) {
+        var p = self.posting(t);
+        if (!p) return;
+        boosts[t] = (boosts[t] || 0) + (r === 0 ? LITERAL_BOOST : 1);
+        for (var f = 0; f < p.length; f++) {
+          var bit = printed[f] ? PRINTED | (r === 0 ? AS_TYPED : 0) | (f === titleAt ? IN_TITLE : 0)
+            : f === namesAt ? NAMED : 0, docs = p[f].docs;
+          if (bit) for (var i = 0; i < docs.length; i++) mask[docs[i]] |= bit;
+        }
+      });
+      flags.push(mask);
+    });
+    var length = 0;
+    Object.keys(boosts).sort().forEach(function (t) {
+      var b = boosts[t], p = self.posting(t);
+      length += b * b;
+      for (var f = 0; f < p.length; f++) {
+        var docs = p[f].docs, weights = p[f].weights;
+        for (var i = 0; i < docs.length; i++) scores[docs[i]] += b * weights[i];
+      }
+    });
+    length = Math.sqrt(length);
+    /* the documents holding every word, ordered as byRank orders hits (near is 0 for all here) */
+    var found = [], named = new Uint8Array(size), literal = new Uint8Array(size), title = new Uint8Array(size);
+    for (var n = 0; n < size; n++) {
+      var ok = true;
+      for (var w = 0; w < flags.length && ok; w++) {
+        var fl = flags[w][n];
+        if (!(fl & (PRINTED | NAMED))) ok = false;
         else {
-          var next = {};
-          for (ref in allowed) if (set[ref]) next[ref] = true;
-          allowed = next;
+          if (!(fl & PRINTED)) named[n] = 1;
+          if (fl & AS_TYPED) literal[n]++;
+          if (fl & IN_TITLE) title[n]++;
         }
-        for (ref in allowed) {
-          if (!inText[ref]) (named[ref] || (named[ref] = [])).push(wi);
-          if (asTyped[ref]) literal[ref] = (literal[ref] || 0) + 1;
-          if (inTitle[ref]) title[ref] = (title[ref] || 0) + 1;
-        }
-      });
-      if (!Object.keys(allowed).length) return { words: words, phrases: parsed.phrases, suggested: suggested, hits: [] };
-      var results = self.lunrIndex().query(function (q) {
-        words.forEach(function (forms) {
-          forms.forEach(function (t, i) {
-            if (self.inverted[t]) q.term(t, { usePipeline: false, boost: i === 0 ? LITERAL_BOOST : 1 });
-          });
-        });
-      });
-      var hits = results.filter(function (r) { return allowed[r.ref]; }).map(function (r) {
-        return { n: Number(r.ref), score: r.score, named: named[r.ref] || [], literal: literal[r.ref] || 0,
-                 title: title[r.ref] || 0, near: 0 };
-      });
-      hits.sort(byRank);
-      return { words: words, phrases: parsed.phrases, suggested: suggested, hits: hits };
+      }
+      if (ok) found.push(n);
+    }
+    found.sort(function (a, b) {
+      return (named[a] - named[b]) || (literal[b] - literal[a]) || (title[b] - title[a]) ||
+        (scores[b] - scores[a]) || (a - b);
+    });
+    return found.map(function (n) {
+      var words = [];
+      if (named[n]) flags.forEach(function (mask, w) { if (!(mask[n] & PRINTED)) words.push(w); });
+      return { n: n, score: scores[n] / length, named: words, literal: literal[n], title: title[n], near: 0 };
     });
   };
 
@@ -292,16 +319,20 @@
       (b.title - a.title) || (a.near - b.near) || (b.score - a.score) || (a.n - b.n);
   }
 
-  /* The text of document n: [title, body, [[name, other names…] of its entities]]. */
+  /* Document n as one result shows it: [title, body, [[name, other names…] of its entities], url,
+   * date, outlet, byline] (x/<n>.json.gz). Browsers without DecompressionStream read its record
+   * instead (r/<k>.json), whose excerpt stands in for the body. */
   Engine.prototype.text = function (n) {
     var key = "x/" + n, self = this;
+    function fromRecord() {
+      return self.records([n]).then(function (r) { return [r[0][1], r[0][4], [], r[0][0], r[0][2], r[0][3], r[0][5]]; });
+    }
     if (!this.chunks[key]) {
-      this.chunks[key] = typeof DecompressionStream === "undefined"
-        ? this.records([n]).then(function (r) { return [r[0][1], r[0][4], []]; })  /* old browsers: the excerpt */
+      this.chunks[key] = typeof DecompressionStream === "undefined" ? fromRecord()
         : fetch(this.url + key + ".json.gz?v=" + this.manifest.build).then(function (r) {
           if (!r.ok) throw new Error(key + ": HTTP " + r.status);
           return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
-        }).catch(function () { return self.records([n]).then(function (r) { return [r[0][1], r[0][4], []]; }); });
+        }).catch(fromRecord);
     }
     return this.chunks[key];
   };
@@ -350,19 +381,20 @@
     return false;
   }
 
-  /* Keep the hits whose title or text holds every quoted phrase, and rank the first RERANK by how
-   * close together the query words stand. → Promise of the hits. */
-  Engine.prototype.refine = function (res) {
+  /* Keep the hits whose title or text holds every quoted phrase, and rank the first `first` (the
+   * results the view shows at once, whose texts it fetches anyway) by how close together the query
+   * words stand. → Promise of the hits. */
+  Engine.prototype.refine = function (res, first) {
     var self = this, hits = res.hits;
     var needPhrase = res.phrases.length > 0, needNear = res.words.length > 1;
     if (!needPhrase && !needNear) return Promise.resolve(hits);
-    var checked = needPhrase ? hits.slice(0, PHRASE_MAX) : hits.slice(0, RERANK);
+    var checked = needPhrase ? hits.slice(0, PHRASE_MAX) : hits.slice(0, first);
     return Promise.all(checked.map(function (h) { return self.text(h.n); })).then(function (texts) {
       var kept = [];
       checked.forEach(function (h, i) {
         var tokens = ArshifAnalyzer.tokenize(texts[i][0] + " . " + texts[i][1]);
         if (needPhrase && !res.phrases.every(function (p) { return hasPhrase(tokens, p); })) return;
-        if (needNear && i < RERANK) {
+        if (needNear && i < first) {
           var w = span(positions(tokens, res.words));
           h.near = w <= res.words.length ? 0 : w <= 10 ? 1 : 2;
         } else h.near = 3;
@@ -380,7 +412,8 @@
     return this.chunks[key];
   };
 
-  /* Display records [url, title, date, outlet, excerpt] of documents `ns`, in that order. */
+  /* Display records [url, title, date, outlet, excerpt, byline] of documents `ns`, in that order
+   * (read only where the texts cannot be inflated, see `text`). */
   Engine.prototype.records = function (ns) {
     var self = this, size = this.manifest.recordChunk;
     return Promise.all(ns.map(function (n) {
@@ -532,43 +565,35 @@
       esc(keys.map(function (k) { return res.suggested[k]; }).join(" ")) + "</bdi>» (هل تقصد؟)</p>";
   }
 
-  function resultHtml(rec, res, root, hit, text, option) {
-    var terms = termSet(res.words), body = text ? text[1] : rec[4];
+  /* One result: `text` is the document as Engine.text gives it. */
+  function resultHtml(text, res, root, hit, option) {
+    var terms = termSet(res.words), url = text[3], date = text[4], outlet = text[5], byline = text[6];
     var attrs = option ? ' role="option" id="arshif-opt-' + hit.n + '" aria-selected="false"' : "";
     return '<li class="md-search-result__item arshif-result" data-doc="' + hit.n + '"' + attrs + ">" +
-      '<a href="' + esc(root + rec[0]) + '" class="md-search-result__link"' + (option ? ' tabindex="-1"' : "") + ">" +
+      '<a href="' + esc(root + url) + '" class="md-search-result__link"' + (option ? ' tabindex="-1"' : "") + ">" +
       '<article class="md-search-result__article md-typeset">' +
-      "<h1><bdi>" + highlight(rec[1], terms) + "</bdi></h1>" +
-      '<p class="arshif-result__meta"><time datetime="' + esc(rec[2]) + '">' + highlight(arabicDate(rec[2]), terms) +
-      "</time>" + (rec[3] ? ' · <bdi class="arshif-result__outlet">' + highlight(rec[3], terms) + "</bdi>" : "") +
-      (rec[5] ? ' · <bdi class="arshif-result__byline">' + highlight(rec[5], terms) + "</bdi>" : "") +
-      '</p><div class="arshif-result__detail">' + detailHtml(rec, res, hit, text) + "</div></article></a></li>";
+      "<h1><bdi>" + highlight(text[0], terms) + "</bdi></h1>" +
+      '<p class="arshif-result__meta"><time datetime="' + esc(date) + '">' + highlight(arabicDate(date), terms) +
+      "</time>" + (outlet ? ' · <bdi class="arshif-result__outlet">' + highlight(outlet, terms) + "</bdi>" : "") +
+      (byline ? ' · <bdi class="arshif-result__byline">' + highlight(byline, terms) + "</bdi>" : "") +
+      '</p><p class="arshif-result__snippet">' + highlight(snippet(text[1], terms, SNIPPET_CHARS, res.words), terms) +
+      "</p>" + whyHtml(hit, res.words, text) + "</article></a></li>";
   }
 
-  /* The snippet (from the text when it is loaded, else from the record's excerpt) and the why-line. */
-  function detailHtml(rec, res, hit, text) {
-    var terms = termSet(res.words), body = text ? text[1] : rec[4];
-    return '<p class="arshif-result__snippet">' + highlight(snippet(body, terms, SNIPPET_CHARS, res.words), terms) +
-      "</p>" + whyHtml(hit, res.words, text);
-  }
-
-  /* Show `hits` in two steps: their records at once (`paint(records)`; the snippet cut from the
-   * excerpt), then, once their texts arrive, the snippet around the best passage and the why-line
-   * (`container` holds the painted results). → Promise, false when `current()` says the query is stale. */
-  function show(engine, hits, res, container, paint, current) {
-    var ns = hits.map(function (h) { return h.n; });
-    return engine.records(ns).then(function (recs) {
+  /* Show `hits`: their texts (one file each, all requested at once) painted by `paint(texts)`.
+   * → Promise, false when `current()` says the query is stale. */
+  function show(engine, hits, paint, current) {
+    return Promise.all(hits.map(function (h) { return engine.text(h.n); })).then(function (texts) {
       if (!current()) return false;
-      paint(recs);
-      return Promise.all(ns.map(function (n) { return engine.text(n); })).then(function (texts) {
-        if (!current()) return false;
-        texts.forEach(function (text, i) {
-          var detail = container.querySelector('.arshif-result[data-doc="' + ns[i] + '"] .arshif-result__detail');
-          if (detail) detail.innerHTML = detailHtml(recs[i], res, hits[i], text);
-        });
-        return true;
-      });
+      paint(texts);
+      return true;
     });
+  }
+
+  /* Start fetching the texts of the first `count` hits while the rest of the work (the proximity
+   * ranking, the facets) goes on; `show` then finds them loaded or on their way. */
+  function prefetch(engine, hits, count) {
+    hits.slice(0, count).forEach(function (h) { engine.text(h.n).catch(function () {}); });
   }
 
   var STYLE = [
@@ -638,11 +663,11 @@
 
     function renderMore() {
       var seqAt = seq, batch = current.hits.slice(shown, shown + HEADER_PAGE);
-      return show(engine, batch, current, list, function (recs) {
+      return show(engine, batch, function (texts) {
         var old = list.querySelector(".arshif-more");
         if (old) old.remove();
-        list.insertAdjacentHTML("beforeend", recs.map(function (rec, i) {
-          return resultHtml(rec, current, root, batch[i], null, true);
+        list.insertAdjacentHTML("beforeend", texts.map(function (text, i) {
+          return resultHtml(text, current, root, batch[i], true);
         }).join(""));
         shown += batch.length;
         if (shown < current.hits.length) {
@@ -652,10 +677,8 @@
         }
         setExpanded(true);
         box.setAttribute("data-arshif-shown", String(shown));
-        box.setAttribute("data-arshif-state", "shown");  /* results on screen; snippets follow */
-      }, function () { return seqAt === seq; }).then(function (fresh) {
-        if (fresh) box.setAttribute("data-arshif-state", "done");
-      });
+        box.setAttribute("data-arshif-state", "done");  /* results, snippets and why-lines on screen */
+      }, function () { return seqAt === seq; });
     }
 
     function activate(opt) {
@@ -680,7 +703,8 @@
         return;
       }
       engine.search(q).then(function (res) {
-        return engine.refine(res).then(function (hits) { res.hits = hits; return res; });
+        if (mine === seq) prefetch(engine, res.hits, HEADER_PAGE);
+        return engine.refine(res, HEADER_PAGE).then(function (hits) { res.hits = hits; return res; });
       }).then(function (res) {
         if (mine !== seq) return;
         current = res;
@@ -703,7 +727,7 @@
       open();
       box.setAttribute("data-arshif-state", "typing");
       clearTimeout(timer);
-      timer = setTimeout(run, 80);
+      timer = setTimeout(run, HEADER_WAIT);
     });
     input.addEventListener("focus", open);
     input.addEventListener("keydown", function (e) {
@@ -801,17 +825,15 @@
         facetHtml("المصدر", "outlet", items(counts.outlet, String, byCount)) +
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
       var shown = hits.slice(0, limit);
-      return show(engine, shown, data, resultsEl, function (recs) {
+      return show(engine, shown, function (texts) {
         resultsEl.innerHTML = suggestedHtml(data) + '<p class="arshif-search-page__count">' + countText(hits.length) + "</p>" +
-          '<ol class="md-search-result__list">' + recs.map(function (rec, i) {
-            return resultHtml(rec, data, root, shown[i], null, false);
+          '<ol class="md-search-result__list">' + texts.map(function (text, i) {
+            return resultHtml(text, data, root, shown[i], false);
           }).join("") + "</ol>" +
           (hits.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
         page.setAttribute("data-arshif-count", String(hits.length));
-        page.setAttribute("data-arshif-state", "shown");
-      }, function () { return mine === seq; }).then(function (fresh) {
-        if (fresh) page.setAttribute("data-arshif-state", "done");
-      });
+        page.setAttribute("data-arshif-state", "done");
+      }, function () { return mine === seq; });
     }
 
     function run() {
@@ -826,7 +848,10 @@
       }
       page.setAttribute("data-arshif-state", "searching");
       engine.search(state.q).then(function (res) {
-        return engine.refine(res).then(function (hits) { res.hits = hits; return res; });
+        if (mine === seq && !state.year && !state.outlet && !state.entity && !state.sort) {
+          prefetch(engine, res.hits, SEARCH_PAGE);
+        }
+        return engine.refine(res, SEARCH_PAGE).then(function (hits) { res.hits = hits; return res; });
       }).then(function (res) {
         if (mine !== seq) return;
         return engine.facets(res.hits.map(function (h) { return h.n; })).then(function (f) {
@@ -856,7 +881,7 @@
         state.q = input.value;
         state.year = state.outlet = state.entity = "";
         run();
-      }, 150);
+      }, PAGE_WAIT);
     });
     if (sortEl) {
       sortEl.value = state.sort || "relevance";
@@ -897,7 +922,6 @@
     start: function (root) {
       addStyle();
       var deps = [];
-      if (typeof lunr === "undefined") deps.push(loadScript(root + "search-index/lunr.js"));
       if (typeof ArshifAnalyzer === "undefined") deps.push(loadScript(root + "assets/javascripts/search/analyzer.js"));
       return Promise.all(deps).then(function () {
         var engine = ArshifSearch.engine || (ArshifSearch.engine = new Engine(root + "search-index/"));
