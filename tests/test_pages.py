@@ -349,6 +349,27 @@ def test_long_lists_go_on_numbered_pages_of_at_most_the_limit(monkeypatch: pytes
             assert target in outs, f"{path}: [{label}] → {target}"
 
 
+def test_pager_links_the_ends_and_the_neighbourhood_only() -> None:
+    from generator.pages import pager, pager_numbers
+
+    assert pager_numbers(1, 1) == [1]
+    assert pager_numbers(5, 3) == [1, 2, 3, 4, 5]
+    assert pager_numbers(500, 1) == [1, 2, 3, None, 500]
+    assert pager_numbers(500, 250) == [1, None, 248, 249, 250, 251, 252, None, 500]
+    assert pager_numbers(500, 5) == [1, 2, 3, 4, 5, 6, 7, None, 500]  # a gap of one page is the number
+    assert pager_numbers(500, 500) == [1, None, 498, 499, 500]
+    for count in range(1, 40):  # every page reachable: from each page, the pager leads closer to any other
+        for current in range(1, count + 1):
+            shown = [n for n in pager_numbers(count, current) if n is not None]
+            assert shown == sorted(set(shown)) and {1, count, current} <= set(shown)
+            assert len(pager_numbers(count, current)) <= 9
+    pages = [f"list/page-{n}.md" for n in range(1, 501)]
+    line = pager("list/page-250.md", "list/index.md", pages, 250)[2]
+    assert line.startswith("الصفحات: [السابقة](page-249.md) [1](page-1.md) … [248](page-248.md)")
+    assert "**250**" in line and line.endswith("[500](page-500.md) [التالية](page-251.md)")
+    assert len(line) < 400
+
+
 def test_topics_without_articles_get_no_page_nor_link() -> None:
     cfg_topics = config().topics
     assert "water" in cfg_topics

@@ -108,3 +108,39 @@ def test_dark_palette_toggle(page: Any, site_url: str) -> None:
     page.locator("label.md-header__button[for^='__palette']").first.click()
     after = page.get_attribute("body", "data-md-color-scheme")
     assert {before, after} == {"default", "slate"}
+
+
+def test_palette_choice_survives_a_page_load(page: Any, site_url: str) -> None:
+    """Material's palette script, loaded from assets/javascripts/palette.js, applies the reader's
+    choice on the next page before it is drawn."""
+    goto(page, site_url)
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    chosen = page.get_attribute("body", "data-md-color-scheme")
+    goto(page, site_url + "timeline/")
+    assert page.get_attribute("body", "data-md-color-scheme") == chosen
+
+
+def test_chrome_icons_come_from_one_sprite(page: Any, site_url: str, seed_site: BuiltSite) -> None:
+    """The header's icons are drawn (each `<use>` resolves to a symbol of assets/images/icons.svg
+    with a real size), and no page carries an icon's path inline."""
+    first = next(iter(articles(seed_site)))
+    goto(page, f"{site_url}articles/{first}/")
+    sizes = page.eval_on_selector_all(
+        ".md-header svg use", "els => els.filter(e => e.closest('svg').getClientRects().length)"
+        ".map(e => { const b = e.getBBox(); return [e.getAttribute('href'), b.width, b.height]; })")
+    assert len(sizes) >= 3 and all(w > 0 and h > 0 for _, w, h in sizes), sizes
+    assert any(urlsplit(u).path.endswith("/assets/images/icons.svg") for u in page.requests)
+    html = (seed_site.site / "articles" / first / "index.html").read_text(encoding="utf-8")
+    assert "<path" not in html.split("<article", 1)[0]
+
+
+def test_theme_icons_are_what_the_installed_material_gives() -> None:
+    """tools/make_theme_icons.py --check: the sprite, the icon overrides and palette.js match the
+    Material package installed (run the tool after upgrading Material)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, str(root / "tools" / "make_theme_icons.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
