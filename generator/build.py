@@ -42,6 +42,10 @@ from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outp
 
 MKDOCS_CONFIG = "mkdocs.yml"
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
+SHARD_ENV = "ARSHIF_SHARD"  # read by generator/mkdocs_hooks.py: "k/K", this process's share of the pages
+PROCESSES_ENV = "ARSHIF_MKDOCS_PROCESSES"  # how many MkDocs processes a whole build runs (default: see below)
+PAGES_PER_PROCESS = 400  # a whole build starts one more MkDocs process per this many pages, up to the cores
+MAX_PROCESSES = 8
 # files MkDocs writes in every build, dirty or not (sitemap.xml.gz with a plain open()): removed from
 # the hard-linked copy first, so that writing them makes new files
 ALWAYS_WRITTEN = ("sitemap.xml", "sitemap.xml.gz", "404.html")
@@ -139,25 +143,72 @@ def mkdocs_config_for(out_dir: Path, site_dir: Path, project: Path) -> tuple[Pat
     return cfg, tmp
 
 
-def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | None = None) -> int:
-    """Run `mkdocs build --strict` of `out_dir` into `site_dir`; returns its exit code. With
-    `dirty_list` (a file naming, one per line, the docs files that changed), a `--dirty` build that
-    renders only those pages into a `site_dir` holding the previous site (see `mkdocs_hooks`)."""
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def mkdocs_processes(pages: int) -> int:
+    """How many MkDocs processes a whole build of `pages` Markdown pages runs: the environment's
+    ARSHIF_MKDOCS_PROCESSES when set, else one per PAGES_PER_PROCESS pages, at most one per usable
+    core and MAX_PROCESSES. MkDocs renders pages one after another in one process; at 10,000
+    articles that is most of a build, and on a machine with more cores the pages split into shares
+    that render side by side (`mkdocs_hooks`: each process renders its share into the same folder)."""
+    forced = os.environ.get(PROCESSES_ENV, "").strip()
+    if forced:
+        return max(1, int(forced))
+    return max(1, min(usable_cores(), MAX_PROCESSES, pages // PAGES_PER_PROCESS))
+
+
+def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | None = None,
+               processes: int = 1, during: Callable[[], None] | None = None) -> int:
+    """Run `mkdocs build --strict` of `out_dir` into `site_dir`; returns its exit code (the first
+    failing process's). With `dirty_list` (a file naming, one per line, the docs files that changed),
+    a `--dirty` build that renders only those pages into a `site_dir` holding the previous site (see
+    `mkdocs_hooks`). Without it, `site_dir` must be empty: `processes` MkDocs processes (`--dirty`,
+    each told its share of the pages, one SOURCE_DATE_EPOCH for all) build the whole site into it.
+    `during` runs in this process while MkDocs works (the search index); the processes are stopped
+    when it raises, and the exception propagates."""
     cfg, tmp = mkdocs_config_for(out_dir, site_dir, project)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(DIRTY_ENV, None)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg), "-d", str(site_dir.resolve())]
+    for name in (DIRTY_ENV, SHARD_ENV):
+        env.pop(name, None)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg), "-d", str(site_dir.resolve()),
+           "--dirty"]
+    runs: list[dict[str, str]] = []
     if dirty_list is not None:
-        cmd.append("--dirty")
-        env[DIRTY_ENV] = str(dirty_list)
+        runs.append(dict(env, **{DIRTY_ENV: str(dirty_list)}))
+    else:
+        env.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+        runs += [dict(env, **{SHARD_ENV: f"{k}/{processes}"}) for k in range(max(1, processes))]
+    procs: list[subprocess.Popen[bytes]] = []
     try:
-        proc = subprocess.run(cmd, env=env, cwd=project)
+        procs = [subprocess.Popen(cmd, env=run, cwd=project) for run in runs]
+        if during is not None:
+            during()
+        codes = [p.wait() for p in procs]
     finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
         if tmp is not None:
             for f in tmp.iterdir():
                 f.unlink()
             tmp.rmdir()
-    return proc.returncode
+    return next((c for c in codes if c != 0), 0)
+
+
+def drop_material_index(site_dir: Path) -> None:
+    """Remove Material's own search index, which its search plugin writes at the end of every MkDocs
+    build (empty: every page is excluded from it; Arshif's index replaces it)."""
+    if importlib.util.find_spec("generator.search") is None:
+        return
+    search = importlib.import_module("generator.search")
+    (site_dir / search.MATERIAL_INDEX).unlink(missing_ok=True)
 
 
 def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None) -> None:
@@ -287,13 +338,22 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
             dirty_list = Path(name)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write("".join(f"{c}\n" for c in changed))
-        rc = run_mkdocs(out, fresh, project, dirty_list)
+        index_error: list[Exception] = []
+
+        def search_index() -> None:  # while MkDocs renders: it never writes into search-index/
+            try:
+                run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
+            except Exception as exc:  # reported like any other build failure, with its cause
+                index_error.append(exc)
+
+        pages = sum(1 for path in docs if path.endswith(".md")) if docs else sum(1 for _ in out.rglob("*.md"))
+        rc = run_mkdocs(out, fresh, project, dirty_list, mkdocs_processes(pages), during=search_index)
         if rc != 0:
             return SiteResult(f"mkdocs build failed (exit {rc})")
-        try:
-            run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
-        except Exception as exc:  # report it like any other build failure, with its cause
+        if index_error:
+            exc = index_error[0]
             return SiteResult(f"search index failed: {type(exc).__name__}: {exc}")
+        drop_material_index(fresh)
         if base is not None and listing_digest(site_dir) != record.get("listing"):
             return SiteResult(f"the previous site in {site_dir} changed while the new one was built "
                               "from it; run the build again (it will build the whole site)")

@@ -20,6 +20,13 @@ into a folder of hard links to the previous site, and this hook
   `--strict` would turn into a failure: the navigation lists index pages only, so a page whose
   Markdown did not change renders the same bytes.
 
+A whole build split across processes (`generator.build.run_mkdocs` with several processes): each
+MkDocs process runs with `--dirty` into the same new folder and ARSHIF_SHARD="k/K"; this hook marks as
+modified the documentation pages whose place in the sorted list of pages is k modulo K, and, in
+process 0 only, every other file (theme and static files), so each page is rendered by exactly one
+process and every file is copied once. The files every process writes (404.html, sitemap.xml,
+sitemap.xml.gz) come out byte for byte the same in each (one SOURCE_DATE_EPOCH for all).
+
 And it shows the progress of a large MkDocs build (`generator.progress`: a bar on a terminal, plain
 lines in a CI log, nothing for a small site): MkDocs has no per-page callback of its own, so the pages
 are counted here as the theme renders them (`on_post_page`).
@@ -35,6 +42,7 @@ from typing import Any
 from generator.progress import Stage, stage
 
 DIRTY_ENV = "ARSHIF_DIRTY_LIST"
+SHARD_ENV = "ARSHIF_SHARD"
 
 PRINTED_META = ("title", "author", "description")
 
@@ -84,7 +92,21 @@ def _changed() -> frozenset[str] | None:
     return frozenset(line for line in Path(path).read_text(encoding="utf-8").splitlines() if line)
 
 
+def _shard() -> tuple[int, int] | None:
+    """(k, K) from ARSHIF_SHARD="k/K", or None."""
+    value = os.environ.get(SHARD_ENV)
+    if not value:
+        return None
+    k, n = (int(x) for x in value.split("/", 1))
+    if not 0 <= k < n:
+        raise ValueError(f"{SHARD_ENV}={value!r}: expected k/K with 0 <= k < K")
+    return k, n
+
+
 CHANGED = _changed()
+SHARD = _shard()
+if SHARD is not None:
+    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 if CHANGED is not None:
     import mkdocs.structure.files as mkdocs_files
     import mkdocs.utils as mkdocs_utils
@@ -112,18 +134,40 @@ def _mark_modified(files: Any, config: Any) -> None:
         in_docs = f.abs_src_path is not None and os.path.realpath(f.abs_src_path).startswith(docs_dir + os.sep)
         f.is_modified = (lambda modified: (lambda: modified))(listed and in_docs)
 
+def _mark_share(files: Any) -> None:
+    """In a build split across processes, a file is modified (built or copied here) when it is a
+    page of this process's share, or any other file and this is process 0."""
+    assert SHARD is not None
+    k, n = SHARD
+    pages = sorted(f.src_uri for f in files.documentation_pages())
+    mine = set(pages[k::n])
+    for f in files:
+        modified = f.src_uri in mine if f.is_documentation_page() else k == 0
+        f.is_modified = (lambda modified: (lambda: modified))(modified)
+
+
 _progress: Stage | None = None
 
 
 def on_files(files: Any, config: Any) -> Any:
     """Start counting the pages MkDocs renders: as many as the site has Markdown pages, or in an
-    incremental build those the changed-files list names (which are marked modified, the others not)."""
+    incremental build those the changed-files list names (which are marked modified, the others not),
+    or in a split build this process's share (process 0 shows the progress of its share, the others
+    none)."""
     global _progress
     pages = files.documentation_pages()
     if CHANGED is not None:
         _mark_modified(files, config)
         pages = [f for f in pages if f.is_modified()]
-    _progress = stage("building site pages", len(pages), "pages")
+    if SHARD is not None:
+        _mark_share(files)
+        pages = [f for f in pages if f.is_modified()]
+        if SHARD[0] != 0:
+            return files
+        label = f"building site pages (one of {SHARD[1]} processes)"
+    else:
+        label = "building site pages"
+    _progress = stage(label, len(pages), "pages")
     return files
 
 

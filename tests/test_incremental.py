@@ -121,3 +121,31 @@ def test_an_incremental_build_leaves_every_file_of_the_previous_site_as_it_was(a
     failed = build(archive)
     assert failed.returncode == 1 and "mkdocs build failed" in failed.stderr
     assert tree(keep) == before
+
+
+def test_a_whole_build_split_across_processes_is_the_one_process_build(tmp_path: Path) -> None:
+    """MkDocs' pages split across three processes (ARSHIF_MKDOCS_PROCESSES, `mkdocs_hooks` shares):
+    the same site, byte for byte, sitemaps included (one SOURCE_DATE_EPOCH), as one process gives;
+    and a page that fails --strict in any share fails the build."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(N):
+        (corpus / f"{i:04d}.txt").write_text(article(i, 1), encoding="utf-8")
+    sites = {}
+    for processes in (1, 3):
+        env = dict(os.environ, ARSHIF_CACHE="0", NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000",
+                   ARSHIF_MKDOCS_PROCESSES=str(processes))
+        proc = subprocess.run([sys.executable, "-m", "generator", "build", "--corpus", str(corpus),
+                               "--config", str(ROOT / "site_config"), "--out", str(tmp_path / "content"),
+                               "--site", "--site-dir", str(tmp_path / f"site{processes}")],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0, proc.stderr
+        sites[processes] = tree(tmp_path / f"site{processes}")
+    assert len(sites[1]) > 3 * N and sites[3] == sites[1]
+
+    from generator.build import run_mkdocs
+
+    content = tmp_path / "content"
+    broken = sorted((content / "articles").glob("*.md"))[-1]
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n[رابط](لا-يوجد.md)\n", encoding="utf-8")
+    assert run_mkdocs(content, tmp_path / "broken-site", ROOT, processes=3) != 0

@@ -28,9 +28,9 @@ from generator.model import Article
 from generator.search.indexer import INDEX_DIR, DocCache, docs_from_articles, index_files, write_tree
 
 SEARCH_PAGE = "search.md"  # relative to the docs_dir; served at search/
-_MATERIAL_INDEX = Path("search") / "search_index.json"
+MATERIAL_INDEX = Path("search") / "search_index.json"  # Material's own, removed
 
-__all__ = ["SEARCH_PAGE", "page_markdown", "write_index"]
+__all__ = ["MATERIAL_INDEX", "SEARCH_PAGE", "page_markdown", "write_index"]
 
 
 def _articles(context: Any) -> list[Article]:
@@ -62,9 +62,7 @@ def write_index(context: Any, urls: Mapping[str, str], site_dir: Path, cache_dir
     cache = DocCache(cache_dir)
     written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western"), cache))
     cache.save()
-    material = site_dir / _MATERIAL_INDEX
-    if material.is_file():
-        material.unlink()
+    (site_dir / MATERIAL_INDEX).unlink(missing_ok=True)  # when MkDocs has finished (else the site build does)
     return written
 
 
