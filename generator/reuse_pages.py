@@ -28,8 +28,9 @@ QUOTES_ON_ENTITY = 50
 # Other articles listed under one shared passage on an article or entity page, and other versions
 # under an article's story; the rest are counted (a story's own page lists all its versions).
 # Unbounded, a passage that hundreds of reports carry made every one of them list all the others:
-# pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles).
-OCCURRENCES_LISTED = 10
+# pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles); ten
+# were still 5 KB of every synthetic article page (whose stock sentences recur in most articles).
+OCCURRENCES_LISTED = 5
 
 
 def outlet_name(art: Article) -> str:

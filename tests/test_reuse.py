@@ -212,7 +212,7 @@ def test_display_text_drops_the_speaker_before_a_quotation_mark() -> None:
 
 # ---- long lists stay short on every page ---------------------------------------------------------
 
-def test_a_passage_many_reports_carry_lists_ten_others_and_counts_the_rest(tmp_path: Path) -> None:
+def test_a_passage_many_reports_carry_lists_a_few_others_and_counts_the_rest(tmp_path: Path) -> None:
     from generator.quotes import Occurrence, Quotation
     from generator.reuse_pages import OCCURRENCES_LISTED, _quotation_lines
 
@@ -226,9 +226,10 @@ def test_a_passage_many_reports_carry_lists_ten_others_and_counts_the_rest(tmp_p
     lines = [ln for ln in _quotation_lines(ctx, here, q, arts[3].id) if ln.startswith("- ")]
     assert len(lines) == OCCURRENCES_LISTED + 1
     assert lines[0].endswith("— أول ظهور") and arts[3].id not in "".join(lines)
-    assert lines[-1] == "- وغيرها: 4 مقالات"  # 15 reports: this one, 10 listed, 4 counted
+    counted = f"- وغيرها: {15 - 1 - OCCURRENCES_LISTED} مقالات"  # 15 reports: this one, the listed, the rest
+    assert lines[-1] == counted
     first = [ln for ln in _quotation_lines(ctx, here, q, arts[0].id) if ln.startswith("- ")]
-    assert first[0] == "- هذا المقال أول من نشره" and first[-1] == "- وغيرها: 4 مقالات"
+    assert first[0] == "- هذا المقال أول من نشره" and first[-1] == counted
 
 
 def _ten_printing_one_passage() -> list[Article]:

@@ -272,18 +272,32 @@ TERMINAL = "0123456789abcdefghijklmnopqrstuv"
 CONTINUATION = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
 
 
-def encode_varints(values: Iterable[int]) -> str:
-    out: list[str] = []
-    for v in values:
-        if v < 0:
-            raise ValueError(f"cannot encode a negative number: {v}")
-        digits = [v & 31]
+def _varint(v: int) -> str:
+    if v < 0:
+        raise ValueError(f"cannot encode a negative number: {v}")
+    digits = [v & 31]
+    v >>= 5
+    while v:
+        digits.append(v & 31)
         v >>= 5
-        while v:
-            digits.append(v & 31)
-            v >>= 5
-        out.extend(CONTINUATION[d] for d in reversed(digits[1:]))
-        out.append(TERMINAL[digits[0]])
+    return "".join(CONTINUATION[d] for d in reversed(digits[1:])) + TERMINAL[digits[0]]
+
+
+_VARINTS: dict[int, str] = {}  # small numbers (document gaps, weights × 1000) recur across postings
+
+
+def encode_varints(values: Iterable[int]) -> str:
+    """`values` (non-negative ints) as one string of varint digits: 5 bits a digit, most significant
+    first, continuation digits then one terminal digit per number. ValueError for a negative value."""
+    known = _VARINTS
+    out = []
+    for v in values:
+        code = known.get(v)
+        if code is None:
+            code = _varint(v)
+            if len(known) < 1_000_000:
+                known[v] = code
+        out.append(code)
     return "".join(out)
 
 
