@@ -417,27 +417,33 @@ def prevnext_nav(ctx: Context, here: str, cls: str, aria: str, labels: tuple[str
 
 
 def article_prevnext(ctx: Context, art: Article, here: str) -> list[str]:
-    """The previous/next links of an article page: in the whole archive, among the articles of its
-    outlet, and among those of each of its topics (in the order the article lists them), each a
-    `<nav>` of its own; the same order everywhere (dated newest first with the archive's tie-breaks,
-    undated after)."""
+    """The previous/next links of an article page: in the whole archive (a `<nav>` with the two
+    articles' titles), then, in one `<nav>` of class `arshif-prevnext-lists`, one line for its
+    outlet and one for each of its topics (in the order the article lists them): «من <outlet>:
+    التالي · السابق», each word a link (no titles: four lists of two titles were 2.5 KB of every
+    article page). The same order everywhere (dated newest first with the archive's tie-breaks,
+    undated after); no link for a missing neighbour, no line for a list with neither."""
     lines = prevnext_nav(ctx, here, "arshif-prevnext-archive", "المقال السابق والتالي",
                          ("المقال التالي (الأحدث)", "المقال السابق (الأقدم)"), article_neighbours(ctx, art))
+    rows: list[tuple[str, tuple[Article | None, Article | None]]] = []
     oid = (art.outlet.id or art.outlet.name) if art.outlet is not None else None
     if oid is not None and oid in ctx.outlets:
         info = ctx.outlets[oid]
-        name = isolate(info.name)
-        lines += prevnext_nav(ctx, here, "arshif-prevnext-outlet", f"السابق والتالي من {info.name}",
-                              (f"التالي من {name}", f"السابق من {name}"),
-                              list_neighbours(ctx, f"outlet:{oid}", info.articles, art))
+        rows.append((f"من {isolate(info.name)}", list_neighbours(ctx, f"outlet:{oid}", info.articles, art)))
     for tid in dict.fromkeys(art.topics):
         topic = ctx.topics.get(tid)
-        if topic is None:
-            continue
-        name = isolate(topic.name)
-        lines += prevnext_nav(ctx, here, "arshif-prevnext-topic", f"السابق والتالي في موضوع {topic.name}",
-                              (f"التالي في موضوع {name}", f"السابق في موضوع {name}"),
-                              list_neighbours(ctx, f"topic:{tid}", topic.articles, art))
+        if topic is not None:
+            rows.append((f"في موضوع {isolate(topic.name)}",
+                         list_neighbours(ctx, f"topic:{tid}", topic.articles, art)))
+    items = []
+    for label, (older, newer) in rows:
+        links = [f"[{word}]({Urls.link(here, ctx.urls.article(other.id))})"
+                 for word, other in (("التالي", newer), ("السابق", older)) if other is not None]
+        if links:
+            items.append(f"- {label}: " + " · ".join(links))
+    if items:
+        lines += ['<nav class="arshif-prevnext-lists" aria-label="السابق والتالي من المصدر نفسه وفي الموضوع نفسه" '
+                  'markdown="1">', "", *items, "", "</nav>", ""]
     return lines
 
 

@@ -406,6 +406,12 @@ def _nav(body: str, cls: str) -> str:
     return (m.group(1) + "\n" + m.group(2)) if m else ""
 
 
+def _lists(body: str) -> list[str]:
+    """The lines of the outlet and topic previous/next `<nav>` of a page body ([] when it has none)."""
+    m = re.search(r'<nav class="arshif-prevnext-lists" aria-label="[^"]*" markdown="1">(.*?)</nav>', body, re.S)
+    return [ln[2:] for ln in m.group(1).splitlines() if ln.startswith("- ")] if m else []
+
+
 def test_previous_next_within_the_outlet_and_each_topic() -> None:
     sada, other = OutletRef("sada", "صدى المدينة"), OutletRef("other", "مصدر آخر")
     arts = [  # the archive order: o4 (10-03), then s3 and t2 on 10-02 (ties by id), s2, o1, then undated
@@ -421,28 +427,19 @@ def test_previous_next_within_the_outlet_and_each_topic() -> None:
     outs = {o.path: o for o in render_site(ctx)}
     assert [a.id for a in ctx.articles] == ["o4", "s3", "t2", "o1", "s1", "u1"]
     body = split(outs["articles/s3.md"].text)[1]
-    archive, outlet = _nav(body, "arshif-prevnext-archive"), _nav(body, "arshif-prevnext-outlet")
+    archive = _nav(body, "arshif-prevnext-archive")
     assert "التالي (الأحدث): [<bdi>آخر خبر</bdi>](o4.md)" in archive
     assert "السابق (الأقدم): [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in archive
-    assert outlet.startswith("السابق والتالي من صدى المدينة\n")  # the nav's aria-label
-    assert 'class="arshif-newer"' not in outlet  # the newest article of its outlet
-    assert "السابق من <bdi>صدى المدينة</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in outlet
-    topics = re.findall(r'<nav class="arshif-prevnext arshif-prevnext-topic" aria-label="([^"]*)"', body)
-    assert topics == ["السابق والتالي في موضوع المياه", "السابق والتالي في موضوع المزارع"]  # the article's order
-    water = body.split('aria-label="السابق والتالي في موضوع المياه"', 1)[1].split("</nav>", 1)[0]
-    assert "السابق في موضوع <bdi>المياه</bdi>: [<bdi>خبر من مصدر آخر</bdi>](o1.md)" in water
-    assert "التالي في موضوع" not in water
-    farms = body.split('aria-label="السابق والتالي في موضوع المزارع"', 1)[1].split("</nav>", 1)[0]
-    assert "السابق في موضوع <bdi>المزارع</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in farms
+    # the outlet first, then the topics in the article's order; s3 is the newest of each
+    assert _lists(body) == ["من <bdi>صدى المدينة</bdi>: [السابق](t2.md)",
+                            "في موضوع <bdi>المياه</bdi>: [السابق](o1.md)",
+                            "في موضوع <bdi>المزارع</bdi>: [السابق](t2.md)"]
     # the oldest dated article of its outlet leads to the undated one, which has no older neighbour
-    s1 = _nav(split(outs["articles/s1.md"].text)[1], "arshif-prevnext-outlet")
-    assert "السابق من <bdi>صدى المدينة</bdi>: [<bdi>صدى بلا تاريخ</bdi>](u1.md)" in s1
-    assert "التالي من <bdi>صدى المدينة</bdi>: [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in s1
-    u1 = _nav(split(outs["articles/u1.md"].text)[1], "arshif-prevnext-outlet")
-    assert 'class="arshif-older"' not in u1 and "(s1.md)" in u1
-    # an outlet or topic with one article gives no nav; an article without an outlet or topic neither
-    o4 = split(outs["articles/o4.md"].text)[1]
-    assert "(o1.md)" in _nav(o4, "arshif-prevnext-outlet") and "arshif-prevnext-topic" not in o4
+    assert _lists(split(outs["articles/s1.md"].text)[1])[0] == \
+        "من <bdi>صدى المدينة</bdi>: [التالي](t2.md) · [السابق](u1.md)"
+    assert _lists(split(outs["articles/u1.md"].text)[1])[0] == "من <bdi>صدى المدينة</bdi>: [التالي](s1.md)"
+    # an article without topics has its outlet's line only
+    assert _lists(split(outs["articles/o4.md"].text)[1]) == ["من <bdi>مصدر آخر</bdi>: [السابق](o1.md)"]
     lone = art("corpus/l1.txt", "وحيد", "نص.", "2015-10-05", outlet=OutletRef("lone", "مصدر وحيد"), topics=["water"])
     _, outs = build([lone])
     body = split(outs["articles/l1.md"].text)[1]

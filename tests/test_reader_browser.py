@@ -180,47 +180,42 @@ def test_previous_next_within_the_outlet_and_the_topic(browser: Any, site_url: s
     ctx = browser.new_context(viewport={"width": 1366, "height": 900}, locale="ar")
     page = ctx.new_page()
     start = site_url + "articles/2015-09-abadi-bridge/"
+
+    def line(prefix: str) -> Any:
+        return page.locator("nav.arshif-prevnext-lists li", has_text=prefix).first
+
     goto(page, start)
-    navs = page.eval_on_selector_all("nav.arshif-prevnext", "els => els.map(e => e.getAttribute('aria-label'))")
-    assert navs == ["المقال السابق والتالي", "السابق والتالي من الاتحاد", "السابق والتالي في موضوع الشأن العراقي"]
-    outlet = page.locator("nav.arshif-prevnext-outlet")
-    assert outlet.locator(".arshif-newer").inner_text().strip().startswith("التالي من الاتحاد:")
-    outlet.locator(".arshif-newer a").click()
+    navs = page.eval_on_selector_all("nav[class*=arshif-prevnext]", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert navs == ["المقال السابق والتالي", "السابق والتالي من المصدر نفسه وفي الموضوع نفسه"]
+    lines = page.eval_on_selector_all("nav.arshif-prevnext-lists li", "els => els.map(e => e.innerText.trim())")
+    assert lines[0].startswith("من الاتحاد:") and lines[1].startswith("في موضوع الشأن العراقي:")
+    line("من الاتحاد").locator("a", has_text="التالي").click()
     page.wait_for_load_state("load")
     assert page.url == site_url + "articles/2015-10-ramadi-return/"
-    back = page.locator("nav.arshif-prevnext-outlet .arshif-older")
-    assert back.inner_text().strip().startswith("السابق من الاتحاد:")
-    back.locator("a").click()
+    line("من الاتحاد").locator("a", has_text="السابق").click()
     page.wait_for_load_state("load")
     assert page.url == start
-    topic = page.locator("nav.arshif-prevnext-topic")
-    assert topic.locator(".arshif-older").inner_text().strip().startswith("السابق في موضوع الشأن العراقي:")
-    topic.locator(".arshif-older a").click()
+    line("في موضوع الشأن العراقي").locator("a", has_text="السابق").click()
     page.wait_for_load_state("load")
     assert page.url != start and "/articles/" in page.url
     assert "الشأن العراقي" in page.locator(".arshif-meta").inner_text()  # an article of the same topic
-    page.locator("nav.arshif-prevnext-topic .arshif-newer a").click()
+    line("في موضوع الشأن العراقي").locator("a", has_text="التالي").click()
     page.wait_for_load_state("load")
     assert page.url == start
-    # right to left: the newer link's box stands right of the older one's, in each nav, at both sizes
+    # right to left: the newer article's box stands right of the older one's (stacked on a phone,
+    # the newer first); the lists' lines start at the right edge of the text; nothing overflows
     for width, height in ((1366, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         goto(page, start)
-        for cls in ("arshif-prevnext-archive", "arshif-prevnext-outlet", "arshif-prevnext-topic"):
-            boxes = [page.locator(f"nav.{cls} .{side}") for side in ("arshif-newer", "arshif-older")]
-            newer, older = (b.bounding_box() if b.count() else None for b in boxes)
-            if newer and older:
-                if width > 700:  # side by side
-                    assert newer["x"] > older["x"], (cls, width)
-                else:  # stacked, the newer first
-                    assert newer["y"] < older["y"], (cls, width)
-            elif newer or older:  # a lone link keeps its side on a wide screen: newer right, older left
-                box, nav = newer or older, page.locator(f"nav.{cls}").bounding_box()
-                if width > 700:
-                    middle = nav["x"] + nav["width"] / 2
-                    assert (box["x"] + box["width"] / 2 > middle) == (newer is not None), (cls, width, box)
-            for box in (newer, older):
-                assert box is None or (box["x"] >= 0 and box["x"] + box["width"] <= width + 1), (cls, width, box)
+        boxes = [page.locator(f"nav.arshif-prevnext-archive .{side}") for side in ("arshif-newer", "arshif-older")]
+        newer, older = (b.bounding_box() if b.count() else None for b in boxes)
+        if newer and older:
+            assert (newer["x"] > older["x"]) if width > 700 else (newer["y"] < older["y"]), width
+        text = page.locator("article").bounding_box()
+        for box in page.eval_on_selector_all("nav.arshif-prevnext-lists li",
+                                             "els => els.map(e => e.getBoundingClientRect().toJSON())"):
+            assert abs(box["right"] - (text["x"] + text["width"])) < 30, (width, box)
+            assert box["left"] >= 0 and box["right"] <= width + 1, (width, box)
         page.evaluate("window.scrollTo(0, 0)")  # the header stays on top of a full-page shot
         page.screenshot(path=str(test_output / f"prevnext-article-{width}x{height}.png"), full_page=True)
     ctx.close()
