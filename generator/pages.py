@@ -9,6 +9,7 @@ Markdown or HTML.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -63,8 +64,15 @@ _LEAD_LIST = re.compile(r"^(\d+)([.)])")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _INLINE)) + r"\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def escape_inline(text: str) -> str:
-    """Text shown literally inside a Markdown line: no emphasis, link, code, HTML or entity."""
+    """Text shown literally inside a Markdown line: no emphasis, link, code, HTML or entity.
+    (Memoised: a site writes each title and name on many pages; most need no escaping at all.)"""
+    if _SPECIAL.search(text) is None:
+        return text
     return _CONTROL.sub("\ufffd", text).translate(_INLINE)
 
 

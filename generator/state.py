@@ -30,6 +30,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import shutil
 import stat
 import sys
 from collections.abc import Iterable, Mapping
@@ -262,27 +263,42 @@ def hardlink_tree(src: Path, dst: Path) -> int:
 
 
 class WorkCache:
-    """Results of earlier builds for one kind of work, kept in one pickle file
-    (`<cache>/<kind>/<generator_digest>.pickle`, {key: value}): the search index's per-document
-    analysis (kind "search"), the shared-text alignments (kind "reuse"). A changed generator or
-    package names a new file, and older files are removed when it is saved; keys not looked up by
-    this build are dropped then. Without a cache folder nothing is kept. Never raises for a missing,
-    damaged or unwritable file: a cache only makes builds faster."""
+    """Results of earlier builds for one kind of work, kept in BUCKETS pickle files
+    (`<cache>/<kind>/<generator_digest>/<bb>.pickle`, each {key: value} for the keys of bucket bb,
+    see `bucket`): the search index's per-document analysis (kind "search"), the shared-text
+    alignments (kind "reuse"). A changed generator or package names a new folder, and older ones are
+    removed when it is saved; keys not looked up by this build are dropped then, and only the buckets
+    whose keys changed are written again (the search cache is 140 MB at 10,000 articles: rewriting
+    it whole took seconds of every build). Without a cache folder nothing is kept. Never raises for a
+    missing, damaged or unwritable file: a cache only makes builds faster."""
+
+    BUCKETS = 64
 
     def __init__(self, cache_dir: Path | None, kind: str) -> None:
-        self.path: Path | None = None
+        self.folder: Path | None = None
         self.entries: dict[Any, Any] = {}
         self.used: set[Any] = set()
+        self.loaded: dict[int, set[Any]] = {}  # bucket → the keys its file held
         if cache_dir is None:
             return
-        self.path = cache_dir / kind / f"{generator_digest()[:24]}.pickle"
-        try:
-            with self.path.open("rb") as fh:
-                entries = pickle.load(fh)
+        self.folder = cache_dir / kind / generator_digest()[:24]
+        for b in range(self.BUCKETS):
+            try:
+                with (self.folder / f"{b:02x}.pickle").open("rb") as fh:
+                    entries = pickle.load(fh)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                continue
             if isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass
+                self.entries.update(entries)
+                self.loaded[b] = set(entries)
+
+    @classmethod
+    def bucket(cls, key: Any) -> int:
+        """The bucket of `key`: from its first byte when it is a digest (bytes), else from a digest
+        of its repr (never Python's hash(), which changes from one process to the next)."""
+        if isinstance(key, bytes) and key:
+            return key[0] % cls.BUCKETS
+        return hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=1).digest()[0] % cls.BUCKETS
 
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
         """The value kept for `key`, or `compute()` (then kept)."""
@@ -292,18 +308,34 @@ class WorkCache:
         return self.entries[key]
 
     def save(self) -> None:
-        """Write the entries this build looked up, atomically."""
-        if self.path is None:
+        """Write the buckets whose keys this build changed (added or no longer looked up),
+        atomically; remove the folders of other generator versions."""
+        if self.folder is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            for old in self.path.parent.glob("*.pickle"):
-                if old != self.path:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for old in self.folder.parent.iterdir():
+                if old == self.folder:
+                    continue
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
                     old.unlink()
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-            with tmp.open("wb") as fh:
-                pickle.dump({k: v for k, v in self.entries.items() if k in self.used}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            kept: dict[int, set[Any]] = {}
+            for key in self.used:
+                kept.setdefault(self.bucket(key), set()).add(key)
+            for b in range(self.BUCKETS):
+                keys = kept.get(b, set())
+                path = self.folder / f"{b:02x}.pickle"
+                if keys == self.loaded.get(b, set()) and (path.is_file() or not keys):
+                    continue
+                if not keys:
+                    path.unlink(missing_ok=True)
+                    continue
+                tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+                with tmp.open("wb") as fh:
+                    pickle.dump({k: self.entries[k] for k in keys}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+                self.loaded[b] = keys
         except OSError:
             pass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
                              tree_digest)
 
@@ -90,3 +92,31 @@ def test_installed_versions_name_every_distribution() -> None:
     names = [item.split("==")[0] for item in listed]
     assert names == sorted(names)
     assert any(item.startswith("mkdocs==1.6") for item in listed)
+
+
+def test_a_work_cache_rewrites_only_the_buckets_whose_keys_changed(tmp_path: Path) -> None:
+    from generator.state import WorkCache
+
+    first = WorkCache(tmp_path, "kind")
+    keys = [bytes([i]) * 4 for i in range(200)] + [("pair", i) for i in range(50)]
+    for k in keys:
+        assert first.get(k, lambda k=k: repr(k)) == repr(k)
+    first.save()
+    folder = first.folder
+    assert folder is not None
+    files = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert 1 < len(files) <= WorkCache.BUCKETS
+    inodes = {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+    again = WorkCache(tmp_path, "kind")
+    assert again.entries == {k: repr(k) for k in keys}
+    for k in keys[1:]:  # keys[0] is no longer looked up; one key is new
+        again.get(k, lambda: pytest.fail("computed again"))
+    new = bytes([7]) + b"new"
+    assert again.get(new, lambda: "fresh") == "fresh"
+    again.save()
+    changed = {p.name for p in folder.iterdir() if p.stat().st_ino != inodes.get(p.name)}
+    assert changed == {f"{WorkCache.bucket(keys[0]):02x}.pickle", f"{WorkCache.bucket(new):02x}.pickle"}
+    third = WorkCache(tmp_path, "kind")
+    assert keys[0] not in third.entries and third.entries[new] == "fresh" and len(third.entries) == len(keys)
+    assert WorkCache.bucket(("pair", 3)) == WorkCache.bucket(("pair", 3))  # stable, not hash()
