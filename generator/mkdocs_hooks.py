@@ -164,7 +164,7 @@ def on_files(files: Any, config: Any) -> Any:
         pages = [f for f in pages if f.is_modified()]
         if SHARD[0] != 0:
             return files
-        label = f"building site pages (one of {SHARD[1]} processes)"
+        label = "building site pages" if SHARD[1] == 1 else f"building site pages (one of {SHARD[1]} processes)"
     else:
         label = "building site pages"
     _progress = stage(label, len(pages), "pages")

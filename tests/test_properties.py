@@ -54,7 +54,8 @@ def front_matter(md: str) -> dict[str, Any]:
 def expected_front(art: Article) -> dict[str, Any]:
     """What the article page's front matter must say, from the article record alone."""
     want: dict[str, Any] = {"title": art.title or art.id, "kind": "article", "id": art.id,
-                            "source": art.source.removeprefix("corpus/")}  # inside the corpus
+                            "source": art.source.removeprefix("corpus/"),  # inside the corpus
+                            "hide": ["toc"]}
     if art.date:
         want["date"] = art.date
     elif art.date_not_before:
