@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -202,22 +202,25 @@ def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | 
     return next((c for c in codes if c != 0), 0)
 
 
+def _search_module() -> Any:
+    """The search package (generator.search), or None when it is not installed."""
+    if importlib.util.find_spec("generator.search") is None:
+        return None
+    return importlib.import_module("generator.search")
+
+
 def drop_material_index(site_dir: Path) -> None:
     """Remove Material's own search index, which its search plugin writes at the end of every MkDocs
     build (empty: every page is excluded from it; Arshif's index replaces it)."""
-    if importlib.util.find_spec("generator.search") is None:
-        return
-    search = importlib.import_module("generator.search")
-    (site_dir / search.MATERIAL_INDEX).unlink(missing_ok=True)
+    search = _search_module()
+    if search is not None:
+        (site_dir / search.MATERIAL_INDEX).unlink(missing_ok=True)
 
 
 def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None) -> None:
     """Build the site's search index when the search module is installed (`cache_dir`: the build's
     cache folder, where the index keeps per-document work between builds)."""
-    if importlib.util.find_spec("generator.search") is None:
-        return
-    search = importlib.import_module("generator.search")
-    write_index = getattr(search, "write_index", None)
+    write_index = getattr(_search_module(), "write_index", None)
     if write_index is not None:
         write_index(ctx, ctx.urls, site_dir, cache_dir)
 

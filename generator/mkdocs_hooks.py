@@ -105,7 +105,7 @@ def _shard() -> tuple[int, int] | None:
 
 CHANGED = _changed()
 SHARD = _shard()
-if SHARD is not None:
+if CHANGED is not None or SHARD is not None:  # both run MkDocs with --dirty
     logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
 if CHANGED is not None:
     import mkdocs.structure.files as mkdocs_files
@@ -122,7 +122,11 @@ if CHANGED is not None:
         _copy(self, dirty)
 
     mkdocs_files.File.copy_file = _copy_file
-    logging.getLogger("mkdocs.commands.build").addFilter(_DropDirtyWarning())
+
+
+def _set_modified(f: Any, modified: bool) -> None:
+    """Make MkDocs' `File.is_modified()` (its own test compares modification times) say `modified`."""
+    f.is_modified = lambda: modified
 
 
 def _mark_modified(files: Any, config: Any) -> None:
@@ -132,7 +136,8 @@ def _mark_modified(files: Any, config: Any) -> None:
     for f in files:
         listed = f.src_uri in CHANGED
         in_docs = f.abs_src_path is not None and os.path.realpath(f.abs_src_path).startswith(docs_dir + os.sep)
-        f.is_modified = (lambda modified: (lambda: modified))(listed and in_docs)
+        _set_modified(f, listed and in_docs)
+
 
 def _mark_share(files: Any) -> None:
     """In a build split across processes, a file is modified (built or copied here) when it is a
@@ -142,8 +147,7 @@ def _mark_share(files: Any) -> None:
     pages = sorted(f.src_uri for f in files.documentation_pages())
     mine = set(pages[k::n])
     for f in files:
-        modified = f.src_uri in mine if f.is_documentation_page() else k == 0
-        f.is_modified = (lambda modified: (lambda: modified))(modified)
+        _set_modified(f, f.src_uri in mine if f.is_documentation_page() else k == 0)
 
 
 _progress: Stage | None = None
@@ -155,18 +159,18 @@ def on_files(files: Any, config: Any) -> Any:
     or in a split build this process's share (process 0 shows the progress of its share, the others
     none)."""
     global _progress
-    pages = files.documentation_pages()
     if CHANGED is not None:
         _mark_modified(files, config)
-        pages = [f for f in pages if f.is_modified()]
     if SHARD is not None:
         _mark_share(files)
-        pages = [f for f in pages if f.is_modified()]
         if SHARD[0] != 0:
             return files
-        label = "building site pages" if SHARD[1] == 1 else f"building site pages (one of {SHARD[1]} processes)"
-    else:
-        label = "building site pages"
+    pages = files.documentation_pages()
+    if CHANGED is not None or SHARD is not None:
+        pages = [f for f in pages if f.is_modified()]
+    label = "building site pages"
+    if SHARD is not None and SHARD[1] > 1:
+        label += f" (one of {SHARD[1]} processes)"
     _progress = stage(label, len(pages), "pages")
     return files
 

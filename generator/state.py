@@ -108,12 +108,13 @@ def generator_digest() -> str:
 
 def site_fingerprint(project: Path, site_dir: Path, code_version: str, site_url: str | None = None) -> str:
     """What every page of the site depends on besides its own Markdown: mkdocs.yml, the theme
-    overrides (site_config/theme), the generator's code (its hooks and the search index), the
-    installed packages' versions (`installed_versions`), the site's address (`site_url`, which
-    mkdocs.yml may take from the environment) and the site folder's absolute path. When it changes,
-    the whole site is built again."""
+    overrides (site_config/theme), `code_version` (the build's `context.code_version`, which holds
+    `generator_digest`: the generator's code — its hooks and the search index —, the installed
+    packages' versions and Python's), the site's address (`site_url`, which mkdocs.yml may take from
+    the environment) and the site folder's absolute path. When it changes, the whole site is built
+    again."""
     h = hashlib.sha256()
-    for part in (str(site_dir.absolute()), code_version, installed_versions(), str(site_url),
+    for part in (str(site_dir.absolute()), code_version, str(site_url),
                  _sha((project / "mkdocs.yml").read_bytes()) if (project / "mkdocs.yml").is_file() else "-",
                  tree_digest(project / "site_config" / "theme")):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")

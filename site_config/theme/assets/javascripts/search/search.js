@@ -2,10 +2,10 @@
  *
  * Loaded by the small loader in partials/search.html the first time the reader focuses a search
  * box. It fetches search-index/manifest.json, then for every query only the term shards holding
- * the query's terms, and, in one wave, the record chunks of the results shown and their texts
- * (x/<n>.json.gz, for the snippet and for quoted phrases). The shards hold lunr's BM25 weights, and
- * the engine scores straight from their postings with lunr's formula (see Engine.rank): no index is
- * assembled in the browser, and lunr.js is not loaded.
+ * the query's terms, and, in one wave, the texts of the results shown (x/<n>.json.gz: everything a
+ * result shows, its snippet and quoted phrases are read from it). The shards hold lunr's BM25
+ * weights, and the engine scores straight from their postings with lunr's formula (see
+ * Engine.rank): no index is assembled in the browser, and lunr.js is not loaded.
  *
  * Matching: words are matched through their proclitic readings (analyzer.js); every query word must
  * match, in a field the article prints (title, text, byline, outlet, date) or, failing that, in the
@@ -51,7 +51,7 @@
     this.shards = {};        /* shard number → Promise */
     this.rows = {};          /* term → its row as the shard holds it: [term index, varints per field] */
     this.postings = {};      /* term → [{docs: Int32Array, weights: Float64Array} per field], decoded on first use */
-    this.chunks = {};        /* "r/k" or "f/k" → Promise */
+    this.chunks = {};        /* "x/n", "r/k" or "f/k" → Promise */
   }
 
   /* The manifest is revalidated on every page load (it names the build); the other files carry
