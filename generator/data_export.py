@@ -32,8 +32,9 @@ from typing import Any, Iterable
 from feedgen.feed import FeedGenerator
 
 from generator.context import Context
-from generator.dates_ar import number, parse_iso
+from generator.dates_ar import month_label, number, parse_iso, shown
 from generator.model import Article
+from generator.plurals import count_phrase
 from generator.pages import SITE_NAME, Output, escape_inline, link, page
 from generator.reuse_pages import story_title
 from generator.urls import Urls
@@ -54,7 +55,7 @@ ARTICLE_FIELDS: list[tuple[str, str]] = [
     ("wire", "الوكالات المذكورة (قائمة)"),
     ("topics", "معرّفات الموضوعات (قائمة)"),
     ("entities", "معرّفات الأسماء الواردة (قائمة؛ انظر entities.csv)"),
-    ("story", "معرّف القصة التي ينتمي إليها، إن وُجدت (انظر stories.jsonl)"),
+    ("story", "معرّف القصة التي ينتمي إليها، إن وُجدت (انظر ملفات القصص stories-*.jsonl)"),
     ("words", "عدد كلمات النص"),
     ("source", "ملف المدخلات"),
 ]
@@ -200,22 +201,74 @@ def quotation_rows(ctx: Context) -> list[dict[str, Any]]:
     } for q in ctx.reuse.quotations]
 
 
-DATA_FILES = ("articles.csv", "articles.jsonl", "entities.csv", "stories.jsonl", "quotations.jsonl")
+DATA_PART_ROWS = 5000  # rows a data file holds at most when its year can be split by month
+
+
+def data_parts(rows: list[dict[str, Any]], date_key: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """`rows` split into the parts of a data file: one part per year of `row[date_key]`
+    ("2015"), a year of more than DATA_PART_ROWS rows split by month ("2015-09"), and the rows with
+    no date in "undated". Returns [(part, rows)], newest part first, "undated" last; rows keep their
+    order. Parts by date, not of a fixed size, so adding an article rewrites the one file of its
+    year: a 50,000-article archive gave a 42.7 MB articles.jsonl in one piece, and GitHub Pages
+    refuses files over 100 MB and warns over 50 (its limits page); a part stays in the hundreds of
+    rows to a few MB. A single month of more than DATA_PART_ROWS rows stays one part."""
+    years: dict[str, list[dict[str, Any]]] = {}
+    undated: list[dict[str, Any]] = []
+    for row in rows:
+        d = parse_iso(row.get(date_key))
+        (years.setdefault(f"{d.year:04d}", []) if d else undated).append(row)
+    parts: list[tuple[str, list[dict[str, Any]]]] = []
+    for year in sorted(years, reverse=True):
+        ys = years[year]
+        if len(ys) <= DATA_PART_ROWS:
+            parts.append((year, ys))
+            continue
+        months: dict[str, list[dict[str, Any]]] = {}
+        for row in ys:
+            months.setdefault(str(row[date_key])[:7], []).append(row)
+        parts += [(m, months[m]) for m in sorted(months, reverse=True)]
+    if undated:
+        parts.append(("undated", undated))
+    return parts
+
+
+def part_name(stem: str, part: str, ext: str) -> str:
+    """The file name of one part of a data file ("articles", "2015", "csv" → "articles-2015.csv")."""
+    return f"{stem}-{part}.{ext}"
+
+
+def _first_date(q: dict[str, Any], dates: dict[str, str | None]) -> str | None:
+    return dates.get(q["occurrences"][0]["article"]) if q["occurrences"] else None
 
 
 def render_data(ctx: Context, site_url: str | None = None) -> list[Output]:
-    """The data files and their schema page."""
+    """The data files and their schema page: articles (CSV and JSON Lines), quotations and stories
+    (JSON Lines) in parts by date (`data_parts`), entities.csv whole (one row per name, not per
+    article)."""
     urls = ctx.urls
     arts = article_rows(ctx, site_url)
     ents = entity_rows(ctx, site_url)
-    outs = [
-        Output(urls.data_file("articles.csv"), _csv([k for k, _ in ARTICLE_FIELDS], arts), "data articles.csv"),
-        Output(urls.data_file("articles.jsonl"), _jsonl(arts), "data articles.jsonl"),
-        Output(urls.data_file("entities.csv"), _csv([k for k, _ in ENTITY_FIELDS], ents), "data entities.csv"),
-        Output(urls.data_file("stories.jsonl"), _jsonl(story_rows(ctx, site_url)), "data stories.jsonl"),
-        Output(urls.data_file("quotations.jsonl"), _jsonl(quotation_rows(ctx)), "data quotations.jsonl"),
-    ]
-    return outs + [render_data_page(ctx)]
+    dates = {a["id"]: a["date"] for a in arts}
+    quotes = [dict(q, first_date=_first_date(q, dates)) for q in quotation_rows(ctx)]
+    art_parts = data_parts(arts, "date")
+    quote_parts = data_parts(quotes, "first_date")
+    story_parts = data_parts(story_rows(ctx, site_url), "first_date")
+    outs = [Output(urls.data_file("entities.csv"), _csv([k for k, _ in ENTITY_FIELDS], ents), "data entities.csv")]
+    header = [k for k, _ in ARTICLE_FIELDS]
+    for part, rows in art_parts:
+        for ext, text in (("csv", _csv(header, rows)), ("jsonl", _jsonl(rows))):
+            name = part_name("articles", part, ext)
+            outs.append(Output(urls.data_file(name), text, f"data {name}"))
+    for part, rows in quote_parts:
+        name = part_name("quotations", part, "jsonl")
+        outs.append(Output(urls.data_file(name), _jsonl({k: v for k, v in q.items() if k != "first_date"}
+                                                         for q in rows), f"data {name}"))
+    for part, rows in story_parts:
+        name = part_name("stories", part, "jsonl")
+        outs.append(Output(urls.data_file(name), _jsonl(rows), f"data {name}"))
+    parts = {"articles": [(p, len(r)) for p, r in art_parts], "quotations": [(p, len(r)) for p, r in quote_parts],
+             "stories": [(p, len(r)) for p, r in story_parts]}
+    return outs + [render_data_page(ctx, parts)]
 
 
 def _field_table(fields: list[tuple[str, str]]) -> list[str]:
@@ -224,27 +277,51 @@ def _field_table(fields: list[tuple[str, str]]) -> list[str]:
     return lines + [""]
 
 
-def render_data_page(ctx: Context) -> Output:
+def _part_label(part: str) -> str:
+    if part == "undated":
+        return "غير مؤرخة"
+    return month_label(int(part[:4]), int(part[5:7])) if len(part) == 7 else shown(part)
+
+
+def render_data_page(ctx: Context, parts: dict[str, list[tuple[str, int]]]) -> Output:
+    """The data page: how to read the files, the parts of each (`parts`: file stem → [(part, rows)]
+    as `data_parts` made them) with their row counts, and each file's fields."""
     here = ctx.urls.data_page()
 
     def f(name: str) -> str:
         return link(name, Urls.link(here, ctx.urls.data_file(name)))
 
+    def part_lines(stem: str, exts: tuple[str, ...], what: str) -> list[str]:
+        listed = parts.get(stem) or []
+        if not listed:
+            return ["لا ملفات بعد.", ""]
+        return [f"- {_part_label(part)}: " + " · ".join(f(part_name(stem, part, e)) for e in exts)
+                + f" — {count_phrase(n, what)}" for part, n in listed] + [""]
+
+    example = [part_name("articles", p, "csv") for p, _ in (parts.get("articles") or [])[:2]] or ["articles-2015.csv"]
     lines = ["# الأرشيف بيانات", "",
              "ملفات يقرؤها الباحث في pandas أو في جدول بيانات دون أن يجمع صفحات الموقع. كلها بترميز UTF-8؛ "
              f"القوائم في ملفات CSV مفصولة بالعلامة `{LIST_SEP}`، وفي ملفات JSON Lines قوائم JSON. "
              "الروابط نسبية إلى جذر الموقع ما لم يُضبط `site_url`.", "",
+             "المقالات والنصوص المشتركة والقصص في ملف لكل سنة (ولكل شهر في سنة تزيد على "
+             f"{count_phrase(DATA_PART_ROWS, 'row')})، وما لا تاريخ له في ملف «undated»؛ "
+             "فلا يكبر ملف مع نمو الأرشيف، ولا تُعاد كتابة إلا سنة المقال المضاف.", "",
              "```python", "import pandas as pd",
-             "articles = pd.read_csv(\"articles.csv\", parse_dates=[\"date\"])",
+             f"parts = {example!r}  # ملفات السنوات المطلوبة من القائمة أدناه",
+             "articles = pd.concat(pd.read_csv(p, parse_dates=[\"date\"]) for p in parts)",
              "articles.groupby([\"outlet\", articles[\"date\"].dt.to_period(\"M\")]).size()", "```", "",
-             f"## {f('articles.csv')} و{f('articles.jsonl')}", "",
-             f"سطر لكل مقال ({number(len(ctx.articles))})، الأحدث أولاً.", ""]
+             "## المقالات", "",
+             f"سطر لكل مقال ({number(len(ctx.articles))})، الأحدث أولاً، في ملفي CSV وJSON Lines بالحقول نفسها.", ""]
+    lines += part_lines("articles", ("csv", "jsonl"), "article")
     lines += _field_table(ARTICLE_FIELDS)
     lines += [f"## {f('entities.csv')}", "", f"سطر لكل اسم له صفحة ({number(len(ctx.entities))}).", ""]
     lines += _field_table(ENTITY_FIELDS)
-    lines += [f"## {f('stories.jsonl')}", "", f"سطر لكل قصة ({number(len(ctx.reuse.stories))}).", ""]
+    lines += ["## القصص", "", f"سطر لكل قصة ({number(len(ctx.reuse.stories))})، في سنة أول نسخة منها.", ""]
+    lines += part_lines("stories", ("jsonl",), "story")
     lines += _field_table(STORY_FIELDS)
-    lines += [f"## {f('quotations.jsonl')}", "", f"سطر لكل نص مشترك ({number(len(ctx.reuse.quotations))}).", ""]
+    lines += ["## النصوص المشتركة", "",
+              f"سطر لكل نص مشترك ({number(len(ctx.reuse.quotations))})، في سنة أول ظهور له.", ""]
+    lines += part_lines("quotations", ("jsonl",), "quotation")
     lines += _field_table(QUOTATION_FIELDS)
     lines += ["## خلاصات Atom", ""]
     if any(parse_iso(a.date) for a in ctx.articles):  # a feed needs a dated article

@@ -13,7 +13,7 @@ import functools
 import html
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -39,6 +39,7 @@ TYPE_ORDER = ("person", "place", "organization")
 KIND_TYPES = {"people": "person", "places": "place", "organizations": "organization"}
 LATEST_ON_HOME = 10
 LIST_LIMIT = 100  # no page lists more articles: longer lists go on numbered pages
+REPORT_LIMIT = 1000  # articles on a page of the build report
 TOP_ON_HOME = 8  # names of each type on the home page
 UNDATED_ON_HOME = 5
 COOCCURRING_LIMIT = 30
@@ -250,22 +251,42 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
                    trail: list[tuple[str, str]] | None = None) -> tuple[list[str], list[Output]]:
     """The article list of a page (newest first, undated last). No page lists more than LIST_LIMIT
     articles: past that the page shows the first LIST_LIMIT and the rest go on numbered pages
-    (`Urls.list_page`), each with the pager (`pager`)."""
+    (`paged`)."""
     if len(arts) <= LIST_LIMIT:
         return article_list(ctx, here, arts), []
-    chunks = [arts[i:i + LIST_LIMIT] for i in range(0, len(arts), LIST_LIMIT)]
+    pages = -(-len(arts) // LIST_LIMIT)
+    intro = f"{count_phrase(len(arts), 'article')} على {number(pages)} صفحات، الأحدث أولاً."
+    items = [lambda at, a=a: [article_item(ctx, at, a)] for a in arts]
+    return paged(ctx, here, title, items, LIST_LIMIT, source, trail, intro, "articles")
+
+
+def paged(ctx: Context, here: str, title: str, items: list[Callable[[str], list[str]]] | list[list[str]],
+          limit: int, source: str, trail: list[tuple[str, str]] | None, intro: str,
+          kind: str) -> tuple[list[str], list[Output]]:
+    """A long list split into pages of at most `limit` items: the lines for page `here` (`intro`,
+    the pager, its first `limit` items, the pager again) and an Output for each further page
+    (`Urls.list_page`: "people/x/page-2.md"), titled «`title` — الصفحة n», with the breadcrumbs
+    `trail` + `title` and front-matter kind `kind`. An item is its Markdown lines, or a function
+    from the path of the page it lands on to them (links are relative to that page)."""
+    chunks = [items[i:i + limit] for i in range(0, len(items), limit)] or [[]]
     pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
-    lines = [f"{count_phrase(len(arts), 'article')} على {number(len(chunks))} صفحات، الأحدث أولاً.", ""]
-    lines += pager(here, here, pages, 1) + article_list(ctx, here, chunks[0]) + [""] + pager(here, here, pages, 1)
+
+    def body(at: str, chunk: list, n: int) -> list[str]:
+        lines: list[str] = []
+        for item in chunk:
+            lines += item(at) if callable(item) else item
+        nav = pager(at, here, pages, n) if len(pages) > 1 else []
+        return nav + lines + ([""] + nav if nav else [])
+
+    first = ([intro, ""] if intro else []) + body(here, chunks[0], 1)
     subs: list[Output] = []
     for n, chunk in enumerate(chunks[1:], start=2):
         sub = pages[n - 1]
-        heading = f"{title} — الصفحة {number(n)}"
-        body = crumbs(sub, (trail or [home_crumb(ctx)]) + [(title, here)])
-        body += [f"# {isolate(title)} — الصفحة {number(n)}", ""]
-        body += pager(sub, here, pages, n) + article_list(ctx, sub, chunk) + [""] + pager(sub, here, pages, n)
-        subs.append(Output(sub, page([("title", heading), ("kind", "articles")], body), f"{source} page {n}"))
-    return lines, subs
+        lines = crumbs(sub, (trail or [home_crumb(ctx)]) + [(title, here)])
+        lines += [f"# {isolate(title)} — الصفحة {number(n)}", ""] + body(sub, chunk, n)
+        subs.append(Output(sub, page([("title", f"{title} — الصفحة {number(n)}"), ("kind", kind)], lines),
+                           f"{source} page {n}"))
+    return first, subs
 
 
 def count_line(label: str, value: object) -> str:
@@ -871,7 +892,10 @@ def escape_code(text: str) -> str:
     return _CONTROL.sub("\ufffd", text).replace("`", "'").replace("\n", " ")
 
 
-def render_report(ctx: Context) -> Output:
+def render_report(ctx: Context) -> list[Output]:
+    """The build report: counts, problems, skipped and duplicate files, found and candidate names,
+    then every article's file with its notes and removed lines, REPORT_LIMIT articles a page (the
+    report of 10,000 articles was one 3.9 MB page; at 50,000 it would pass 10 MB)."""
     here = ctx.urls.report()
     arts = sorted(ctx.articles, key=lambda a: a.source)
     undated = sum(1 for a in arts if not parse_iso(a.date))
@@ -924,9 +948,12 @@ def render_report(ctx: Context) -> Output:
             lines.append(f"- {isolate(name)} ({escape_inline(GUESS_LABELS.get(guess, guess))}) — {number(n)}")
         lines.append("")
     lines += ["## المقالات", ""]
-    for a in arts:
-        lines += report_entry(ctx, here, a)
-    return Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")
+    entries = [lambda at, a=a: report_entry(ctx, at, a) for a in arts]
+    pages = -(-len(arts) // REPORT_LIMIT)
+    intro = f"{count_phrase(len(arts), 'article')} على {number(pages)} صفحات، بترتيب ملفاتها." if pages > 1 else ""
+    listed, subs = paged(ctx, here, "تقرير البناء", entries, REPORT_LIMIT, "report", None, intro, "report")
+    lines += listed
+    return [Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")] + subs
 
 
 # ---- everything ----------------------------------------------------------------------------------
@@ -939,7 +966,7 @@ def render_site(ctx: Context) -> list[Output]:
 
 
 def _render_all(ctx: Context) -> list[Output]:
-    outs: list[Output] = [render_home(ctx), render_report(ctx)]
+    outs: list[Output] = [render_home(ctx), *render_report(ctx)]
     outs += render_timeline(ctx)
     for kind in INDEX_KINDS:
         if kind in KIND_TYPES:

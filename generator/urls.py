@@ -198,7 +198,7 @@ class Urls:
 
     @staticmethod
     def data_file(name: str) -> str:
-        """A data file beside the data page ("articles.csv" → "data/articles.csv")."""
+        """A data file beside the data page ("articles-2015.csv" → "data/articles-2015.csv")."""
         return f"data/{name}"
 
     def feed(self, kind: str = "archive", key: str = "", entity_type: str = "") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ import yaml
 from conftest import BuiltSite, run_build, write_files
 from generator.context import load_context
 from generator.data_export import (ARTICLE_FIELDS, ENTITY_FIELDS, FEED_SIZE, LIST_SEP, configured_site_url,
-                                   render_feeds)
+                                   data_parts, render_feeds)
 from test_reuse import EVENT_A, EVENT_B, UNRELATED
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,12 +52,51 @@ def front(md: Path) -> dict:
     return yaml.safe_load(text[4:text.index("\n---\n", 4)])
 
 
+def listed_parts(content: Path, stem: str, ext: str) -> list[Path]:
+    """The parts of a data file in the order the data page lists them; every part on disk is listed."""
+    page = (content / "data" / "index.md").read_text(encoding="utf-8")
+    names = re.findall(rf"\]\(({stem}-[0-9a-z-]+\.{ext})\)", page)
+    assert sorted(names) == sorted(p.name for p in (content / "data").glob(f"{stem}-*.{ext}"))
+    return [content / "data" / n for n in names]
+
+
+def csv_rows(content: Path, stem: str) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for part in listed_parts(content, stem, "csv"):
+        with part.open(encoding="utf-8", newline="") as fh:
+            rows += list(csv.DictReader(fh))
+    return rows
+
+
+def jsonl_rows(content: Path, stem: str) -> list[dict]:
+    return [json.loads(line) for part in listed_parts(content, stem, "jsonl")
+            for line in part.read_text(encoding="utf-8").splitlines()]
+
+
+def test_data_files_come_in_parts_by_year(built: BuiltSite) -> None:
+    names = sorted(p.name for p in (built.content / "data").iterdir())
+    assert names == ["articles-2020.csv", "articles-2020.jsonl", "articles-2021.csv", "articles-2021.jsonl",
+                     "articles-undated.csv", "articles-undated.jsonl", "entities.csv", "index.md",
+                     "quotations-2021.jsonl", "stories-2021.jsonl"]
+    for row in csv_rows(built.content, "articles"):
+        part = row["date"][:4] if row["date"] else "undated"
+        assert row["id"] in (built.content / "data" / f"articles-{part}.csv").read_text(encoding="utf-8")
+
+
+def test_data_parts_split_a_large_year_by_month(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [{"id": i, "date": d} for i, d in enumerate(
+        ["2016-02-01", "2015-12-30", "2015-12-01", None, "2015-11-05", "2014-01-01", "bad"])]
+    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, "date")] == [
+        ("2016", [0]), ("2015", [1, 2, 4]), ("2014", [5]), ("undated", [3, 6])]
+    monkeypatch.setattr("generator.data_export.DATA_PART_ROWS", 2)
+    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, "date")] == [
+        ("2016", [0]), ("2015-12", [1, 2]), ("2015-11", [4]), ("2014", [5]), ("undated", [3, 6])]
+    assert data_parts([], "date") == []
+
+
 def test_articles_csv_and_jsonl_round_trip(built: BuiltSite) -> None:
-    data = built.content / "data"
-    with (data / "articles.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    lines = (data / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-    objs = [json.loads(line) for line in lines]
+    rows = csv_rows(built.content, "articles")
+    objs = jsonl_rows(built.content, "articles")
     pages = {front(p)["id"]: front(p) for p in (built.content / "articles").glob("*.md")}
     assert len(rows) == len(objs) == len(pages) == FEED_SIZE + 5 + 4
     assert list(rows[0]) == [k for k, _ in ARTICLE_FIELDS]
@@ -77,20 +117,20 @@ def test_entities_csv_and_stories_jsonl(built: BuiltSite) -> None:
     ents = list(csv.DictReader(io.StringIO((data / "entities.csv").read_text(encoding="utf-8"))))
     assert list(ents[0]) == [k for k, _ in ENTITY_FIELDS]
     ids = {e["id"] for e in ents}
-    with (data / "articles.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            assert set(filter(None, row["entities"].split(LIST_SEP))) <= ids
+    for row in csv_rows(built.content, "articles"):
+        assert set(filter(None, row["entities"].split(LIST_SEP))) <= ids
     for e in ents:
         assert (built.site / e["url"] / "index.html").is_file()
-    [story] = [json.loads(line) for line in (data / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
+    [story] = jsonl_rows(built.content, "stories")
     assert story["id"] == "a" and [v["id"] for v in story["versions"]] == ["a", "b"]
-    quotes = [json.loads(line) for line in (data / "quotations.jsonl").read_text(encoding="utf-8").splitlines()]
+    quotes = jsonl_rows(built.content, "quotations")
     assert any(q["speaker"] and [o["article"] for o in q["occurrences"]] == ["a", "b"] for q in quotes)
 
 
 def test_schema_page_links_every_data_file(built: BuiltSite) -> None:
     text = (built.content / "data" / "index.md").read_text(encoding="utf-8")
-    for name in ("articles.csv", "articles.jsonl", "entities.csv", "stories.jsonl", "quotations.jsonl"):
+    for name in ("articles-2021.csv", "articles-2020.jsonl", "articles-undated.csv", "entities.csv",
+                 "stories-2021.jsonl", "quotations-2021.jsonl"):
         assert f"]({name})" in text
         assert (built.site / "data" / name).is_file()  # MkDocs copies them into the site
 

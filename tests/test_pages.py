@@ -349,6 +349,27 @@ def test_long_lists_go_on_numbered_pages_of_at_most_the_limit(monkeypatch: pytes
             assert target in outs, f"{path}: [{label}] → {target}"
 
 
+def test_report_goes_on_numbered_pages_and_accounts_for_every_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pages
+
+    monkeypatch.setattr(pages, "REPORT_LIMIT", 3)
+    _, outs = build()
+    first = split(outs["report.md"].text)[1]
+    assert "4 مقالات على 2 صفحات، بترتيب ملفاتها." in first
+    assert "**1** [2](report/page-2.md) [التالية](report/page-2.md)" in first
+    second = split(outs["report/page-2.md"].text)[1]
+    assert "# <bdi>تقرير البناء</bdi> — الصفحة 2" in second and "[1](../report.md)" in second
+    entries = re.findall(r"^- `([^`]+)` ←", first + second, re.M)
+    assert entries == ["a1.txt", "a2.txt", "a3.txt", "a4.txt"]  # each once, in file order
+    assert "a4.txt" in second and "a4.txt" not in first
+    for path in ("report.md", "report/page-2.md"):
+        for label, target in links(path, outs[path].text):
+            assert target in outs, f"{path}: [{label}] → {target}"
+    monkeypatch.setattr(pages, "REPORT_LIMIT", 1000)
+    _, outs = build()
+    assert not [p for p in outs if p.startswith("report/")] and "arshif-pager" not in outs["report.md"].text
+
+
 def test_pager_links_the_ends_and_the_neighbourhood_only() -> None:
     from generator.pages import pager, pager_numbers
 

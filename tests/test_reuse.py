@@ -232,6 +232,24 @@ def test_a_passage_many_reports_carry_lists_a_few_others_and_counts_the_rest(tmp
     assert first[0] == "- هذا المقال أول من نشره" and first[-1] == counted
 
 
+def test_quotations_index_goes_on_numbered_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.quotes import Occurrence, Quotation
+    from generator.reuse_pages import render_quotations_index
+
+    notices = {f"n{i}.txt": f"إعلان رقم {i} عن السوق\n2017-03-0{i + 1}\nأعلنت البلدية موعد السوق رقم {i}.\n"
+               for i in range(3)}
+    ctx = load_context(write_files(tmp_path / "corpus", notices), CONFIG)
+    arts = sorted(ctx.articles, key=lambda a: a.id)
+    ctx.reuse.quotations[:] = [Quotation(f"q{i}", f"نص مشترك رقم {i}", [Occurrence(a, 0, 5) for a in arts])
+                               for i in range(5)]
+    monkeypatch.setattr("generator.reuse_pages.LIST_LIMIT", 2)
+    outs = {o.path: o.text for o in render_quotations_index(ctx)}
+    assert sorted(outs) == ["quotations/index.md", "quotations/page-2.md", "quotations/page-3.md"]
+    shown = [t.count("- «نص مشترك رقم") for t in outs.values()]
+    assert sorted(shown) == [1, 2, 2] and "**3**" in outs["quotations/page-3.md"]
+    assert "](../articles/n0.md)" in outs["quotations/page-2.md"]
+
+
 def _ten_printing_one_passage() -> list[Article]:
 
     passage = ("إن المدينة ستستقبل الزوار في ساحتها العامة طوال أيام المهرجان "
