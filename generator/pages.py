@@ -836,6 +836,8 @@ def render_home(ctx: Context) -> Output:
     lines.append(f"القصص عبر المصادر: [{number(len(ctx.reuse.stories))}]({Urls.link(here, urls.stories_index())}) · "
                  f"النصوص المشتركة: [{number(len(ctx.reuse.quotations))}]({Urls.link(here, urls.quotations_index())}) · "
                  f"[البيانات للتنزيل والخلاصات]({Urls.link(here, urls.data_page())})")
+    lines += ["", '<p class="arshif-colophon">موقع ثابت بُني بـ<bdi lang="en" dir="ltr">MkDocs</bdi> '
+              'وثيمة <bdi lang="en" dir="ltr">Material</bdi>، ولا يطلب شيئاً من أي خادم آخر.</p>']
     return Output(here, page([("title", SITE_NAME), ("kind", "home")], lines), "home")
 
 

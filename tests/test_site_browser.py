@@ -111,8 +111,8 @@ def test_dark_palette_toggle(page: Any, site_url: str) -> None:
 
 
 def test_palette_choice_survives_a_page_load(page: Any, site_url: str) -> None:
-    """Material's palette script, loaded from assets/javascripts/palette.js, applies the reader's
-    choice on the next page before it is drawn."""
+    """Material's palette script, run from assets/javascripts/chrome.js where the header calls it,
+    applies the reader's choice on the next page before it is drawn."""
     goto(page, site_url)
     page.locator("label.md-header__button[for^='__palette']").first.click()
     chosen = page.get_attribute("body", "data-md-color-scheme")
@@ -134,9 +134,24 @@ def test_chrome_icons_come_from_one_sprite(page: Any, site_url: str, seed_site: 
     assert "<path" not in html.split("<article", 1)[0]
 
 
+def test_header_controls_come_from_one_shared_script(page: Any, site_url: str, seed_site: BuiltSite) -> None:
+    """No page carries the palette form, the search box or Material's base script: chrome.js writes
+    them where the header calls it, and the page then has them as Material's own header would."""
+    first = next(iter(articles(seed_site)))
+    html = (seed_site.site / "articles" / first / "index.html").read_text(encoding="utf-8")
+    for inline in ("md-search__form", "data-md-component=palette", "__md_scope=", "md-option"):
+        assert inline not in html, inline
+    goto(page, f"{site_url}articles/{first}/")
+    header = page.locator("header.md-header")
+    assert header.locator("form[data-md-component=palette] input.md-option").count() == 2
+    assert header.locator("[data-arshif-search] form[action$='/search/'] input[role=combobox]").count() == 1
+    root = page.evaluate("__md_scope.href")
+    assert root == site_url and page.get_attribute("[data-arshif-search]", "data-arshif-root") == site_url
+
+
 def test_theme_icons_are_what_the_installed_material_gives() -> None:
-    """tools/make_theme_icons.py --check: the sprite, the icon overrides and palette.js match the
-    Material package installed (run the tool after upgrading Material)."""
+    """tools/make_theme_icons.py --check: the sprite, the icon overrides and Material's base and
+    palette scripts match the Material package installed (run the tool after upgrading Material)."""
     import subprocess
     import sys
 

@@ -12,8 +12,13 @@ installed (so an upgrade is carried over by running it again):
 - `site_config/theme/.icons/<icon>.svg`: an override of Material's icon template (the theme's custom
   directory comes first), an `<svg>` that points at the symbol: Material's CSS (`.md-icon svg`,
   `svg:first-child`) applies as before;
-- `site_config/theme/assets/javascripts/palette.js`: Material's palette script
-  (`partials/javascripts/palette.html`), which `partials/javascripts/palette.html` loads instead.
+- `site_config/theme/partials/javascripts/base-script.html`: Material's base script
+  (`partials/javascripts/base.html`: the reader's stored choices, scoped to the site), its scope the
+  site's root as chrome.js finds it (`root`) instead of each page's relative path;
+- `site_config/theme/partials/javascripts/palette-script.html`: Material's palette script
+  (`partials/javascripts/palette.html`) without its `<script>` tags, which the page chrome script
+  (`assets/javascripts/chrome.js`, a template MkDocs renders once per build) includes, so that no
+  page carries it.
 """
 from __future__ import annotations
 
@@ -24,7 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "site_config" / "theme"
 SPRITE = THEME / "assets" / "images" / "icons.svg"
-PALETTE_JS = THEME / "assets" / "javascripts" / "palette.js"
+PALETTE_JS = THEME / "partials" / "javascripts" / "palette-script.html"
+BASE_JS = THEME / "partials" / "javascripts" / "base-script.html"
+_SCOPE = re.compile(r'new URL\("\{\{[^}]*\}\}",location\)')
 # Every icon the site's chrome includes: the logo, the drawer, search (magnify, arrow-left, close),
 # back-to-top, and the two palette toggles of mkdocs.yml.
 ICONS = ("material/library", "material/menu", "material/magnify", "material/arrow-left", "material/close",
@@ -56,12 +63,20 @@ def outputs() -> dict[Path, str]:
         symbols.append(f'<symbol id="{symbol_id(icon)}" viewBox="{view.group(1)}">{inner.group(1).strip()}</symbol>')
         out[THEME / ".icons" / f"{icon}.svg"] = OVERRIDE.format(view=view.group(1), id=symbol_id(icon))
     out[SPRITE] = ('<svg xmlns="http://www.w3.org/2000/svg">' + "".join(symbols) + "</svg>\n")
-    partial = (templates / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
-    script = re.search(r"<script>(.*)</script>", partial, re.S)
-    if script is None:
-        raise ValueError("Material's palette partial holds no <script>")
-    out[PALETTE_JS] = "/* Material's palette script (tools/make_theme_icons.py), loaded by every page. */\n" + \
-        script.group(1).strip() + "\n"
+    for name, path in (("palette.html", PALETTE_JS), ("base.html", BASE_JS)):
+        partial = (templates / "partials" / "javascripts" / name).read_text(encoding="utf-8")
+        script = re.search(r"<script>(.*)</script>", partial, re.S)
+        if script is None:
+            raise ValueError(f"Material's partials/javascripts/{name} holds no <script>")
+        body = script.group(1).strip()
+        if path == BASE_JS:
+            body, found = _SCOPE.subn("new URL(root)", body)
+            if found != 1:
+                raise ValueError("Material's base script no longer sets __md_scope as expected")
+        if "{{" in body or "{%" in body or "{#" in body:
+            raise ValueError(f"Material's {name} script reads as a Jinja template: include it another way")
+        out[path] = (f"{{#- Material's {name[:-5]} script (written by tools/make_theme_icons.py: do not edit), "
+                     "included by assets/javascripts/chrome.js. -#}\n" + body + "\n")
     return out
 
 
