@@ -305,9 +305,10 @@ def render_data_page(ctx: Context, parts: dict[str, list[tuple[str, int]]]) -> O
              "الروابط نسبية إلى جذر الموقع ما لم يُضبط `site_url`.", "",
              "المقالات والنصوص المشتركة والقصص في ملف لكل سنة (ولكل شهر في سنة تزيد على "
              f"{count_phrase(DATA_PART_ROWS, 'row')})، وما لا تاريخ له في ملف «undated»؛ "
-             "فلا يكبر ملف مع نمو الأرشيف، ولا تُعاد كتابة إلا سنة المقال المضاف.", "",
+             "فلا يكبر ملف مع نمو الأرشيف، ولا تُعاد كتابة إلا سنة المقال المضاف. "
+             "يقرأ المثال التالي ملفات السنوات التي يختارها الباحث من القائمة أدناه معاً:", "",
              "```python", "import pandas as pd",
-             f"parts = {example!r}  # ملفات السنوات المطلوبة من القائمة أدناه",
+             f"parts = {example!r}",
              "articles = pd.concat(pd.read_csv(p, parse_dates=[\"date\"]) for p in parts)",
              "articles.groupby([\"outlet\", articles[\"date\"].dt.to_period(\"M\")]).size()", "```", "",
              "## المقالات", "",

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.browser
 AA = 4.5
 
 # Text nodes a reader sees, outside article text (.arshif-text), article-derived or Latin names
-# (<bdi>, lang="en"), code (file paths in the report), scripts and styles.
+# (bidi-isolated: a <bdi>, a link or a date, or lang="en"), code (file paths in the report), scripts
+# and styles.
 _VISIBLE_LATIN = r"""() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -36,6 +37,9 @@ _VISIBLE_LATIN = r"""() => {
     if (!/[A-Za-z]{2,}/.test(text)) continue;
     const el = node.parentElement;
     if (!el || el.closest('script,style,noscript,code,bdi,.arshif-text,[lang]:not([lang^="ar"])')) continue;
+    let isolated = false;
+    for (let e = el; e && !isolated; e = e.parentElement) isolated = getComputedStyle(e).unicodeBidi === 'isolate';
+    if (isolated) continue;
     const st = getComputedStyle(el);
     if (st.visibility === 'hidden' || st.display === 'none' || !el.getClientRects().length) continue;
     const r = el.getBoundingClientRect();
@@ -267,13 +271,29 @@ def test_no_list_page_holds_more_than_100_articles(page: Any, site_url: str, see
     assert page.locator(".arshif-crumbs a").count() >= 2
 
 
+def test_titles_names_and_dates_are_isolated_but_links_in_the_text_join(page: Any, site_url: str,
+                                                                       types: dict[str, str]) -> None:
+    """The stylesheet isolates what <bdi> used to (titles and names in lists, chips, breadcrumbs,
+    dates), and leaves the links inside an article's text in the run of their sentence, where a
+    prefix letter joins them (و + a linked name)."""
+    for kind in ("article", "place", "month"):
+        goto(page, site_url + types[kind])
+        styles = page.eval_on_selector_all(
+            "article li > a, article time, .arshif-crumbs a",
+            "els => els.map(e => getComputedStyle(e).unicodeBidi)")
+        assert styles and set(styles) == {"isolate"}, (kind, styles)
+    goto(page, site_url + types["article"])
+    inline = page.eval_on_selector_all(".arshif-text a", "els => els.map(e => getComputedStyle(e).unicodeBidi)")
+    assert inline and set(inline) == {"normal"}
+
+
 def test_dates_never_break_and_are_machine_readable(browser: Any, site_url: str, types: dict[str, str]) -> None:
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="ar")
     pg = ctx.new_page()
     for kind in ("home", "article", "place", "undated", "month"):
         goto(pg, site_url + types[kind])
         dates = pg.eval_on_selector_all(
-            "article .arshif-date",
+            "article .arshif-date, article time",
             "els => els.map(e => [new Set([...e.getClientRects()].map(r => Math.round(r.bottom / 4))).size,"
             " getComputedStyle(e).whiteSpace,"
             " (e.matches('time') ? e : e.querySelector('time') || e).getAttribute('datetime')])")
