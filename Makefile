@@ -12,8 +12,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 FONT_PKG := node_modules/@fontsource/noto-naskh-arabic/files
 FONT_DIR := site_config/theme/assets/fonts
 FONT_FILES := $(foreach s,arabic latin,$(foreach w,400 700,$(FONT_DIR)/noto-naskh-arabic-$(s)-$(w)-normal.woff2))
+# fflate inflates the search texts in browsers without DecompressionStream (search.js loads it there only).
+FFLATE := site_config/theme/assets/javascripts/vendor/fflate.js
 
-.PHONY: site content serve test eval bench clean fonts
+.PHONY: site content serve test eval bench clean fonts vendor
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,7 +23,7 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-# The Arabic font comes from a pinned npm package (package-lock.json) and is served by the site itself.
+# The Arabic font and fflate come from pinned npm packages (package-lock.json) and are served by the site itself.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
@@ -29,7 +31,13 @@ $(FONT_DIR)/%.woff2: node_modules/.package-lock.json
 	mkdir -p $(FONT_DIR)
 	cp $(FONT_PKG)/$*.woff2 $@
 
-fonts: $(FONT_FILES)
+fonts: $(FONT_FILES) vendor
+
+$(FFLATE): node_modules/.package-lock.json
+	mkdir -p $(dir $@)
+	cp node_modules/fflate/umd/index.js $@
+
+vendor: $(FFLATE)
 
 content: $(STAMP)
 	$(PY) -m generator build
@@ -54,4 +62,4 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site test-output .pytest_cache .arshif-cache $(FONT_DIR)
+	rm -rf site test-output .pytest_cache .arshif-cache $(FONT_DIR) $(dir $(FFLATE))

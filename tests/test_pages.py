@@ -370,6 +370,26 @@ def test_report_goes_on_numbered_pages_and_accounts_for_every_article(monkeypatc
     assert not [p for p in outs if p.startswith("report/")] and "arshif-pager" not in outs["report.md"].text
 
 
+def test_every_page_is_in_the_nav_or_listed_as_not_in_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs.yml's nav or its not_in_nav patterns cover every page the generator can write, numbered
+    pages included (a page in neither fails `mkdocs build --strict`)."""
+    import pathspec
+
+    from generator import pages
+
+    monkeypatch.setattr(pages, "LIST_LIMIT", 1)
+    monkeypatch.setattr(pages, "REPORT_LIMIT", 1)
+    monkeypatch.setattr("generator.reuse_pages.LIST_LIMIT", 1)
+    config = yaml.safe_load(Path("mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    in_nav = {next(iter(item.values())) for item in config["nav"]}
+    spec = pathspec.GitIgnoreSpec.from_lines(config["not_in_nav"].splitlines())
+    _, outs = build()
+    md = [p for p in outs if p.endswith(".md")]
+    assert "report/page-2.md" in md and any(p.startswith("people/") and "/page-" in p for p in md)
+    missed = [p for p in md if p not in in_nav and not spec.match_file(p)]
+    assert not missed, missed
+
+
 def test_pager_links_the_ends_and_the_neighbourhood_only() -> None:
     from generator.pages import pager, pager_numbers
 

@@ -14,12 +14,10 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
                     exact integers
     x/<n>.json.gz   document n as [title, body with its whitespace collapsed, [[entity name, its other
                     names …], …], url, date, outlet, byline], gzipped (a third of the bytes on disk;
-                    the browser inflates it with DecompressionStream): everything a result shows, in
-                    one file per result — the snippet is cut around the best passage, a quoted phrase
-                    is checked against it, and a result matched through an entity's name says which
-    r/<k>.json      records of documents k·R … k·R+R-1: [url, title, date, outlet, excerpt, byline],
-                    read only by browsers without DecompressionStream (the excerpt stands in for the
-                    text)
+                    the browser inflates it with DecompressionStream, or with fflate where there is
+                    none): everything a result shows, in one file per result — the snippet is cut
+                    around the best passage, a quoted phrase is checked against it, and a result
+                    matched through an entity's name says which
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
 
@@ -50,7 +48,7 @@ from generator.progress import track
 from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 INDEX_DIR = "search-index"
 # (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
 # byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
@@ -61,9 +59,7 @@ FIELDS: tuple[tuple[str, int], ...] = (("title", 10), ("body", 1), ("byline", 3)
                                        ("entities", 3))
 PRINTED_FIELDS = tuple(name for name, _ in FIELDS if name != "entities")
 SHARD_BYTES = 16_000  # target size of a term shard; a single larger term gets a shard of its own
-RECORD_CHUNK = 8  # display records per file
 FACET_CHUNK = 1000  # facet rows per file
-EXCERPT_CHARS = 480  # the result snippet is cut from this around the first matching word
 
 
 @dataclass(frozen=True)
@@ -338,14 +334,6 @@ def shard_of(first_terms: Sequence[str], term: str) -> int:
     return max(0, bisect.bisect_right(first_terms, term) - 1)
 
 
-def _excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
-    text = re.sub(r"\s+", " ", body).strip()
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit] + " …"
-
-
 TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and phrases (x/<n>.json.gz)
 
 
@@ -369,11 +357,6 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     for k, terms in enumerate(shards):
         out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})
 
-    for k in range(0, len(docs), RECORD_CHUNK):
-        chunk = docs[k: k + RECORD_CHUNK]
-        out.files[f"r/{k // RECORD_CHUNK}.json"] = _dumps(
-            [[d.url, d.title, d.date, d.outlet, _excerpt(d.body), d.byline] for d in chunk]
-        )
     for n, (_, text) in enumerate(work):
         out.files[f"x/{n}.json.gz"] = text
 
@@ -401,7 +384,6 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
         "printed": list(PRINTED_FIELDS),
         "boosts": {name: boost for name, boost in FIELDS},
         "docs": len(docs),
-        "recordChunk": RECORD_CHUNK,
         "facetChunk": FACET_CHUNK,
         "shards": [terms[0] for terms in shards],
         "digits": digits,  # how the results print numbers (site_config/display.yml)

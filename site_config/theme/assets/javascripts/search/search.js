@@ -51,7 +51,7 @@
     this.shards = {};        /* shard number → Promise */
     this.rows = {};          /* term → its row as the shard holds it: [term index, varints per field] */
     this.postings = {};      /* term → [{docs: Int32Array, weights: Float64Array} per field], decoded on first use */
-    this.chunks = {};        /* "x/n", "r/k" or "f/k" → Promise */
+    this.chunks = {};        /* "x/n" or "f/k" → Promise */
   }
 
   /* The manifest is revalidated on every page load (it names the build); the other files carry
@@ -320,21 +320,32 @@
   }
 
   /* Document n as one result shows it: [title, body, [[name, other names…] of its entities], url,
-   * date, outlet, byline] (x/<n>.json.gz). Browsers without DecompressionStream read its record
-   * instead (r/<k>.json), whose excerpt stands in for the body. */
+   * date, outlet, byline] (x/<n>.json.gz), inflated by the browser's DecompressionStream, or by
+   * fflate (assets/javascripts/vendor/fflate.js, loaded the first time) where there is none
+   * (Safari before 16.4). */
   Engine.prototype.text = function (n) {
     var key = "x/" + n, self = this;
-    function fromRecord() {
-      return self.records([n]).then(function (r) { return [r[0][1], r[0][4], [], r[0][0], r[0][2], r[0][3], r[0][5]]; });
-    }
     if (!this.chunks[key]) {
-      this.chunks[key] = typeof DecompressionStream === "undefined" ? fromRecord()
-        : fetch(this.url + key + ".json.gz?v=" + this.manifest.build).then(function (r) {
-          if (!r.ok) throw new Error(key + ": HTTP " + r.status);
+      this.chunks[key] = fetch(this.url + key + ".json.gz?v=" + this.manifest.build).then(function (r) {
+        if (!r.ok) throw new Error(key + ": HTTP " + r.status);
+        if (typeof DecompressionStream !== "undefined") {
           return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
-        }).catch(fromRecord);
+        }
+        return Promise.all([r.arrayBuffer(), self.inflater()]).then(function (got) {
+          return JSON.parse(new TextDecoder().decode(got[1].gunzipSync(new Uint8Array(got[0]))));
+        });
+      });
     }
     return this.chunks[key];
+  };
+
+  /* fflate, loaded once from the site (only where the browser cannot inflate gzip itself). */
+  Engine.prototype.inflater = function () {
+    if (!this.fflate) {
+      this.fflate = window.fflate ? Promise.resolve(window.fflate)
+        : loadScript(new URL("../assets/javascripts/vendor/fflate.js", this.url).href).then(function () { return window.fflate; });
+    }
+    return this.fflate;
   };
 
   /* Word positions of the text where each query word occurs: [[positions of word 0], …]. */
@@ -410,15 +421,6 @@
     var key = kind + "/" + k;
     if (!this.chunks[key]) this.chunks[key] = this.json(key + ".json");
     return this.chunks[key];
-  };
-
-  /* Display records [url, title, date, outlet, excerpt, byline] of documents `ns`, in that order
-   * (read only where the texts cannot be inflated, see `text`). */
-  Engine.prototype.records = function (ns) {
-    var self = this, size = this.manifest.recordChunk;
-    return Promise.all(ns.map(function (n) {
-      return self.chunk("r", Math.floor(n / size)).then(function (rows) { return rows[n % size]; });
-    }));
   };
 
   /* Facet rows [year, outlet, [entities]] of documents `ns`, plus the labels. */
