@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from datasketch import MinHash
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from generator.arabic import fold
 
@@ -67,13 +68,19 @@ def _crc32(data: bytes) -> int:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int):
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=1).permutations
 
 
 def minhash(tokens: set[str] | list[str], num_perm: int = 64) -> MinHash:
     """A MinHash (datasketch, seed 1) of the set of `tokens`; an empty set gives an empty MinHash.
     Tokens are hashed with CRC-32 (zlib: fast, and the same in every process, unlike `hash`), and
-    the permutations are made once per `num_perm`, so the same tokens give the same signature."""
+    the permutations are made once per `num_perm`, so the same tokens give the same signature.
+    datasketch is imported here, not with the module: importing it takes a second (it loads scipy),
+    which a build that reuses every cached story never needs."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32, permutations=_permutations(num_perm),
                 scheme="affine32")
     if tokens:
