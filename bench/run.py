@@ -47,6 +47,34 @@ def size(folder: Path) -> tuple[int, int, Path | None]:
     return total, files, largest
 
 
+def breakdown(site: Path, n: int) -> list[str]:
+    """Where the site's bytes go: KB per article by top folder (largest first), the numbered list
+    pages among them, and the theme chrome of an article page (its bytes outside <article>)."""
+    by: dict[str, int] = {}
+    numbered = 0
+    for p in site.rglob("*"):
+        if p.is_file():
+            rel = p.relative_to(site).parts
+            key = rel[0] if len(rel) > 1 else "(top)"
+            if key == "search-index" and len(rel) > 2:
+                key = f"search-index/{rel[1]}"
+            by[key] = by.get(key, 0) + p.stat().st_size
+            if any(part.startswith("page-") for part in rel):
+                numbered += p.stat().st_size
+    parts = [f"{k} {v / n / 1000:.2f}" for k, v in sorted(by.items(), key=lambda kv: -kv[1]) if v / n >= 5]
+    lines = ["  KB per article by folder: " + ", ".join(parts),
+             f"  of which numbered list pages (page-N): {numbered / n / 1000:.2f} KB per article"]
+    pages = sorted((site / "articles").glob("*/index.html"))[::10]
+    if pages:
+        chrome = 0
+        for pg in pages:
+            html = pg.read_text(encoding="utf-8")
+            start, end = html.find("<article"), html.find("</article>")
+            chrome += len((html[:start] + html[end:]).encode("utf-8")) if start >= 0 <= end else 0
+        lines.append(f"  article page chrome (outside <article>): {chrome / len(pages) / 1000:.1f} KB on average")
+    return lines
+
+
 def mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
@@ -98,6 +126,8 @@ def run(n: int) -> None:
         sizes = [pg.stat().st_size for pg in pages]
         print(f"  article pages: {len(pages)}, average {sum(sizes) / len(sizes) / 1000:.1f} KB,"
               f" largest {max(sizes) / 1000:.1f} KB")
+    if site.exists():
+        print("\n".join(breakdown(site, max(n, 1))))
     sys.stdout.flush()
 
 
