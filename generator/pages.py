@@ -106,12 +106,10 @@ def isolate(text: str) -> str:
 
 
 def link(text: str, target: str) -> str:
-    """A Markdown link whose text is escaped. It is bidi-isolated by the stylesheet
-    (site_config/theme/assets/stylesheets/arshif.css: every link outside an article's text is
-    `unicode-bidi: isolate`, which is all `<bdi>` does, per the HTML standard's rendering section),
-    so a title's direction controls or leading Latin cannot reorder what stands beside it; a `<bdi>`
-    in each of the ~30 lists an article is listed in was 11 bytes a line, 1.3 KB an article."""
-    return f"[{escape_inline(text)}]({target})"
+    """A Markdown link whose text is escaped and bidi-isolated (see `isolate`). In markup, not only
+    by the stylesheet: a title ending in Latin («… CNN») would otherwise pull the date after it into
+    its left-to-right run wherever the stylesheet is not applied (a reader view, a saved page)."""
+    return f"[{isolate(text)}]({target})"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -163,8 +161,8 @@ def page(fields: list[tuple[str, Any]], lines: Iterable[str]) -> str:
 # ---- small shared pieces -------------------------------------------------------------------------
 
 def date_html(date: str | None, not_before: str | None, long: bool = False) -> str:
-    """The date of an article as HTML that never breaks across lines and is bidi-isolated (both by
-    the stylesheet, for `time` and `.arshif-date`): a `<time datetime>` when it is known, «غير مؤرخ — بعد <time>…</time>» when only a lower bound is, «غير مؤرخ» otherwise."""
+    """The date of an article as HTML that never breaks across lines (the stylesheet keeps `time`
+    and `.arshif-date` whole): a `<time datetime>` when it is known, «غير مؤرخ — بعد <time>…</time>» when only a lower bound is, «غير مؤرخ» otherwise."""
     d = parse_iso(date)
     if d is not None:
         shown = long_date(date) if long else short_date(date)
@@ -179,7 +177,7 @@ def date_html(date: str | None, not_before: str | None, long: bool = False) -> s
 def article_item(ctx: Context, here: str, art: Article) -> str:
     """One list line: linked title — date · outlet (the date never breaks, nor leaves the outlet
     alone on the next line)."""
-    meta = date_html(art.date, art.date_not_before)
+    meta = f"<bdi>{date_html(art.date, art.date_not_before)}</bdi>"
     if art.outlet is not None:
         meta += f'&nbsp;· <bdi class="arshif-nowrap">{escape_inline(art.outlet.name)}</bdi>'
     return f"- {link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))} — {meta}"
@@ -513,7 +511,7 @@ def render_article(ctx: Context, art: Article) -> Output:
     ]
     lines = crumbs(here, article_trail(ctx, art))
     lines += [f"# {isolate(art.title or art.id)}", ""]
-    meta = [date_html(art.date, art.date_not_before, long=True)]
+    meta = [f"<bdi>{date_html(art.date, art.date_not_before, long=True)}</bdi>"]
     if art.outlet is not None:
         o = ctx.outlets.get(art.outlet.id or art.outlet.name)
         target = Urls.link(here, urls.outlet(o.id)) if o else None

@@ -124,8 +124,8 @@ def test_list_items_isolate_the_title_and_outlet(control: str) -> None:
     a = Article(source="corpus/x.txt", id="x", title=control + "عنوان", body="نص.", date="2024-04-20", sha256="x")
     ctx = assemble(Path("corpus"), Path("site_config"), cfg, [a], [], [])
     line = article_item(ctx, "index.md", a)
-    assert line.startswith(f"- [{control}عنوان](")
-    assert line.endswith('<time datetime="2024-04-20">20 نيسان/أبريل 2024</time>')
+    assert line.startswith(f"- [<bdi>{control}عنوان</bdi>](")
+    assert line.endswith('<bdi><time datetime="2024-04-20">20 نيسان/أبريل 2024</time></bdi>')
 
 
 # ---- plurals -------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_every_gazetteer_country_is_filed_under_the_collation_letter() -> None:
     for line in index.splitlines():
         if line.startswith("## "):
             heading = line[3:]
-        m = re.match(r"- \[(.+?)\]\(", line)
+        m = re.match(r"- \[<bdi>(.+?)</bdi>\]", line)
         if m:
             filed[m.group(1)] = heading
             order.append(m.group(1))

@@ -165,8 +165,8 @@ def test_article_metadata_and_first_mentions_linked_once() -> None:
     assert list(data)[:4] == ["title", "kind", "id", "date"]
     assert data["date"] == "2015-09-27" and data["outlet"] == "صدى المدينة"
     assert "الأحد 27 أيلول/سبتمبر 2015" in body
-    assert "[صدى المدينة](../outlets/sada.md)" in body
-    assert "[المياه](../topics/water.md)" in body
+    assert "[<bdi>صدى المدينة</bdi>](../outlets/sada.md)" in body
+    assert "[<bdi>المياه</bdi>](../topics/water.md)" in body
     text_part = body.split("## النص", 1)[1].split("## مقالات ذات صلة", 1)[0]
     lk = links("articles/a1.md", text_part)
     assert ("كريم ناصر", "people/karim-nasser.md") in lk
@@ -226,7 +226,7 @@ def test_entity_page() -> None:
     arts = body.split("## المقالات", 1)[1].split("## أسماء ترد معه", 1)[0]
     assert arts.index("a1.md") < arts.index("a3.md")  # dated newest first, undated last
     co = body.split("## أسماء ترد معه", 1)[1]
-    assert "[وادي النور](../places/wadi-alnour.md) — 1" in co and "[إب](../places/ibb.md) — 1" in co
+    assert "[<bdi>وادي النور</bdi>](../places/wadi-alnour.md) — 1" in co and "[<bdi>إب</bdi>](../places/ibb.md) — 1" in co
 
 
 def test_entity_articles_newest_first() -> None:
@@ -242,25 +242,25 @@ def test_topic_and_outlet_pages() -> None:
     outlet = split(outs["outlets/sada.md"].text)[1]
     assert outlet.index("a2.md") < outlet.index("a1.md")
     top = outlet.split("## الأسماء الأكثر وروداً", 1)[1].split("## المقالات", 1)[0]
-    assert top.splitlines()[2].startswith("- [وادي النور]") and top.splitlines()[2].endswith("— 2")
+    assert top.splitlines()[2].startswith("- [<bdi>وادي النور</bdi>]") and top.splitlines()[2].endswith("— 2")
 
 
 def test_indexes_use_arabic_collation_with_counts() -> None:
     _, outs = build()
     places = main_part(split(outs["places/index.md"].text)[1])
-    order = re.findall(r"\[([^]]+)\]\(", places)
+    order = re.findall(r"\[<bdi>([^<]+)</bdi>\]", places)
     assert order == ["إب", "عمّان", "المرج", "وادي النور"]  # إ folds to ا; المرج files under م
     assert "\n## م\n" in places
-    assert "[وادي النور](wadi-alnour.md) — 2" in places
+    assert "[<bdi>وادي النور</bdi>](wadi-alnour.md) — 2" in places
     people = main_part(split(outs["people/index.md"].text)[1])
-    assert re.findall(r"\[([^]]+)\]\(", people) == ["كريم ناصر", "ليلى سمير"]
+    assert re.findall(r"\[<bdi>([^<]+)</bdi>\]", people) == ["كريم ناصر", "ليلى سمير"]
 
 
 def test_timeline_counts_and_month_pages() -> None:
     _, outs = build()
     tl = split(outs["timeline/index.md"].text)[1]
     assert "## 2015\n\n- **عدد المقالات:** 3\n" in tl
-    assert "[أيلول/سبتمبر 2015](2015-09.md) — 2" in tl and "[آب/أغسطس 2015](2015-08.md) — 1" in tl
+    assert "[<bdi>أيلول/سبتمبر 2015</bdi>](2015-09.md) — 2" in tl and "[<bdi>آب/أغسطس 2015</bdi>](2015-08.md) — 1" in tl
     assert "](undated.md) — 1" in tl
     sept = split(outs["timeline/2015-09.md"].text)[1]
     assert "a1.md" in sept and "a2.md" in sept and "a4.md" not in sept
@@ -333,7 +333,7 @@ def test_long_lists_go_on_numbered_pages_of_at_most_the_limit(monkeypatch: pytes
     assert "[2](karim-nasser/page-2.md)" in listed and "**1**" in listed
     second = split(outs["people/karim-nasser/page-2.md"].text)[1]
     assert "a3.md" in second and "a1.md" not in second and "[1](../karim-nasser.md)" in second
-    assert "[كريم ناصر](../karim-nasser.md)" in second  # breadcrumbs lead back
+    assert "[<bdi>كريم ناصر</bdi>](../karim-nasser.md)" in second  # breadcrumbs lead back
     # the alphabetical indexes too: one name a page here, the letters linked to where they start
     places = [p for p in outs if p == "places/index.md" or p.startswith("places/page-")]
     assert sorted(places) == ["places/index.md", "places/page-2.md", "places/page-3.md", "places/page-4.md"]
@@ -426,12 +426,12 @@ def test_article_header_breadcrumbs_and_previous_next() -> None:
     assert order == ["a2", "a1", "a4", "a3"]  # newest first, undated last
     body = split(outs["articles/a1.md"].text)[1]
     head = body.split("\n# ", 1)[0]
-    assert "[الرئيسية](../index.md) › [الخط الزمني](../timeline/index.md) › " \
-           "[أيلول/سبتمبر 2015](../timeline/2015-09.md)" in head
+    assert "[<bdi>الرئيسية</bdi>](../index.md) › [<bdi>الخط الزمني</bdi>](../timeline/index.md) › " \
+           "[<bdi>أيلول/سبتمبر 2015</bdi>](../timeline/2015-09.md)" in head
     assert '<time datetime="2015-09-27">الأحد 27 أيلول/سبتمبر 2015</time>' in body
     nav = body.split('class="arshif-prevnext arshif-prevnext-archive"', 1)[1].split("</nav>", 1)[0]
-    assert "(الأحدث): [مجلس المياه يجتمع](a2.md)" in nav
-    assert "(الأقدم): [خبر من آب](a4.md)" in nav
+    assert "(الأحدث): [<bdi>مجلس المياه يجتمع</bdi>](a2.md)" in nav
+    assert "(الأقدم): [<bdi>خبر من آب</bdi>](a4.md)" in nav
     assert "الملف" not in body and "corpus/" not in body
     a2 = split(outs["articles/a2.md"].text)[1]
     assert "بقلم <bdi>سلمى يوسف</bdi>" in a2 and "الوكالة: <bdi>وكالة متخيلة</bdi>" in a2
@@ -469,8 +469,8 @@ def test_previous_next_within_the_outlet_and_each_topic() -> None:
     assert [a.id for a in ctx.articles] == ["o4", "s3", "t2", "o1", "s1", "u1"]
     body = split(outs["articles/s3.md"].text)[1]
     archive = _nav(body, "arshif-prevnext-archive")
-    assert "التالي (الأحدث): [آخر خبر](o4.md)" in archive
-    assert "السابق (الأقدم): [الثاني في اليوم نفسه](t2.md)" in archive
+    assert "التالي (الأحدث): [<bdi>آخر خبر</bdi>](o4.md)" in archive
+    assert "السابق (الأقدم): [<bdi>الثاني في اليوم نفسه</bdi>](t2.md)" in archive
     # the outlet first, then the topics in the article's order; s3 is the newest of each
     assert _lists(body) == ["من <bdi>صدى المدينة</bdi>: [السابق](t2.md)",
                             "في موضوع <bdi>المياه</bdi>: [السابق](o1.md)",
