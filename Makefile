@@ -36,6 +36,7 @@ fonts: $(FONT_FILES) vendor
 $(FFLATE): node_modules/.package-lock.json
 	mkdir -p $(dir $@)
 	cp node_modules/fflate/umd/index.js $@
+	cp node_modules/fflate/LICENSE $(dir $@)fflate.LICENSE
 
 vendor: $(FFLATE)
 

@@ -208,10 +208,13 @@ def data_parts(rows: list[dict[str, Any]], date_key: str) -> list[tuple[str, lis
     """`rows` split into the parts of a data file: one part per year of `row[date_key]`
     ("2015"), a year of more than DATA_PART_ROWS rows split by month ("2015-09"), and the rows with
     no date in "undated". Returns [(part, rows)], newest part first, "undated" last; rows keep their
-    order. Parts by date, not of a fixed size, so adding an article rewrites the one file of its
-    year: a 50,000-article archive gave a 42.7 MB articles.jsonl in one piece, and GitHub Pages
-    refuses files over 100 MB and warns over 50 (its limits page); a part stays in the hundreds of
-    rows to a few MB. A single month of more than DATA_PART_ROWS rows stays one part."""
+    order. Parts by date, not of a fixed size, so that an added article changes the articles file
+    of its year only (entities.csv, and the stories and quotations it joins, change too) instead of
+    shifting every later part: a 50,000-article archive gave a 42.7 MB articles.jsonl in one piece,
+    and GitHub Pages refuses files over 100 MB and warns over 50 (its limits page); a part stays in
+    the hundreds of rows to a few MB. A year's file gives way to monthly files once the year passes
+    DATA_PART_ROWS rows (the data page lists the files there are); a single month of more rows
+    stays one part."""
     years: dict[str, list[dict[str, Any]]] = {}
     undated: list[dict[str, Any]] = []
     for row in rows:
@@ -305,7 +308,8 @@ def render_data_page(ctx: Context, parts: dict[str, list[tuple[str, int]]]) -> O
              "الروابط نسبية إلى جذر الموقع ما لم يُضبط `site_url`.", "",
              "المقالات والنصوص المشتركة والقصص في ملف لكل سنة (ولكل شهر في سنة تزيد على "
              f"{count_phrase(DATA_PART_ROWS, 'row')})، وما لا تاريخ له في ملف «undated»؛ "
-             "فلا يكبر ملف مع نمو الأرشيف، ولا تُعاد كتابة إلا سنة المقال المضاف. "
+             "فلا يكبر ملف مع نمو الأرشيف، ولا يغيّر المقال المضاف من ملفات المقالات إلا ملف سنته "
+             "(ويحل محل ملف السنة ملف لكل شهر حين تتجاوز الحد، فالقائمة أدناه هي المرجع). "
              "يقرأ المثال التالي ملفات السنوات التي يختارها الباحث من القائمة أدناه معاً:", "",
              "```python", "import pandas as pd",
              f"parts = {example!r}",

@@ -257,7 +257,7 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
     if len(arts) <= LIST_LIMIT:
         return article_list(ctx, here, arts), []
     pages = -(-len(arts) // LIST_LIMIT)
-    intro = f"{count_phrase(len(arts), 'article')} على {number(pages)} صفحات، الأحدث أولاً."
+    intro = f"{count_phrase(len(arts), 'article')} على {count_phrase(pages, 'page')}، الأحدث أولاً."
     items = [lambda at, a=a: [article_item(ctx, at, a)] for a in arts]
     return paged(ctx, here, title, items, LIST_LIMIT, source, trail, intro, "articles")
 
@@ -954,7 +954,7 @@ def render_report(ctx: Context) -> list[Output]:
     lines += ["## المقالات", ""]
     entries = [lambda at, a=a: report_entry(ctx, at, a) for a in arts]
     pages = -(-len(arts) // REPORT_LIMIT)
-    intro = f"{count_phrase(len(arts), 'article')} على {number(pages)} صفحات، بترتيب ملفاتها." if pages > 1 else ""
+    intro = f"{count_phrase(len(arts), 'article')} على {count_phrase(pages, 'page')}، بترتيب ملفاتها." if pages > 1 else ""
     listed, subs = paged(ctx, here, "تقرير البناء", entries, REPORT_LIMIT, "report", None, intro, "report")
     lines += listed
     return [Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")] + subs

@@ -34,6 +34,9 @@ NOUNS: dict[str, dict[str, str]] = {
                   "many": "{n} نصاً", "other": "{n} نص"},
     "row": {"zero": "لا أسطر", "one": "سطر واحد", "two": "سطران", "few": "{n} أسطر",
             "many": "{n} سطراً", "other": "{n} سطر"},
+    # after a preposition («على صفحتين»): the dual in the genitive
+    "page": {"zero": "لا صفحات", "one": "صفحة واحدة", "two": "صفحتين", "few": "{n} صفحات",
+             "many": "{n} صفحة", "other": "{n} صفحة"},
     "result": {"zero": "لا توجد نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "{n} نتائج",
                "many": "{n} نتيجة", "other": "{n} نتيجة"},
 }

@@ -355,7 +355,7 @@ def test_report_goes_on_numbered_pages_and_accounts_for_every_article(monkeypatc
     monkeypatch.setattr(pages, "REPORT_LIMIT", 3)
     _, outs = build()
     first = split(outs["report.md"].text)[1]
-    assert "4 مقالات على 2 صفحات، بترتيب ملفاتها." in first
+    assert "4 مقالات على صفحتين، بترتيب ملفاتها." in first
     assert "**1** [2](report/page-2.md) [التالية](report/page-2.md)" in first
     second = split(outs["report/page-2.md"].text)[1]
     assert "# <bdi>تقرير البناء</bdi> — الصفحة 2" in second and "[1](../report.md)" in second

@@ -334,6 +334,9 @@
         return Promise.all([r.arrayBuffer(), self.inflater()]).then(function (got) {
           return JSON.parse(new TextDecoder().decode(got[1].gunzipSync(new Uint8Array(got[0]))));
         });
+      }).catch(function (err) {
+        delete self.chunks[key];  /* a failed fetch is tried again by the next query */
+        throw err;
       });
     }
     return this.chunks[key];
@@ -341,9 +344,15 @@
 
   /* fflate, loaded once from the site (only where the browser cannot inflate gzip itself). */
   Engine.prototype.inflater = function () {
+    var self = this;
     if (!this.fflate) {
       this.fflate = window.fflate ? Promise.resolve(window.fflate)
-        : loadScript(new URL("../assets/javascripts/vendor/fflate.js", this.url).href).then(function () { return window.fflate; });
+        : loadScript(new URL("../assets/javascripts/vendor/fflate.js", this.url).href).then(function () {
+          return window.fflate;
+        }, function (err) {
+          delete self.fflate;  /* loaded again by the next query */
+          throw err;
+        });
     }
     return this.fflate;
   };
