@@ -54,13 +54,13 @@ def breakdown(site: Path, n: int) -> list[str]:
     numbered = 0
     for p in site.rglob("*"):
         if p.is_file():
-            rel = p.relative_to(site).parts
+            rel, size_ = p.relative_to(site).parts, p.stat().st_size
             key = rel[0] if len(rel) > 1 else "(top)"
             if key == "search-index" and len(rel) > 2:
                 key = f"search-index/{rel[1]}"
-            by[key] = by.get(key, 0) + p.stat().st_size
+            by[key] = by.get(key, 0) + size_
             if any(part.startswith("page-") for part in rel):
-                numbered += p.stat().st_size
+                numbered += size_
     parts = [f"{k} {v / n / 1000:.2f}" for k, v in sorted(by.items(), key=lambda kv: -kv[1]) if v / n >= 5]
     lines = ["  KB per article by folder: " + ", ".join(parts),
              f"  of which numbered list pages (page-N): {numbered / n / 1000:.2f} KB per article"]

@@ -27,7 +27,7 @@ import os
 import re
 import uuid
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from feedgen.feed import FeedGenerator
 
@@ -204,9 +204,10 @@ def quotation_rows(ctx: Context) -> list[dict[str, Any]]:
 DATA_PART_ROWS = 5000  # rows a data file holds at most when its year can be split by month
 
 
-def data_parts(rows: list[dict[str, Any]], date_key: str) -> list[tuple[str, list[dict[str, Any]]]]:
-    """`rows` split into the parts of a data file: one part per year of `row[date_key]`
-    ("2015"), a year of more than DATA_PART_ROWS rows split by month ("2015-09"), and the rows with
+def data_parts(rows: list[dict[str, Any]],
+               date_of: Callable[[dict[str, Any]], str | None]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """`rows` split into the parts of a data file: one part per year of `date_of(row)` (an ISO
+    date or None: "2015"), a year of more than DATA_PART_ROWS rows split by month ("2015-09"), and the rows with
     no date in "undated". Returns [(part, rows)], newest part first, "undated" last; rows keep their
     order. Parts by date, not of a fixed size, so that an added article changes the articles file
     of its year only (entities.csv, and the stories and quotations it joins, change too) instead of
@@ -218,7 +219,7 @@ def data_parts(rows: list[dict[str, Any]], date_key: str) -> list[tuple[str, lis
     years: dict[str, list[dict[str, Any]]] = {}
     undated: list[dict[str, Any]] = []
     for row in rows:
-        d = parse_iso(row.get(date_key))
+        d = parse_iso(date_of(row))
         (years.setdefault(f"{d.year:04d}", []) if d else undated).append(row)
     parts: list[tuple[str, list[dict[str, Any]]]] = []
     for year in sorted(years, reverse=True):
@@ -228,7 +229,7 @@ def data_parts(rows: list[dict[str, Any]], date_key: str) -> list[tuple[str, lis
             continue
         months: dict[str, list[dict[str, Any]]] = {}
         for row in ys:
-            months.setdefault(str(row[date_key])[:7], []).append(row)
+            months.setdefault(str(date_of(row))[:7], []).append(row)
         parts += [(m, months[m]) for m in sorted(months, reverse=True)]
     if undated:
         parts.append(("undated", undated))
@@ -240,10 +241,6 @@ def part_name(stem: str, part: str, ext: str) -> str:
     return f"{stem}-{part}.{ext}"
 
 
-def _first_date(q: dict[str, Any], dates: dict[str, str | None]) -> str | None:
-    return dates.get(q["occurrences"][0]["article"]) if q["occurrences"] else None
-
-
 def render_data(ctx: Context, site_url: str | None = None) -> list[Output]:
     """The data files and their schema page: articles (CSV and JSON Lines), quotations and stories
     (JSON Lines) in parts by date (`data_parts`), entities.csv whole (one row per name, not per
@@ -252,10 +249,13 @@ def render_data(ctx: Context, site_url: str | None = None) -> list[Output]:
     arts = article_rows(ctx, site_url)
     ents = entity_rows(ctx, site_url)
     dates = {a["id"]: a["date"] for a in arts}
-    quotes = [dict(q, first_date=_first_date(q, dates)) for q in quotation_rows(ctx)]
-    art_parts = data_parts(arts, "date")
-    quote_parts = data_parts(quotes, "first_date")
-    story_parts = data_parts(story_rows(ctx, site_url), "first_date")
+
+    def first_appearance(q: dict[str, Any]) -> str | None:
+        return dates.get(q["occurrences"][0]["article"]) if q["occurrences"] else None
+
+    art_parts = data_parts(arts, lambda a: a["date"])
+    quote_parts = data_parts(quotation_rows(ctx), first_appearance)
+    story_parts = data_parts(story_rows(ctx, site_url), lambda s: s["first_date"])
     outs = [Output(urls.data_file("entities.csv"), _csv([k for k, _ in ENTITY_FIELDS], ents), "data entities.csv")]
     header = [k for k, _ in ARTICLE_FIELDS]
     for part, rows in art_parts:
@@ -264,8 +264,7 @@ def render_data(ctx: Context, site_url: str | None = None) -> list[Output]:
             outs.append(Output(urls.data_file(name), text, f"data {name}"))
     for part, rows in quote_parts:
         name = part_name("quotations", part, "jsonl")
-        outs.append(Output(urls.data_file(name), _jsonl({k: v for k, v in q.items() if k != "first_date"}
-                                                         for q in rows), f"data {name}"))
+        outs.append(Output(urls.data_file(name), _jsonl(rows), f"data {name}"))
     for part, rows in story_parts:
         name = part_name("stories", part, "jsonl")
         outs.append(Output(urls.data_file(name), _jsonl(rows), f"data {name}"))

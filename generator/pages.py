@@ -256,31 +256,31 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
     (`paged`)."""
     if len(arts) <= LIST_LIMIT:
         return article_list(ctx, here, arts), []
-    pages = -(-len(arts) // LIST_LIMIT)
-    intro = f"{count_phrase(len(arts), 'article')} على {count_phrase(pages, 'page')}، الأحدث أولاً."
     items = [lambda at, a=a: [article_item(ctx, at, a)] for a in arts]
-    return paged(ctx, here, title, items, LIST_LIMIT, source, trail, intro, "articles")
+    return paged(ctx, here, title, items, LIST_LIMIT, source, trail, ("article", "الأحدث أولاً"), "articles")
 
 
-def paged(ctx: Context, here: str, title: str, items: list[Callable[[str], list[str]]] | list[list[str]],
-          limit: int, source: str, trail: list[tuple[str, str]] | None, intro: str,
+def paged(ctx: Context, here: str, title: str, items: list[Callable[[str], list[str]]], limit: int,
+          source: str, trail: list[tuple[str, str]] | None, counted: tuple[str, str] | None,
           kind: str) -> tuple[list[str], list[Output]]:
-    """A long list split into pages of at most `limit` items: the lines for page `here` (`intro`,
-    the pager, its first `limit` items, the pager again) and an Output for each further page
+    """A long list split into pages of at most `limit` items: the lines for page `here` (when there
+    are several pages and `counted` = (plural noun, order) is given, «N مقالات على M صفحات، order»;
+    then the pager, its first `limit` items, the pager again) and an Output for each further page
     (`Urls.list_page`: "people/x/page-2.md"), titled «`title` — الصفحة n», with the breadcrumbs
-    `trail` + `title` and front-matter kind `kind`. An item is its Markdown lines, or a function
-    from the path of the page it lands on to them (links are relative to that page)."""
+    `trail` + `title` and front-matter kind `kind`. An item is a function from the path of the page
+    it lands on to its Markdown lines (links are relative to that page)."""
     chunks = [items[i:i + limit] for i in range(0, len(items), limit)] or [[]]
     pages = [ctx.urls.list_page(here, n) for n in range(1, len(chunks) + 1)]
 
-    def body(at: str, chunk: list, n: int) -> list[str]:
-        lines: list[str] = []
-        for item in chunk:
-            lines += item(at) if callable(item) else item
+    def body(at: str, chunk: list[Callable[[str], list[str]]], n: int) -> list[str]:
+        lines = [line for item in chunk for line in item(at)]
         nav = pager(at, here, pages, n) if len(pages) > 1 else []
         return nav + lines + ([""] + nav if nav else [])
 
-    first = ([intro, ""] if intro else []) + body(here, chunks[0], 1)
+    first = body(here, chunks[0], 1)
+    if counted and len(pages) > 1:
+        noun, order = counted
+        first = [f"{count_phrase(len(items), noun)} على {count_phrase(len(pages), 'page')}، {order}.", ""] + first
     subs: list[Output] = []
     for n, chunk in enumerate(chunks[1:], start=2):
         sub = pages[n - 1]
@@ -953,9 +953,8 @@ def render_report(ctx: Context) -> list[Output]:
         lines.append("")
     lines += ["## المقالات", ""]
     entries = [lambda at, a=a: report_entry(ctx, at, a) for a in arts]
-    pages = -(-len(arts) // REPORT_LIMIT)
-    intro = f"{count_phrase(len(arts), 'article')} على {count_phrase(pages, 'page')}، بترتيب ملفاتها." if pages > 1 else ""
-    listed, subs = paged(ctx, here, "تقرير البناء", entries, REPORT_LIMIT, "report", None, intro, "report")
+    listed, subs = paged(ctx, here, "تقرير البناء", entries, REPORT_LIMIT, "report", None,
+                         ("article", "بترتيب ملفاتها"), "report")
     lines += listed
     return [Output(here, page([("title", "تقرير البناء"), ("kind", "report")], lines), "report")] + subs
 

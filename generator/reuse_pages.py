@@ -270,7 +270,7 @@ def render_quotations_index(ctx: Context) -> list[Output]:
         subs: list[Output] = []
     else:
         listed, subs = paged(ctx, here, "النصوص المشتركة", [item(q) for q in quotes], LIST_LIMIT,
-                             "index quotations", None, "", "index")
+                             "index quotations", None, None, "index")
         lines += listed
     return [Output(here, page([("title", "النصوص المشتركة"), ("kind", "index")], lines), "index quotations")] + subs
 

@@ -86,12 +86,12 @@ def test_data_files_come_in_parts_by_year(built: BuiltSite) -> None:
 def test_data_parts_split_a_large_year_by_month(monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [{"id": i, "date": d} for i, d in enumerate(
         ["2016-02-01", "2015-12-30", "2015-12-01", None, "2015-11-05", "2014-01-01", "bad"])]
-    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, "date")] == [
+    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, lambda r: r["date"])] == [
         ("2016", [0]), ("2015", [1, 2, 4]), ("2014", [5]), ("undated", [3, 6])]
     monkeypatch.setattr("generator.data_export.DATA_PART_ROWS", 2)
-    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, "date")] == [
+    assert [(p, [r["id"] for r in rs]) for p, rs in data_parts(rows, lambda r: r["date"])] == [
         ("2016", [0]), ("2015-12", [1, 2]), ("2015-11", [4]), ("2014", [5]), ("undated", [3, 6])]
-    assert data_parts([], "date") == []
+    assert data_parts([], lambda r: r["date"]) == []
 
 
 def test_articles_csv_and_jsonl_round_trip(built: BuiltSite) -> None:
