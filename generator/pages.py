@@ -38,7 +38,7 @@ TYPE_SINGULAR = {"person": "شخص", "place": "مكان", "organization": "من�
 TYPE_ORDER = ("person", "place", "organization")
 KIND_TYPES = {"people": "person", "places": "place", "organizations": "organization"}
 LATEST_ON_HOME = 10
-LIST_LIMIT = 100  # no page lists more articles: longer lists go on numbered pages
+LIST_LIMIT = 100  # no page lists more articles (see `newest_articles` and `paged_articles`)
 REPORT_LIMIT = 1000  # articles on a page of the build report
 TOP_ON_HOME = 8  # names of each type on the home page
 UNDATED_ON_HOME = 5
@@ -258,6 +258,25 @@ def paged_articles(ctx: Context, here: str, title: str, arts: list[Article], sou
         return article_list(ctx, here, arts), []
     items = [lambda at, a=a: [article_item(ctx, at, a)] for a in arts]
     return paged(ctx, here, title, items, LIST_LIMIT, source, trail, ("article", "الأحدث أولاً"), "articles")
+
+
+def newest_articles(ctx: Context, here: str, arts: list[Article], search: dict[str, str]) -> list[str]:
+    """The article list of an entity's, a topic's or an outlet's page: every article when there are
+    at most LIST_LIMIT, else the newest LIST_LIMIT, said so above the list, with a link below it to
+    the search page listing them all (`search`: its query, e.g. {"entity": "baghdad"}; the search
+    index holds every such list, `generator.search.indexer.document_lists`).
+
+    Why not numbered pages, as the timeline has: every article is listed on the page of every name
+    it mentions, some twenty-five, so numbered pages made those lists the largest part of the site
+    (9.9 KB an article on the 10,000-article benchmark, more than its own page's text); the timeline
+    still lists every article once, the data files list them all with their names, and the search
+    page lists any name's articles from an index of about 60 bytes an article."""
+    if len(arts) <= LIST_LIMIT:
+        return article_list(ctx, here, arts)
+    link = Urls.link(here, Urls.search(**search))
+    return [f"{count_phrase(len(arts), 'article')}، هنا أحدث {number(LIST_LIMIT)} منها، "
+            f"وفي [صفحة البحث]({link}) كلها.", ""] + article_list(ctx, here, arts[:LIST_LIMIT]) + [
+            "", f"[كل المقالات ({number(len(arts))}) في صفحة البحث]({link})"]
 
 
 def paged(ctx: Context, here: str, title: str, items: list[Callable[[str], list[str]]], limit: int,
@@ -600,14 +619,13 @@ def render_entity(ctx: Context, info: EntityInfo) -> list[Output]:
     lines += seen_lines(info.articles)
     lines.append("")
     lines += chart_lines(info.articles, f"مقالات تذكر {info.name} في كل شهر")
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"entity {info.id}", trail)
-    lines += ["## المقالات", ""] + listed + [""]
+    lines += ["## المقالات", ""] + newest_articles(ctx, here, info.articles, {"entity": info.id}) + [""]
     lines += _extra_entity_lines(ctx, info, here)
     if info.cooccurring:
         lines += ["## أسماء ترد معه", ""]
         for eid, n in info.cooccurring[:COOCCURRING_LIMIT]:
             lines.append(f"- {entity_link(ctx, here, eid)} — {number(n)}")
-    return [Output(here, page(fm, lines), f"entity {info.id}")] + subs
+    return [Output(here, page(fm, lines), f"entity {info.id}")]
 
 
 def render_topic(ctx: Context, tid: str) -> list[Output]:
@@ -621,9 +639,8 @@ def render_topic(ctx: Context, tid: str) -> list[Output]:
     lines += seen_lines(info.articles)
     lines += _feed_line(ctx, here, "topic", tid, "", info.articles) + [""]
     lines += chart_lines(info.articles, f"مقالات موضوع {info.name} في كل شهر")
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"topic {tid}", trail)
-    lines += ["## المقالات", ""] + listed
-    return [Output(here, page([("title", info.name), ("kind", "topic"), ("id", tid)], lines), f"topic {tid}")] + subs
+    lines += ["## المقالات", ""] + newest_articles(ctx, here, info.articles, {"topic": tid})
+    return [Output(here, page([("title", info.name), ("kind", "topic"), ("id", tid)], lines), f"topic {tid}")]
 
 
 def render_outlet(ctx: Context, oid: str) -> list[Output]:
@@ -645,9 +662,8 @@ def render_outlet(ctx: Context, oid: str) -> list[Output]:
         lines += ["## الأسماء الأكثر وروداً", ""]
         lines += [f"- {entity_link(ctx, here, eid)} — {number(n)}" for eid, n in info.top_entities]
         lines.append("")
-    listed, subs = paged_articles(ctx, here, info.name, info.articles, f"outlet {oid}", trail)
-    lines += ["## المقالات", ""] + listed
-    return [Output(here, page([("title", info.name), ("kind", "outlet"), ("id", oid)], lines), f"outlet {oid}")] + subs
+    lines += ["## المقالات", ""] + newest_articles(ctx, here, info.articles, {"outlet": info.name})
+    return [Output(here, page([("title", info.name), ("kind", "outlet"), ("id", oid)], lines), f"outlet {oid}")]
 
 
 # ---- indexes -------------------------------------------------------------------------------------

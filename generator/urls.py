@@ -169,6 +169,15 @@ class Urls:
         to split a long list of articles by year."""
         return f"{page_path[: -len('.md')]}/{part}.md"
 
+    @staticmethod
+    def search(**query: str) -> str:
+        """The search page with a query string: search(entity="baghdad") → "search.md?entity=baghdad"
+        (a path inside content/, for `link`; MkDocs keeps the query when it rewrites the link). The
+        keys the search page reads: q, entity (an entity id), topic (a topic id), outlet (an
+        outlet's name), year, sort."""
+        from urllib.parse import urlencode
+        return "search.md" + ("?" + urlencode(sorted(query.items())) if query else "")
+
     def list_page(self, page_path: str, number: int) -> str:
         """Page `number` (from 1) of a long list that starts on `page_path`: the first page is
         `page_path` itself, the others sit under its URL ("people/x.md", 2 → "people/x/page-2.md")."""

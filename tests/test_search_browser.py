@@ -223,6 +223,49 @@ def test_search_page_narrows_by_year_and_entity(page: Any, site_url: str, ctx: C
     assert 0 < len(narrowed) == counts[rare]
 
 
+def _listed_in_order(page: Any) -> list[str]:
+    page.wait_for_selector("#arshif-search-page[data-arshif-state=done]")
+    return [urlsplit(urljoin(page.url, h)).path for h in page.eval_on_selector_all(
+        "#arshif-search-page .arshif-result a", "els => els.map(e => e.getAttribute('href'))")]
+
+
+def test_search_page_lists_every_article_of_a_name_a_topic_or_an_outlet(page: Any, site_url: str, ctx: Context) -> None:
+    """The link that ends a long list on an entity's, a topic's or an outlet's page
+    (`pages.newest_articles`) opens the search page with no words: it lists all the articles, newest
+    first (undated last), with their count."""
+    from generator.pages import newest_first_key
+    from generator.plurals import count_phrase
+
+    def expected(arts: list[Any]) -> list[str]:
+        return ["/" + ctx.urls.page_url(ctx.urls.article(a.id)) for a in sorted(arts, key=newest_first_key)]
+
+    entity = max(ctx.entities.values(), key=lambda e: (len(e.articles), e.id))
+    topic = max(ctx.topics.values(), key=lambda t: (len(t.articles), t.id))
+    outlet = max(ctx.outlets.values(), key=lambda o: (len(o.articles), o.id))
+    assert len(entity.articles) > 1 and len(topic.articles) > 1 and len(outlet.articles) > 1
+    for query, arts, name in [({"entity": entity.id}, entity.articles, entity.name),
+                              ({"topic": topic.id}, topic.articles, topic.name),
+                              ({"outlet": outlet.name}, outlet.articles, outlet.name)]:
+        link = ctx.urls.link("x.md", ctx.urls.search(**query))
+        page.goto(site_url + link.replace(".md", "/"))
+        shown = _listed_in_order(page)
+        assert shown == expected(arts)[:20], query  # a page of results, then «المزيد» for the next
+        while page.query_selector(".arshif-search-page__more"):
+            page.click(".arshif-search-page__more")
+            page.wait_for_function("n => document.querySelectorAll('#arshif-search-page .arshif-result').length > n",
+                                   arg=len(shown))
+            shown = _listed_in_order(page)
+        assert shown == expected(arts), query
+        count = page.inner_text(".arshif-search-page__count")
+        assert name in count and count_phrase(len(arts), "result") in count and "الأحدث أولاً" in count, count
+        assert page.get_attribute("#arshif-search-page", "data-arshif-count") == str(len(arts))
+    # typing words leaves the list for a search
+    page.fill("input[name=q]", "داعش")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('outlet')")
+    assert _page_results(page) and "q=" in page.url
+
+
 def test_search_page_has_an_undated_bucket(page: Any, site_url: str, ctx: Context) -> None:
     undated = {"/" + ctx.urls.page_url(ctx.urls.article(a.id)) for a in ctx.articles if not a.date}
     page.goto(site_url + "search/?q=" + quote("داعش"))

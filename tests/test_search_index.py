@@ -169,13 +169,38 @@ def test_texts_and_facets() -> None:
         assert text[0] == doc.title and text[1] == " ".join(doc.body.split())
         assert text[3:] == [doc.url, doc.date, doc.outlet, doc.byline]
     assert not any(name.endswith(".js") for name in index_files(docs))  # the browser needs no lunr.js
-    assert {name.split("/")[0] for name in files} == {"manifest.json", "t", "x", "f"}  # no record chunks
+    assert {name.split("/")[0] for name in files} == {"manifest.json", "t", "x", "f", "l"}  # no record chunks
     meta = json.loads(files["f/meta.json"])
     rows = json.loads(files["f/0.json"])
     for doc, row in zip(docs, rows):
         assert (meta["years"][row[0]] if row[0] >= 0 else "") == doc.year
         assert meta["outlets"][row[1]] == doc.outlet
         assert [meta["entities"][e][0] for e in row[2]] == [e[0] for e in doc.entities]
+
+
+def test_lists_hold_every_document_of_a_name_a_topic_and_an_outlet_newest_first() -> None:
+    arts = _articles()
+    for i, art in enumerate(arts):
+        art.topics = ["iraq"] if i % 3 == 0 else []
+    docs = docs_from_articles(arts, {a.id: f"articles/{a.id}/" for a in arts})
+    files = build_files(docs, shard_bytes=40, topics={"iraq": "الشأن العراقي"}).files
+    manifest = json.loads(files["manifest.json"])
+    shards = [json.loads(files[f"l/{k}.json"]) for k in range(len(manifest["lists"]))]
+    assert len(shards) > 1 and manifest["lists"] == [min(s) for s in shards]
+    lists: dict[str, list[int]] = {}
+    for shard in shards:
+        for key, gaps in shard.items():
+            assert shard_of(manifest["lists"], key) == shards.index(shard)
+            ns = decode_varints(gaps)
+            lists[key] = [sum(ns[:i + 1]) for i in range(len(ns))]
+    expected: dict[str, list[int]] = {}
+    for n, doc in enumerate(docs):
+        for key in [f"e:{e[0]}" for e in doc.entities] + [f"t:{t}" for t in doc.topics] + [f"o:{doc.outlet}"]:
+            expected.setdefault(key, []).append(n)
+    assert lists == expected
+    assert lists["e:baghdad"] == [n for n, d in enumerate(docs) if "بغداد" in d.body]
+    assert len(lists["t:iraq"]) == 3 and lists["t:iraq"] == sorted(lists["t:iraq"])
+    assert json.loads(files["f/meta.json"])["topics"] == [["iraq", "الشأن العراقي"]]
 
 
 def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> None:

@@ -60,7 +60,8 @@ def write_index(context: Any, urls: Mapping[str, str], site_dir: Path, cache_dir
     cfg = getattr(context, "cfg", None)
     docs = docs_from_articles(articles, article_urls(articles, urls), cfg.gazetteer if cfg is not None else None)
     cache = DocCache(cache_dir)
-    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western"), cache))
+    topics = {tid: info.name for tid, info in getattr(context, "topics", {}).items()}
+    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western"), cache, topics))
     cache.save()
     (site_dir / MATERIAL_INDEX).unlink(missing_ok=True)  # when MkDocs has finished (else the site build does)
     return written

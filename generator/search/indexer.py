@@ -20,6 +20,12 @@ Layout under `<site>/search-index/` (all JSON, deterministic bytes):
                     matched through an entity's name says which
     f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
     f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
+    l/<k>.json      list shard k: {key: the numbers of the documents it lists, ascending (so newest
+                    first), as varint gaps}, for "e:<entity id>", "t:<topic id>" and "o:<outlet
+                    name>"; the manifest holds the first key of every list shard. The search page
+                    opened with a name, a topic or an outlet and no words (`search/?entity=baghdad`)
+                    lists all its articles from here: an entity's, a topic's and an outlet's own page
+                    lists only its newest (`generator.pages.LIST_LIMIT`) and links there for the rest
 
 Documents are numbered newest first. lunr scores a document for a query as the sum, over fields,
 of the query vector's dot product with the field vector, divided by the query vector's length;
@@ -48,7 +54,7 @@ from generator.progress import track
 from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 INDEX_DIR = "search-index"
 # (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
 # byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
@@ -75,6 +81,7 @@ class Doc:
     entity_text: str = ""
     byline: str = ""  # author and wire agencies
     date_text: str = ""  # year, day and month names of `date`
+    topics: tuple[str, ...] = ()  # topic ids
     # per entity: its name, then the other names it is indexed under (aliases, short forms, Latin)
     entity_names: tuple[tuple[str, ...], ...] = ()
 
@@ -133,6 +140,7 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
             byline=" ".join([art.author or "", *art.wire]).strip(),
             date_text=date_words(art.date),
             entity_names=tuple(named),
+            topics=tuple(sorted(art.topics)),
         )
         docs.append((art.date or "", art.id, doc))
     dated = sorted((d for d in docs if d[0]), key=lambda d: (_neg(d[0]), d[1]))
@@ -345,10 +353,28 @@ def document_text(doc: Doc) -> list[Any]:
     return [doc.title, body, [list(f) for f in doc.entity_names], doc.url, doc.date, doc.outlet, doc.byline]
 
 
+def list_keys(doc: Doc) -> list[str]:
+    """The keys of the lists (l/) that hold `doc`: "e:<entity id>" for each entity it names,
+    "t:<topic id>" for each topic, "o:<outlet name>" for its outlet."""
+    keys = [f"e:{e[0]}" for e in doc.entities] + [f"t:{t}" for t in doc.topics]
+    return keys + ([f"o:{doc.outlet}"] if doc.outlet else [])
+
+
+def document_lists(docs: Sequence[Doc]) -> dict[str, str]:
+    """{list key (`list_keys`): the numbers of its documents, ascending, as varint gaps (the first
+    number itself, then the difference to the one before)}."""
+    members: dict[str, list[int]] = defaultdict(list)
+    for n, doc in enumerate(docs):
+        for key in dict.fromkeys(list_keys(doc)):
+            members[key].append(n)
+    return {key: encode_varints([ns[0]] + [b - a for a, b in zip(ns, ns[1:])]) for key, ns in members.items()}
+
+
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western",
-                cache: DocCache | None = None) -> IndexFiles:
+                cache: DocCache | None = None, topics: Mapping[str, str] | None = None) -> IndexFiles:
     """Every index file for `docs`, as bytes. `cache` keeps each document's analysed terms and
-    gzipped text between builds (`DocCache`); the bytes are the same with or without it."""
+    gzipped text between builds (`DocCache`); the bytes are the same with or without it. `topics`
+    ({topic id: name}) names the topics the lists hold (f/meta.json), for the search page's heading."""
     out = IndexFiles()
     cache = cache if cache is not None else DocCache(None)
     work = [cache.of(d) for d in track(docs, "indexing articles for search", "articles")]
@@ -366,13 +392,19 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     year_ix = {y: i for i, y in enumerate(years)}
     outlet_ix = {o: i for i, o in enumerate(outlets)}
     entity_ix = {e: i for i, e in enumerate(entities)}
-    out.files["f/meta.json"] = _dumps({"years": years, "outlets": outlets, "entities": [list(e) for e in entities]})
+    topic_ids = sorted({t for d in docs for t in d.topics})
+    out.files["f/meta.json"] = _dumps({"years": years, "outlets": outlets, "entities": [list(e) for e in entities],
+                                       "topics": [[t, (topics or {}).get(t, t)] for t in topic_ids]})
     for k in range(0, len(docs), FACET_CHUNK):
         rows = [
             [year_ix.get(d.year, -1), outlet_ix.get(d.outlet, -1), sorted(entity_ix[e] for e in d.entities)]
             for d in docs[k: k + FACET_CHUNK]
         ]
         out.files[f"f/{k // FACET_CHUNK}.json"] = _dumps(rows)
+    lists = document_lists(docs)
+    list_shards = shard_terms(lists, shard_bytes)
+    for k, keys in enumerate(list_shards):
+        out.files[f"l/{k}.json"] = _dumps({key: lists[key] for key in keys})
 
     digest = hashlib.sha256()
     for name in sorted(out.files):
@@ -386,6 +418,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
         "docs": len(docs),
         "facetChunk": FACET_CHUNK,
         "shards": [terms[0] for terms in shards],
+        "lists": [keys[0] for keys in list_shards],
         "digits": digits,  # how the results print numbers (site_config/display.yml)
     }
     out.files["manifest.json"] = _dumps(manifest)
@@ -418,11 +451,12 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     return written
 
 
-def index_files(docs: Sequence[Doc], digits: str = "western", cache: DocCache | None = None) -> dict[str, bytes]:
+def index_files(docs: Sequence[Doc], digits: str = "western", cache: DocCache | None = None,
+                topics: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """The complete index folder, {path relative to it: bytes}. `digits` ("western" or "arabic-indic",
     site_config/display.yml) goes into the manifest: the search script prints counts and dates with
-    it. `cache`: see `build_files`."""
-    return dict(build_files(docs, digits=digits, cache=cache).files)
+    it. `cache` and `topics`: see `build_files`."""
+    return dict(build_files(docs, digits=digits, cache=cache, topics=topics).files)
 
 
 def group_by_shard(first_terms: Sequence[str], terms: Iterable[str]) -> dict[int, list[str]]:

@@ -432,6 +432,24 @@
     return this.chunks[key];
   };
 
+  /* The documents of list `key` ("e:<entity id>", "t:<topic id>", "o:<outlet name>"), ascending
+   * (newest first), from the list shards (l/<k>.json); [] for a key no shard holds. */
+  Engine.prototype.list = function (key) {
+    var self = this;
+    return this.ready().then(function () {
+      var first = self.manifest.lists || [], lo = 0, hi = first.length - 1;
+      if (!first.length) return [];
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (first[mid] <= key) lo = mid; else hi = mid - 1;
+      }
+      return self.chunk("l", lo).then(function (shard) {
+        var n = 0;
+        return shard[key] ? decodeVarints(shard[key]).map(function (gap) { return (n += gap); }) : [];
+      });
+    });
+  };
+
   /* Facet rows [year, outlet, [entities]] of documents `ns`, plus the labels. */
   Engine.prototype.facets = function (ns) {
     var self = this, size = this.manifest.facetChunk, wanted = {};
@@ -780,12 +798,13 @@
     var resultsEl = page.querySelector(".arshif-search-page__results");
     var params = new URLSearchParams(location.search);
     var state = { q: params.get("q") || "", year: params.get("year") || "", outlet: params.get("outlet") || "",
-                  entity: params.get("entity") || "", sort: params.get("sort") === "date" ? "date" : "" };
+                  entity: params.get("entity") || "", topic: params.get("topic") || "",
+                  sort: params.get("sort") === "date" ? "date" : "" };
     var seq = 0, data = null, limit = SEARCH_PAGE, timer = null;
 
     function syncUrl() {
       var p = new URLSearchParams();
-      ["q", "year", "outlet", "entity", "sort"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      ["q", "year", "outlet", "entity", "topic", "sort"].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
       history.replaceState(null, "", location.pathname + (p.toString() ? "?" + p.toString() : ""));
     }
 
@@ -847,10 +866,46 @@
       }, function () { return mine === seq; });
     }
 
+    /* No words, but a name, a topic or an outlet (the link at the end of its page's list): all its
+     * articles, newest first, SEARCH_PAGE at a time. */
+    function browse(mine) {
+      var key = state.entity ? "e:" + state.entity : state.topic ? "t:" + state.topic : "o:" + state.outlet;
+      filtersEl.innerHTML = "";
+      page.setAttribute("data-arshif-state", "searching");
+      return Promise.all([engine.list(key), engine.chunk("f", "meta")]).then(function (got) {
+        if (mine !== seq) return;
+        var ns = got[0], meta = got[1], label = state.outlet;
+        (state.entity ? meta.entities : state.topic ? meta.topics || [] : []).forEach(function (e) {
+          if (e[0] === (state.entity || state.topic)) label = e[1];
+        });
+        var head = state.entity ? "المقالات التي تذكر " : state.topic ? "مقالات موضوع " : "مقالات ";
+        var shown = ns.slice(0, limit).map(function (n) { return { n: n, named: [] }; });
+        return show(engine, shown, function (texts) {
+          resultsEl.innerHTML = '<p class="arshif-search-page__count">' + head + "<bdi>" + esc(label || "") +
+            "</bdi>: " + countText(ns.length) + "، الأحدث أولاً</p>" +
+            '<ol class="md-search-result__list">' + texts.map(function (text, i) {
+              return resultHtml(text, { words: [] }, root, shown[i], false);
+            }).join("") + "</ol>" +
+            (ns.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
+          page.setAttribute("data-arshif-count", String(ns.length));
+          page.setAttribute("data-arshif-state", "done");
+        }, function () { return mine === seq; });
+      }).catch(function (err) {
+        resultsEl.textContent = "تعذر البحث: " + err.message;
+        page.setAttribute("data-arshif-state", "error");
+      });
+    }
+
+    function browsing() {
+      return !ArshifAnalyzer.queryWords(state.q).length && !!(state.entity || state.topic || state.outlet);
+    }
+
     function run() {
       var mine = ++seq;
       syncUrl();
       limit = SEARCH_PAGE;
+      if (sortEl) sortEl.closest("p").hidden = browsing();  /* a list is by date only */
+      if (browsing()) return browse(mine);
       if (!ArshifAnalyzer.queryWords(state.q).length) {
         filtersEl.innerHTML = "";
         resultsEl.innerHTML = "<p>اكتب كلمة أو أكثر للبحث في الأرشيف.</p>";
@@ -882,7 +937,7 @@
       e.preventDefault();
       clearTimeout(timer);
       state.q = input.value;
-      state.year = state.outlet = state.entity = "";
+      state.year = state.outlet = state.entity = state.topic = "";
       run();
     });
     input.addEventListener("input", function () {  /* search as you type */
@@ -890,7 +945,7 @@
       page.setAttribute("data-arshif-state", "typing");
       timer = setTimeout(function () {
         state.q = input.value;
-        state.year = state.outlet = state.entity = "";
+        state.year = state.outlet = state.entity = state.topic = "";
         run();
       }, PAGE_WAIT);
     });
@@ -912,11 +967,10 @@
       render();
     });
     resultsEl.addEventListener("click", function (e) {
-      if (e.target.closest && e.target.closest(".arshif-search-page__more") && data) {
-        limit += SEARCH_PAGE;
-        seq++;
-        render();
-      }
+      if (!(e.target.closest && e.target.closest(".arshif-search-page__more"))) return;
+      limit += SEARCH_PAGE;
+      if (browsing()) browse(++seq);
+      else if (data) { seq++; render(); }
     });
     input.value = state.q;
     run();
