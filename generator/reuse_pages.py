@@ -24,6 +24,9 @@ from generator.urls import Urls
 from generator.versions import VersionPair, word_diff
 
 QUOTE_CHARS = 400  # a quotation shown in a list is cut after this many characters
+# On an article's own page a passage it shares is in its text above: its opening words say which
+# (the whole passage was 1.3 KB of every synthetic article page, printed twice).
+QUOTE_CHARS_OWN_PAGE = 100
 QUOTES_ON_ENTITY = 50
 # Other articles listed under one shared passage on an article or entity page, and other versions
 # under an article's story; the rest are counted (a story's own page lists all its versions).
@@ -51,8 +54,8 @@ def _short(text: str, n: int = QUOTE_CHARS) -> str:
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 
 
-def _quote_block(text: str) -> str:
-    return "> «" + escape_inline(_short(text)) + "»"
+def _quote_block(text: str, n: int = QUOTE_CHARS) -> str:
+    return "> «" + escape_inline(_short(text, n)) + "»"
 
 
 # ---- stories -------------------------------------------------------------------------------------
@@ -221,7 +224,7 @@ def _distinct_occurrences(q: Quotation) -> tuple[list[tuple[int, Any]], frozense
 
 
 def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None) -> list[str]:
-    lines = [_quote_block(q.text), ""]
+    lines = [_quote_block(q.text, QUOTE_CHARS_OWN_PAGE if current else QUOTE_CHARS), ""]
     if q.speaker and q.speaker in ctx.entities:
         lines += [f"— {entity_link(ctx, here, q.speaker)}", ""]
     label = "ورد هذا النص أيضاً في (أول ظهور أولاً):" if current else "ورد في (أول ظهور أولاً):"

@@ -232,6 +232,23 @@ def test_a_passage_many_reports_carry_lists_a_few_others_and_counts_the_rest(tmp
     assert first[0] == "- هذا المقال أول من نشره" and first[-1] == counted
 
 
+def test_a_shared_passage_is_shown_by_its_opening_words_on_the_page_whose_text_holds_it(tmp_path: Path) -> None:
+    from generator.quotes import Occurrence, Quotation
+    from generator.reuse_pages import QUOTE_CHARS, QUOTE_CHARS_OWN_PAGE, _quotation_lines
+
+    notices = {f"n{i}.txt": f"إعلان رقم {i} عن السوق\n2017-03-0{i + 1}\nأعلنت البلدية أن السوق يفتح.\n"
+               for i in range(3)}
+    ctx = load_context(write_files(tmp_path / "corpus", notices), CONFIG)
+    arts = sorted(ctx.articles, key=lambda a: a.id)
+    passage = " ".join(f"كلمة{i}" for i in range(120))  # 800 characters
+    q = Quotation("q-test", passage, [Occurrence(a, 0, 5) for a in arts])
+    own = _quotation_lines(ctx, ctx.urls.article(arts[1].id), q, arts[1].id)[0]
+    listed = _quotation_lines(ctx, "people/x.md", q, None)[0]
+    assert own.startswith("> «كلمة0 كلمة1 ") and own.endswith(" …»")
+    assert QUOTE_CHARS_OWN_PAGE - 10 < len(own) - len("> «» …") <= QUOTE_CHARS_OWN_PAGE
+    assert QUOTE_CHARS - 10 < len(listed) - len("> «» …") <= QUOTE_CHARS  # elsewhere, the longer cut
+
+
 def test_quotations_index_goes_on_numbered_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.quotes import Occurrence, Quotation
     from generator.reuse_pages import render_quotations_index

@@ -67,6 +67,9 @@ def test_output_is_deterministic() -> None:
     b = build_files(list(_docs()), shard_bytes=600).files
     assert a == b
     assert len([k for k in a if k.startswith("t/")]) > 3
+    # every file but the manifest is gzipped, with no time stamp in it
+    assert all(k.endswith(".json.gz") and v[:2] == b"\x1f\x8b" and v[4:8] == b"\0\0\0\0"
+               for k, v in a.items() if k != "manifest.json")
 
 
 def test_every_term_is_in_the_shard_the_manifest_points_to() -> None:
@@ -76,7 +79,7 @@ def test_every_term_is_in_the_shard_the_manifest_points_to() -> None:
     assert first == sorted(first)
     seen: set[str] = set()
     for k in range(len(first)):
-        shard = json.loads(files[f"t/{k}.json"])
+        shard = json.loads(gzip.decompress(files[f"t/{k}.json.gz"]))
         for term in shard:
             assert shard_of(first, term) == k
             assert term not in seen
@@ -170,8 +173,8 @@ def test_texts_and_facets() -> None:
         assert text[3:] == [doc.url, doc.date, doc.outlet, doc.byline]
     assert not any(name.endswith(".js") for name in index_files(docs))  # the browser needs no lunr.js
     assert {name.split("/")[0] for name in files} == {"manifest.json", "t", "x", "f", "l"}  # no record chunks
-    meta = json.loads(files["f/meta.json"])
-    rows = json.loads(files["f/0.json"])
+    meta = json.loads(gzip.decompress(files["f/meta.json.gz"]))
+    rows = json.loads(gzip.decompress(files["f/0.json.gz"]))
     for doc, row in zip(docs, rows):
         assert (meta["years"][row[0]] if row[0] >= 0 else "") == doc.year
         assert meta["outlets"][row[1]] == doc.outlet
@@ -185,7 +188,7 @@ def test_lists_hold_every_document_of_a_name_a_topic_and_an_outlet_newest_first(
     docs = docs_from_articles(arts, {a.id: f"articles/{a.id}/" for a in arts})
     files = build_files(docs, shard_bytes=40, topics={"iraq": "الشأن العراقي"}).files
     manifest = json.loads(files["manifest.json"])
-    shards = [json.loads(files[f"l/{k}.json"]) for k in range(len(manifest["lists"]))]
+    shards = [json.loads(gzip.decompress(files[f"l/{k}.json.gz"])) for k in range(len(manifest["lists"]))]
     assert len(shards) > 1 and manifest["lists"] == [min(s) for s in shards]
     lists: dict[str, list[int]] = {}
     for shard in shards:
@@ -200,7 +203,7 @@ def test_lists_hold_every_document_of_a_name_a_topic_and_an_outlet_newest_first(
     assert lists == expected
     assert lists["e:baghdad"] == [n for n, d in enumerate(docs) if "بغداد" in d.body]
     assert len(lists["t:iraq"]) == 3 and lists["t:iraq"] == sorted(lists["t:iraq"])
-    assert json.loads(files["f/meta.json"])["topics"] == [["iraq", "الشأن العراقي"]]
+    assert json.loads(gzip.decompress(files["f/meta.json.gz"]))["topics"] == [["iraq", "الشأن العراقي"]]
 
 
 def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> None:
@@ -242,7 +245,7 @@ global.fetched = [];
 global.fetch = (url) => {
   const rel = url.split("?")[0];
   fetched.push(rel);
-  return Promise.resolve({ ok: true, json: () => Promise.resolve(JSON.parse(fs.readFileSync(path.join(dir, rel), "utf8"))) });
+  return Promise.resolve(new Response(fs.readFileSync(path.join(dir, rel))));  // inflated by DecompressionStream
 };
 require(searchPath);
 const queries = JSON.parse(fs.readFileSync(0, "utf8"));
@@ -318,7 +321,7 @@ def test_browser_engine_ranks_like_the_whole_lunr_index(tmp_path: Path) -> None:
             assert h["score"] == pytest.approx(score, rel=1e-9), query
         nonempty += bool(expected)
         terms = {t for forms in query_words(query) for t in forms}
-        wanted = {f"t/{shard_of(manifest['shards'], t)}.json" for t in terms}
+        wanted = {f"t/{shard_of(manifest['shards'], t)}.json.gz" for t in terms}
         assert set(result["fetched"]) == {"manifest.json"} | wanted, query
     assert nonempty >= 10
 

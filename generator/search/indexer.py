@@ -3,29 +3,32 @@
 The browser downloads nothing until the reader starts searching. A query then fetches the small
 manifest, the term shards holding the query's terms, and the texts of the results shown.
 
-Layout under `<site>/search-index/` (all JSON, deterministic bytes):
+Layout under `<site>/search-index/` (deterministic bytes). The manifest is JSON; every other file
+is gzipped JSON (`.json.gz`, no time stamp: a half to a seventh of the bytes on disk, which is what
+GitHub Pages counts; the browser inflates it with DecompressionStream, or with fflate where there
+is none):
 
-    manifest.json   fields, boosts, document count, first term of every shard, file counts
-    t/<k>.json      term shard k: {term: [term_index, postings of field 0, postings of field 1, ...]}
-                    postings of a field are one string of varints (see `encode_varints`): doc delta,
-                    weight × 1000, doc delta, weight × 1000, ... ("" when the term is not in that
-                    field); the weights are lunr's BM25 field-vector entries (`bm25_postings`, tested
-                    equal to lunr's Builder), which lunr rounds to three decimals, so × 1000 they are
-                    exact integers
-    x/<n>.json.gz   document n as [title, body with its whitespace collapsed, [[entity name, its other
-                    names …], …], url, date, outlet, byline], gzipped (a third of the bytes on disk;
-                    the browser inflates it with DecompressionStream, or with fflate where there is
-                    none): everything a result shows, in one file per result — the snippet is cut
-                    around the best passage, a quoted phrase is checked against it, and a result
-                    matched through an entity's name says which
-    f/meta.json     facet labels: years, outlets [name], entities [id, name, type]
-    f/<k>.json      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
-    l/<k>.json      list shard k: {key: the numbers of the documents it lists, ascending (so newest
-                    first), as varint gaps}, for "e:<entity id>", "t:<topic id>" and "o:<outlet
-                    name>"; the manifest holds the first key of every list shard. The search page
-                    opened with a name, a topic or an outlet and no words (`search/?entity=baghdad`)
-                    lists all its articles from here: an entity's, a topic's and an outlet's own page
-                    lists only its newest (`generator.pages.LIST_LIMIT`) and links there for the rest
+    manifest.json      fields, boosts, document count, first term of every shard, first key of
+                       every list shard
+    t/<k>.json.gz      term shard k: {term: [term_index, postings of field 0, postings of field 1, ...]}
+                       postings of a field are one string of varints (see `encode_varints`): doc
+                       delta, weight × 1000, doc delta, weight × 1000, ... ("" when the term is not
+                       in that field); the weights are lunr's BM25 field-vector entries
+                       (`bm25_postings`, tested equal to lunr's Builder), which lunr rounds to three
+                       decimals, so × 1000 they are exact integers
+    x/<n>.json.gz      document n as [title, body with its whitespace collapsed, [[entity name, its
+                       other names …], …], url, date, outlet, byline]: everything a result shows, in
+                       one file per result — the snippet is cut around the best passage, a quoted
+                       phrase is checked against it, and a result matched through an entity's name
+                       says which
+    f/meta.json.gz     facet labels: years, outlets [name], entities [id, name, type], topics [id, name]
+    f/<k>.json.gz      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
+    l/<k>.json.gz      list shard k: {key: the numbers of the documents it lists, ascending (so
+                       newest first), as varint gaps}, for "e:<entity id>", "t:<topic id>" and
+                       "o:<outlet name>". The search page opened with a name, a topic or an outlet
+                       and no words (`search/?entity=baghdad`) lists all its articles from here: an
+                       entity's, a topic's and an outlet's own page lists only its newest
+                       (`generator.pages.LIST_LIMIT`) and links there for the rest
 
 Documents are numbered newest first. lunr scores a document for a query as the sum, over fields,
 of the query vector's dot product with the field vector, divided by the query vector's length;
@@ -102,6 +105,11 @@ class IndexFiles:
 
 def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def _gz(value: Any) -> bytes:
+    """`value` as gzipped JSON (`_dumps`), with no time stamp, so the same value gives the same bytes."""
+    return gzip.compress(_dumps(value), compresslevel=6, mtime=0)
 
 
 def date_words(date: str | None) -> str:
@@ -381,7 +389,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     postings = bm25_postings([a for a, _ in work])
     shards = shard_terms(postings, shard_bytes)
     for k, terms in enumerate(shards):
-        out.files[f"t/{k}.json"] = _dumps({t: postings[t] for t in terms})
+        out.files[f"t/{k}.json.gz"] = _gz({t: postings[t] for t in terms})
 
     for n, (_, text) in enumerate(work):
         out.files[f"x/{n}.json.gz"] = text
@@ -393,18 +401,18 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     outlet_ix = {o: i for i, o in enumerate(outlets)}
     entity_ix = {e: i for i, e in enumerate(entities)}
     topic_ids = sorted({t for d in docs for t in d.topics})
-    out.files["f/meta.json"] = _dumps({"years": years, "outlets": outlets, "entities": [list(e) for e in entities],
+    out.files["f/meta.json.gz"] = _gz({"years": years, "outlets": outlets, "entities": [list(e) for e in entities],
                                        "topics": [[t, (topics or {}).get(t, t)] for t in topic_ids]})
     for k in range(0, len(docs), FACET_CHUNK):
         rows = [
             [year_ix.get(d.year, -1), outlet_ix.get(d.outlet, -1), sorted(entity_ix[e] for e in d.entities)]
             for d in docs[k: k + FACET_CHUNK]
         ]
-        out.files[f"f/{k // FACET_CHUNK}.json"] = _dumps(rows)
+        out.files[f"f/{k // FACET_CHUNK}.json.gz"] = _gz(rows)
     lists = document_lists(docs)
     list_shards = shard_terms(lists, shard_bytes)
     for k, keys in enumerate(list_shards):
-        out.files[f"l/{k}.json"] = _dumps({key: lists[key] for key in keys})
+        out.files[f"l/{k}.json.gz"] = _gz({key: lists[key] for key in keys})
 
     digest = hashlib.sha256()
     for name in sorted(out.files):

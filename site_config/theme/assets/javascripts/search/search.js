@@ -48,10 +48,10 @@
   function Engine(indexUrl) {
     this.url = indexUrl;
     this.manifest = null;
-    this.shards = {};        /* shard number → Promise */
+    this.shards = {};        /* shard number → true once its rows are in `rows` */
     this.rows = {};          /* term → its row as the shard holds it: [term index, varints per field] */
     this.postings = {};      /* term → [{docs: Int32Array, weights: Float64Array} per field], decoded on first use */
-    this.chunks = {};        /* "x/n" or "f/k" → Promise */
+    this.chunks = {};        /* "t/k", "x/n", "f/k", "l/k" → Promise of the file's JSON */
   }
 
   /* The manifest is revalidated on every page load (it names the build); the other files carry
@@ -71,6 +71,9 @@
         self.manifest = m;
         DIGITS = m.digits || "western";
         return self;
+      }, function (err) {
+        delete self._ready;  /* fetched again by the next query */
+        throw err;
       });
     }
     return this._ready;
@@ -185,10 +188,9 @@
   Engine.prototype.ensureShards = function (ks) {
     var self = this;
     return Promise.all(ks.map(function (k) {
-      if (!self.shards[k]) {
-        self.shards[k] = self.json("t/" + k + ".json").then(function (d) { self.addShard(d); });
-      }
-      return self.shards[k];
+      return self.chunkFile("t/" + k).then(function (d) {
+        if (!self.shards[k]) { self.shards[k] = true; self.addShard(d); }
+      });
     }));
   };
 
@@ -319,27 +321,38 @@
       (b.title - a.title) || (a.near - b.near) || (b.score - a.score) || (a.n - b.n);
   }
 
-  /* Document n as one result shows it: [title, body, [[name, other names…] of its entities], url,
-   * date, outlet, byline] (x/<n>.json.gz), inflated by the browser's DecompressionStream, or by
-   * fflate (assets/javascripts/vendor/fflate.js, loaded the first time) where there is none
-   * (Safari before 16.4). */
-  Engine.prototype.text = function (n) {
-    var key = "x/" + n, self = this;
-    if (!this.chunks[key]) {
-      this.chunks[key] = fetch(this.url + key + ".json.gz?v=" + this.manifest.build).then(function (r) {
-        if (!r.ok) throw new Error(key + ": HTTP " + r.status);
-        if (typeof DecompressionStream !== "undefined") {
-          return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
-        }
-        return Promise.all([r.arrayBuffer(), self.inflater()]).then(function (got) {
-          return JSON.parse(new TextDecoder().decode(got[1].gunzipSync(new Uint8Array(got[0]))));
-        });
-      }).catch(function (err) {
-        delete self.chunks[key];  /* a failed fetch is tried again by the next query */
+  /* File `rel` of the index (every file but the manifest is gzipped JSON: "t/3" → t/3.json.gz),
+   * inflated by the browser's DecompressionStream, or by fflate (assets/javascripts/vendor/fflate.js,
+   * loaded the first time) where there is none (Safari before 16.4). */
+  Engine.prototype.gz = function (rel) {
+    var self = this;
+    return fetch(this.url + rel + ".json.gz?v=" + this.manifest.build).then(function (r) {
+      if (!r.ok) throw new Error(rel + ": HTTP " + r.status);
+      if (typeof DecompressionStream !== "undefined") {
+        return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).json();
+      }
+      return Promise.all([r.arrayBuffer(), self.inflater()]).then(function (got) {
+        return JSON.parse(new TextDecoder().decode(got[1].gunzipSync(new Uint8Array(got[0]))));
+      });
+    });
+  };
+
+  /* File `rel` (see `gz`), fetched once; a failed fetch is tried again by the next query. */
+  Engine.prototype.chunkFile = function (rel) {
+    var self = this;
+    if (!this.chunks[rel]) {
+      this.chunks[rel] = this.ready().then(function () { return self.gz(rel); }).catch(function (err) {
+        delete self.chunks[rel];
         throw err;
       });
     }
-    return this.chunks[key];
+    return this.chunks[rel];
+  };
+
+  /* Document n as one result shows it: [title, body, [[name, other names…] of its entities], url,
+   * date, outlet, byline] (x/<n>.json.gz). */
+  Engine.prototype.text = function (n) {
+    return this.chunkFile("x/" + n);
   };
 
   /* fflate, loaded once from the site (only where the browser cannot inflate gzip itself). */
@@ -427,9 +440,7 @@
   };
 
   Engine.prototype.chunk = function (kind, k) {
-    var key = kind + "/" + k;
-    if (!this.chunks[key]) this.chunks[key] = this.json(key + ".json");
-    return this.chunks[key];
+    return this.chunkFile(kind + "/" + k);
   };
 
   /* The documents of list `key` ("e:<entity id>", "t:<topic id>", "o:<outlet name>"), ascending
@@ -874,7 +885,7 @@
       page.setAttribute("data-arshif-state", "searching");
       return Promise.all([engine.list(key), engine.chunk("f", "meta")]).then(function (got) {
         if (mine !== seq) return;
-        var ns = got[0], meta = got[1], label = state.outlet;
+        var ns = got[0], meta = got[1], label = state.entity || state.topic || state.outlet;  /* an unknown id as it is */
         (state.entity ? meta.entities : state.topic ? meta.topics || [] : []).forEach(function (e) {
           if (e[0] === (state.entity || state.topic)) label = e[1];
         });
