@@ -5,8 +5,9 @@ the meta title, in the header and the navigation) into the HTML as they are. The
 matter holds plain text, and an article's title or author may contain "<", "&" or quotes, so those
 values are HTML-escaped here, once, just before the theme uses them. content/ keeps the plain text.
 
-It also gives headings Arabic anchors (`#الأسماء-الواردة`, not `#_1`): the table of contents
-slugifies with pymdownx's Unicode slugify, set here because mkdocs.yml stays plain YAML.
+It also gives headings Arabic anchors (`#الأسماء-الواردة`, not `#_1`), of at most four words: the
+table of contents slugifies with pymdownx's Unicode slugify, set here because mkdocs.yml stays plain
+YAML.
 
 Incremental site builds (`generator.build.build_site`): when the environment names a list of
 changed docs files (ARSHIF_DIRTY_LIST, one path inside docs_dir per line), MkDocs runs with `--dirty`
@@ -47,11 +48,25 @@ SHARD_ENV = "ARSHIF_SHARD"
 PRINTED_META = ("title", "author", "description")
 
 
+ANCHOR_WORDS = 4  # words of a heading kept in its anchor
+
+
+def heading_slug(unicode_slugify: Any) -> Any:
+    """A toc `slugify(value, separator)` that keeps the first ANCHOR_WORDS words of what
+    `unicode_slugify` (pymdownx.slugs) gives: an article's title is its page's first heading, and its
+    whole title as an anchor was printed twice in every page (the heading's id and the theme's
+    "skip to content" link), 300 bytes of a page. The toc extension still makes anchors unique."""
+    def slug(value: str, separator: str) -> str:
+        return separator.join(unicode_slugify(value, separator).split(separator)[:ANCHOR_WORDS])
+    return slug
+
+
 def on_config(config: Any) -> Any:
-    """Unicode heading anchors: the toc extension slugifies with pymdownx.slugs (keeps Arabic letters)."""
+    """Unicode heading anchors: the toc extension slugifies with pymdownx.slugs (keeps Arabic
+    letters), cut to their first words (`heading_slug`)."""
     from pymdownx.slugs import slugify
 
-    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify(case="lower")
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug(slugify(case="lower"))
     return config
 
 

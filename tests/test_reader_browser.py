@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import pytest
 
@@ -90,6 +90,12 @@ def test_no_english_text_on_any_page_type(page: Any, site_url: str, types: dict[
         assert "→" not in body, kind  # an arrow pointing the wrong way in right-to-left text
         ids = page.eval_on_selector_all("article h2[id], article h3[id]", "els => els.map(e => e.id)")
         assert not [i for i in ids if re.fullmatch(r"_\d+", i)], (kind, ids)  # Arabic anchors, not _1, _2
+        # a heading's anchor is its first four words at most (a whole title was printed twice a page),
+        # and the theme's "skip to content" link still leads to it
+        h1 = page.get_attribute("article h1", "id") or ""
+        assert (h1 or kind == "404") and len(h1.split("-")) <= 4, (kind, h1)  # 404.html is not Markdown
+        skip = page.evaluate("() => { const a = document.querySelector('.md-skip'); return a && a.getAttribute('href'); }")
+        assert skip is None or unquote(skip) == "#" + h1, (kind, skip, h1)
         title = page.title()
         assert title.count("أرشيف") == 1, (kind, title)
         assert not re.search(r"[A-Za-z]{2,}", title), (kind, title)
