@@ -149,6 +149,24 @@ def test_header_controls_come_from_one_shared_script(page: Any, site_url: str, s
     assert root == site_url and page.get_attribute("[data-arshif-search]", "data-arshif-root") == site_url
 
 
+def test_navigation_titles_are_plain_links_and_the_current_section_is_marked(page: Any, site_url: str,
+                                                                             seed_site: BuiltSite) -> None:
+    """The sidebar's links carry their titles without the theme's ellipsis wrapper
+    (`mkdocs_hooks.plain_nav_titles`); the header's title keeps it (the theme swaps it on scroll);
+    the navigation still lists every section and marks the one the reader is in."""
+    from generator.mkdocs_hooks import plain_nav_titles
+
+    html = (seed_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('md-nav--primary', 1)[1].split("</nav>", 1)[0]
+    assert "md-ellipsis" not in nav and "md-ellipsis" in html.split("md-nav--primary", 1)[0]
+    assert plain_nav_titles(html) == html  # nothing left to take out
+    goto(page, f"{site_url}timeline/")
+    links = page.eval_on_selector_all(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link",
+                                      "els => els.map(e => [e.textContent.trim(), e.classList.contains('md-nav__link--active')])")
+    assert [t for t, _ in links][:3] == ["الرئيسية", "الخط الزمني", "الأشخاص"] and len(links) >= 10
+    assert [t for t, active in links if active] == ["الخط الزمني"]
+
+
 def test_theme_icons_are_what_the_installed_material_gives() -> None:
     """tools/make_theme_icons.py --check: the sprite, the icon overrides and Material's base and
     palette scripts match the Material package installed (run the tool after upgrading Material)."""
