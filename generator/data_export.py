@@ -1,6 +1,6 @@
 """The archive as data: CSV and JSON Lines files with a schema page, and Atom feeds.
 
-    render_data(ctx, site_url=None) -> list[Output]    data/*.csv, data/*.jsonl, data/index.md
+    render_data(ctx, site_url=None) -> list[Output]    data/*.csv, data/*.jsonl.gz, data/index.md
     render_feeds(ctx, site_url=None) -> list[Output]   feeds/archive.xml and one feed per topic,
                                                         outlet and entity (newest FEED_SIZE dated articles)
     configured_site_url(project) -> str | None         mkdocs.yml's site_url (an `!ENV` value is read
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import gzip
 import io
 import json
 import os
@@ -55,7 +56,7 @@ ARTICLE_FIELDS: list[tuple[str, str]] = [
     ("wire", "الوكالات المذكورة (قائمة)"),
     ("topics", "معرّفات الموضوعات (قائمة)"),
     ("entities", "معرّفات الأسماء الواردة (قائمة؛ انظر entities.csv)"),
-    ("story", "معرّف القصة التي ينتمي إليها، إن وُجدت (انظر ملفات القصص stories-*.jsonl)"),
+    ("story", "معرّف القصة التي ينتمي إليها، إن وُجدت (انظر ملفات القصص stories-*.jsonl.gz)"),
     ("words", "عدد كلمات النص"),
     ("source", "ملف المدخلات"),
 ]
@@ -156,8 +157,14 @@ def _csv(header: list[str], rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def _jsonl(rows: Iterable[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+def _jsonl(rows: Iterable[dict[str, Any]]) -> bytes:
+    """JSON Lines, gzipped with no time stamp (the same rows give the same bytes). Gzipped because
+    they are for programs, which read .jsonl.gz as they read .jsonl (pandas.read_json infers the
+    compression from the name), and because a seventh of the bytes keeps a large archive under
+    GitHub Pages' 1 GB: the article files alone were 0.9 KB an article. The CSV files, for
+    spreadsheets, stay plain."""
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def entity_rows(ctx: Context, site_url: str | None = None) -> list[dict[str, Any]]:
@@ -259,14 +266,14 @@ def render_data(ctx: Context, site_url: str | None = None) -> list[Output]:
     outs = [Output(urls.data_file("entities.csv"), _csv([k for k, _ in ENTITY_FIELDS], ents), "data entities.csv")]
     header = [k for k, _ in ARTICLE_FIELDS]
     for part, rows in art_parts:
-        for ext, text in (("csv", _csv(header, rows)), ("jsonl", _jsonl(rows))):
+        for ext, text in (("csv", _csv(header, rows)), ("jsonl.gz", _jsonl(rows))):
             name = part_name("articles", part, ext)
             outs.append(Output(urls.data_file(name), text, f"data {name}"))
     for part, rows in quote_parts:
-        name = part_name("quotations", part, "jsonl")
+        name = part_name("quotations", part, "jsonl.gz")
         outs.append(Output(urls.data_file(name), _jsonl(rows), f"data {name}"))
     for part, rows in story_parts:
-        name = part_name("stories", part, "jsonl")
+        name = part_name("stories", part, "jsonl.gz")
         outs.append(Output(urls.data_file(name), _jsonl(rows), f"data {name}"))
     parts = {"articles": [(p, len(r)) for p, r in art_parts], "quotations": [(p, len(r)) for p, r in quote_parts],
              "stories": [(p, len(r)) for p, r in story_parts]}
@@ -304,6 +311,8 @@ def render_data_page(ctx: Context, parts: dict[str, list[tuple[str, int]]]) -> O
     lines = ["# الأرشيف بيانات", "",
              "ملفات يقرؤها الباحث في pandas أو في جدول بيانات دون أن يجمع صفحات الموقع. كلها بترميز UTF-8؛ "
              f"القوائم في ملفات CSV مفصولة بالعلامة `{LIST_SEP}`، وفي ملفات JSON Lines قوائم JSON. "
+             "ملفات JSON Lines مضغوطة بـ gzip (`.jsonl.gz`)، يقرؤها pandas كما هي: "
+             "`pd.read_json(p, lines=True)`. "
              "الروابط نسبية إلى جذر الموقع ما لم يُضبط `site_url`.", "",
              "المقالات والنصوص المشتركة والقصص في ملف لكل سنة (ولكل شهر في سنة تزيد على "
              f"{count_phrase(DATA_PART_ROWS, 'row')})، وما لا تاريخ له في ملف «undated»؛ "
@@ -316,16 +325,16 @@ def render_data_page(ctx: Context, parts: dict[str, list[tuple[str, int]]]) -> O
              "articles.groupby([\"outlet\", articles[\"date\"].dt.to_period(\"M\")]).size()", "```", "",
              "## المقالات", "",
              f"سطر لكل مقال ({number(len(ctx.articles))})، الأحدث أولاً، في ملفي CSV وJSON Lines بالحقول نفسها.", ""]
-    lines += part_lines("articles", ("csv", "jsonl"), "article")
+    lines += part_lines("articles", ("csv", "jsonl.gz"), "article")
     lines += _field_table(ARTICLE_FIELDS)
     lines += [f"## {f('entities.csv')}", "", f"سطر لكل اسم له صفحة ({number(len(ctx.entities))}).", ""]
     lines += _field_table(ENTITY_FIELDS)
     lines += ["## القصص", "", f"سطر لكل قصة ({number(len(ctx.reuse.stories))})، في سنة أول نسخة منها.", ""]
-    lines += part_lines("stories", ("jsonl",), "story")
+    lines += part_lines("stories", ("jsonl.gz",), "story")
     lines += _field_table(STORY_FIELDS)
     lines += ["## النصوص المشتركة", "",
               f"سطر لكل نص مشترك ({number(len(ctx.reuse.quotations))})، في سنة أول ظهور له.", ""]
-    lines += part_lines("quotations", ("jsonl",), "quotation")
+    lines += part_lines("quotations", ("jsonl.gz",), "quotation")
     lines += _field_table(QUOTATION_FIELDS)
     lines += ["## خلاصات Atom", ""]
     if any(parse_iso(a.date) for a in ctx.articles):  # a feed needs a dated article

@@ -49,7 +49,7 @@ CRUMB_SEP = " › "  # a mirrored character: drawn pointing left in right-to-lef
 @dataclass(frozen=True)
 class Output:
     path: str  # POSIX, relative to content/
-    text: str
+    text: str | bytes  # text is written as UTF-8 with LF line ends; bytes as they are (a .gz file)
     source: str  # what the page was made from (named when two outputs want one path)
 
 

@@ -68,7 +68,8 @@ def check_path(rel: str) -> str:
 
 
 def plan(outputs: Iterable[_Out]) -> dict[str, bytes]:
-    """Map each path to its bytes (UTF-8, LF), refusing unsafe paths and two outputs for one path."""
+    """Map each path to its bytes (text as UTF-8 with LF line ends, bytes as they are), refusing
+    unsafe paths and two outputs for one path."""
     data: dict[str, bytes] = {}
     owner: dict[str, str] = {}
     for out in outputs:
@@ -78,7 +79,8 @@ def plan(outputs: Iterable[_Out]) -> dict[str, bytes]:
             raise OutputConflict(
                 f"two outputs for {rel}: from {owner[key]} and from {out.source}")
         owner[key] = out.source
-        data[rel] = out.text.replace("\r\n", "\n").encode("utf-8")
+        text = out.text
+        data[rel] = text if isinstance(text, bytes) else text.replace("\r\n", "\n").encode("utf-8")
     return data
 
 

@@ -4,6 +4,7 @@ sitemap.xml lists real URLs when site_url is configured."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -69,15 +70,15 @@ def csv_rows(content: Path, stem: str) -> list[dict[str, str]]:
 
 
 def jsonl_rows(content: Path, stem: str) -> list[dict]:
-    return [json.loads(line) for part in listed_parts(content, stem, "jsonl")
-            for line in part.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for part in listed_parts(content, stem, "jsonl.gz")
+            for line in gzip.decompress(part.read_bytes()).decode("utf-8").splitlines()]
 
 
 def test_data_files_come_in_parts_by_year(built: BuiltSite) -> None:
     names = sorted(p.name for p in (built.content / "data").iterdir())
-    assert names == ["articles-2020.csv", "articles-2020.jsonl", "articles-2021.csv", "articles-2021.jsonl",
-                     "articles-undated.csv", "articles-undated.jsonl", "entities.csv", "index.md",
-                     "quotations-2021.jsonl", "stories-2021.jsonl"]
+    assert names == ["articles-2020.csv", "articles-2020.jsonl.gz", "articles-2021.csv", "articles-2021.jsonl.gz",
+                     "articles-undated.csv", "articles-undated.jsonl.gz", "entities.csv", "index.md",
+                     "quotations-2021.jsonl.gz", "stories-2021.jsonl.gz"]
     for row in csv_rows(built.content, "articles"):
         part = row["date"][:4] if row["date"] else "undated"
         assert row["id"] in (built.content / "data" / f"articles-{part}.csv").read_text(encoding="utf-8")
@@ -129,8 +130,8 @@ def test_entities_csv_and_stories_jsonl(built: BuiltSite) -> None:
 
 def test_schema_page_links_every_data_file(built: BuiltSite) -> None:
     text = (built.content / "data" / "index.md").read_text(encoding="utf-8")
-    for name in ("articles-2021.csv", "articles-2020.jsonl", "articles-undated.csv", "entities.csv",
-                 "stories-2021.jsonl", "quotations-2021.jsonl"):
+    for name in ("articles-2021.csv", "articles-2020.jsonl.gz", "articles-undated.csv", "entities.csv",
+                 "stories-2021.jsonl.gz", "quotations-2021.jsonl.gz"):
         assert f"]({name})" in text
         assert (built.site / "data" / name).is_file()  # MkDocs copies them into the site
 
