@@ -36,7 +36,7 @@ from generator.config import escape_controls
 from generator.context import Context, code_version, load_context
 from generator.data_export import configured_site_url
 from generator.pages import render_site
-from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
+from generator.state import (FileRecord, Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
                              site_fingerprint)
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
 
@@ -439,7 +439,8 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
                "reuse": os.environ.get("ARSHIF_REUSE", "1"), "site_url": configured_site_url(project),
                # sidecar and export dates are checked against today (a date in the future is refused)
                "today": datetime.date.today().isoformat()}
-    inputs = inputs_digest(corpus, config, version, options) if cache is not None else ""
+    record = FileRecord()
+    inputs = inputs_digest(corpus, config, version, options, snap.corpus, record) if cache is not None else ""
     ctx: Context | None = None
     if inputs and snap.unchanged(inputs, out):
         for message in snap.report["stderr"]:
@@ -462,7 +463,7 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
             status = 1
         line = summary_line(ctx, result)
         if snap.path is not None:  # kept only with a cache
-            snap.inputs, snap.content = inputs, docs_files(out, snap.content)
+            snap.inputs, snap.content, snap.corpus = inputs, docs_files(out, snap.content), record
             snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
                            "files": len(result.written) + result.unchanged}
             snap.save()

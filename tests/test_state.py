@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.state import (Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, installed_versions,
-                             tree_digest)
+from generator.state import (RACY_NS, FileRecord, Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest,
+                             installed_versions, tree_digest)
 
 
 def test_every_change_under_the_corpus_changes_the_inputs_digest(tmp_path: Path) -> None:
@@ -39,6 +39,44 @@ def test_every_change_under_the_corpus_changes_the_inputs_digest(tmp_path: Path)
     assert inputs_digest(corpus, config, "v2", {"strict": False}) not in seen  # code or configuration
     assert inputs_digest(corpus, config, "v1", {"strict": True}) not in seen  # a flag
     assert tree_digest(tmp_path / "missing") == ""
+
+
+def test_corpus_files_are_read_again_only_when_stat_says_they_may_have_changed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "2015").mkdir(parents=True)
+    a, b = corpus / "2015" / "a.txt", corpus / "b.txt"
+    a.write_text("عنوان\nنص\n", encoding="utf-8")
+    b.write_text("عنوان آخر\n", encoding="utf-8")
+    old = 1_000_000_000_000_000_000  # 2001: long before any record is begun
+    for p in (a, b):
+        os.utime(p, ns=(old, old))
+    first = FileRecord()
+    plain = tree_digest(corpus, None, first)
+    assert sorted(first.files) == ["2015/a.txt", "b.txt"] and first.at > old
+    # a file stat vouches for is not read: a record with a false digest shows which were trusted
+    fake = FileRecord(first.at, {k: v[:4] + ["00" * 32] for k, v in first.files.items()})
+    assert tree_digest(corpus, fake) != plain
+    assert tree_digest(corpus, first) == plain
+    second = FileRecord()
+    assert tree_digest(corpus, first, second) == plain and second.files == first.files
+    # rewritten with its old size and modification time put back: the change time tells
+    a.write_text("عنوان\nنس\n", encoding="utf-8")
+    os.utime(a, ns=(old, old))
+    assert tree_digest(corpus, first) == tree_digest(corpus) != plain
+    # a file modified shortly before the record was begun is read again however its stat looks
+    racy = FileRecord(first.at, dict(first.files))
+    st = b.stat()
+    racy.files["b.txt"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, "00" * 32]
+    racy.at = st.st_mtime_ns + RACY_NS // 2
+    assert racy.digest("b.txt", st, b.read_bytes) != bytes(32)
+    racy.at = st.st_mtime_ns + 2 * RACY_NS
+    assert racy.digest("b.txt", st, b.read_bytes) == bytes(32)
+    # the record is kept in the build state
+    snap = Snapshot.load(tmp_path / "cache", tmp_path / "content")
+    snap.corpus = second
+    snap.save()
+    assert Snapshot.load(tmp_path / "cache", tmp_path / "content").corpus == second
+    assert FileRecord.from_json({"at": "x"}) == FileRecord() and FileRecord.from_json(None) == FileRecord()
 
 
 def test_docs_files_hash_again_only_what_stat_says_may_have_changed(tmp_path: Path) -> None:
