@@ -171,6 +171,7 @@ def test_texts_and_facets() -> None:
         assert text == document_text(doc)
         assert text[0] == doc.title and text[1] == " ".join(doc.body.split())
         assert text[3:] == [doc.url, doc.date, doc.outlet, doc.byline]
+        assert text[2] == [e[0] for e in doc.entities]  # ids: the names are in f/meta, once
     assert not any(name.endswith(".js") for name in index_files(docs))  # the browser needs no lunr.js
     assert {name.split("/")[0] for name in files} == {"manifest.json", "t", "x", "f", "l"}  # no record chunks
     meta = json.loads(gzip.decompress(files["f/meta.json.gz"]))
@@ -179,6 +180,7 @@ def test_texts_and_facets() -> None:
         assert (meta["years"][row[0]] if row[0] >= 0 else "") == doc.year
         assert meta["outlets"][row[1]] == doc.outlet
         assert [meta["entities"][e][0] for e in row[2]] == [e[0] for e in doc.entities]
+    assert meta["entities"] == [["baghdad", "بغداد", "place", []]]  # id, name, type, other names
 
 
 def test_lists_hold_every_document_of_a_name_a_topic_and_an_outlet_newest_first() -> None:

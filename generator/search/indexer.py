@@ -16,12 +16,13 @@ is none):
                        in that field); the weights are lunr's BM25 field-vector entries
                        (`bm25_postings`, tested equal to lunr's Builder), which lunr rounds to three
                        decimals, so × 1000 they are exact integers
-    x/<n>.json.gz      document n as [title, body with its whitespace collapsed, [[entity name, its
-                       other names …], …], url, date, outlet, byline]: everything a result shows, in
-                       one file per result — the snippet is cut around the best passage, a quoted
-                       phrase is checked against it, and a result matched through an entity's name
-                       says which
-    f/meta.json.gz     facet labels: years, outlets [name], entities [id, name, type], topics [id, name]
+    x/<n>.json.gz      document n as [title, body with its whitespace collapsed, [entity id, …], url,
+                       date, outlet, byline]: everything a result shows, in one file per result —
+                       the snippet is cut around the best passage, a quoted phrase is checked against
+                       it, and a result matched through an entity's name says which (the names from
+                       f/meta.json.gz)
+    f/meta.json.gz     facet labels: years, outlets [name], entities [id, name, type, [its other
+                       names: aliases, short forms, Latin]], topics [id, name]
     f/<k>.json.gz      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
     l/<k>.json.gz      list shard k: {key: the numbers of the documents it lists, ascending (so
                        newest first), as varint gaps}, for "e:<entity id>", "t:<topic id>" and
@@ -57,7 +58,7 @@ from generator.progress import track
 from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 INDEX_DIR = "search-index"
 # (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
 # byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
@@ -87,6 +88,7 @@ class Doc:
     topics: tuple[str, ...] = ()  # topic ids
     # per entity: its name, then the other names it is indexed under (aliases, short forms, Latin)
     entity_names: tuple[tuple[str, ...], ...] = ()
+    entity_ids: tuple[str, ...] = ()  # the id of each entity of `entity_names`, in its order
 
     @property
     def year(self) -> str:
@@ -131,12 +133,14 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
         entities = tuple(sorted({(e.id, e.name, e.type) for e in art.entities}))
         names: set[str] = set()
         named: list[tuple[str, ...]] = []
+        ids: list[str] = []
         for e in sorted(art.entities, key=lambda e: (e.name, e.id)):
             curated = known.get(e.id)
             others = [*curated.aliases, *curated.short, curated.latin] if curated is not None else []
             forms = tuple(dict.fromkeys(n for n in (e.name, *others) if n))
             names.update(forms)
             named.append(forms)
+            ids.append(e.id)
         doc = Doc(
             url=urls[art.id],
             title=art.title,
@@ -148,6 +152,7 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
             byline=" ".join([art.author or "", *art.wire]).strip(),
             date_text=date_words(art.date),
             entity_names=tuple(named),
+            entity_ids=tuple(ids),
             topics=tuple(sorted(art.topics)),
         )
         docs.append((art.date or "", art.id, doc))
@@ -355,10 +360,11 @@ TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and ph
 
 def document_text(doc: Doc) -> list[Any]:
     """All the browser shows of a result (x/<n>.json.gz, see the module docstring): [title, body with
-    its whitespace collapsed and cut at TEXT_CHARS characters, [[entity name, other names …], …],
-    url, ISO date or "", outlet or "", byline or ""]."""
+    its whitespace collapsed and cut at TEXT_CHARS characters, [entity id, …] (their names are in
+    f/meta.json.gz, which a result matched through an entity's name fetches to say which: the names
+    in every text were a quarter of its bytes), url, ISO date or "", outlet or "", byline or ""]."""
     body = re.sub(r"\s+", " ", doc.body).strip()[:TEXT_CHARS]
-    return [doc.title, body, [list(f) for f in doc.entity_names], doc.url, doc.date, doc.outlet, doc.byline]
+    return [doc.title, body, list(doc.entity_ids), doc.url, doc.date, doc.outlet, doc.byline]
 
 
 def list_keys(doc: Doc) -> list[str]:
@@ -401,7 +407,9 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     outlet_ix = {o: i for i, o in enumerate(outlets)}
     entity_ix = {e: i for i, e in enumerate(entities)}
     topic_ids = sorted({t for d in docs for t in d.topics})
-    out.files["f/meta.json.gz"] = _gz({"years": years, "outlets": outlets, "entities": [list(e) for e in entities],
+    others = {i: list(forms[1:]) for d in docs for i, forms in zip(d.entity_ids, d.entity_names)}
+    out.files["f/meta.json.gz"] = _gz({"years": years, "outlets": outlets,
+                                       "entities": [[*e, others.get(e[0], [])] for e in entities],
                                        "topics": [[t, (topics or {}).get(t, t)] for t in topic_ids]})
     for k in range(0, len(docs), FACET_CHUNK):
         rows = [

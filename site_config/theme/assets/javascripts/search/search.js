@@ -605,7 +605,7 @@
       esc(keys.map(function (k) { return res.suggested[k]; }).join(" ")) + "</bdi>» (هل تقصد؟)</p>";
   }
 
-  /* One result: `text` is the document as Engine.text gives it. */
+  /* One result: `text` is the document as Engine.text gives it (its entities named by `show`). */
   function resultHtml(text, res, root, hit, option) {
     var terms = termSet(res.words), url = text[3], date = text[4], outlet = text[5], byline = text[6];
     var attrs = option ? ' role="option" id="arshif-opt-' + hit.n + '" aria-selected="false"' : "";
@@ -620,11 +620,25 @@
       "</p>" + whyHtml(hit, res.words, text) + "</article></a></li>";
   }
 
-  /* Show `hits`: their texts (one file each, all requested at once) painted by `paint(texts)`.
+  /* Show `hits`: their texts (one file each, all requested at once) painted by `paint(texts)`; when
+   * a hit matched through an entity's name, with the facet labels (f/meta), whose names replace the
+   * entity ids of every text ([name, other names…] each, as `whyHtml` reads them).
    * → Promise, false when `current()` says the query is stale. */
   function show(engine, hits, paint, current) {
-    return Promise.all(hits.map(function (h) { return engine.text(h.n); })).then(function (texts) {
+    var named = hits.some(function (h) { return h.named && h.named.length; });
+    return Promise.all(hits.map(function (h) { return engine.text(h.n); })
+      .concat(named ? [engine.chunk("f", "meta")] : [])).then(function (got) {
       if (!current()) return false;
+      var texts = got.slice(0, hits.length), meta = named ? got[hits.length] : null;
+      if (meta) {  /* a result matched through a name says which: the texts hold entity ids only */
+        var forms = {};
+        meta.entities.forEach(function (e) { forms[e[0]] = [e[1]].concat(e[3] || []); });
+        texts = texts.map(function (t) {
+          t = t.slice();
+          t[2] = (t[2] || []).map(function (id) { return forms[id] || [id]; });
+          return t;
+        });
+      }
       paint(texts);
       return true;
     });
