@@ -167,6 +167,24 @@ def test_navigation_titles_are_plain_links_and_the_current_section_is_marked(pag
     assert [t for t, active in links if active] == ["الخط الزمني"]
 
 
+def test_an_article_page_gets_the_navigation_from_the_shared_script(page: Any, site_url: str,
+                                                                     seed_site: BuiltSite) -> None:
+    """An article page's HTML carries no navigation list: chrome.js writes the same one an index
+    page has (`__arshif_nav`), every link leading where the index page's does, none marked."""
+    first = next(iter(articles(seed_site)))
+    html = (seed_site.site / "articles" / first / "index.html").read_text(encoding="utf-8")
+    assert "md-nav__list" not in html and "<script>__arshif_nav()</script>" in html
+    selector = ".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link"
+    script = "els => els.map(e => [e.textContent.trim(), e.href, e.classList.contains('md-nav__link--active')])"
+    goto(page, f"{site_url}people/")
+    on_index = [(t, h) for t, h, _ in page.eval_on_selector_all(selector, script)]
+    goto(page, f"{site_url}articles/{first}/")
+    on_article = page.eval_on_selector_all(selector, script)
+    assert [(t, h) for t, h, _ in on_article] == on_index and len(on_index) >= 10
+    assert not [t for t, _, active in on_article if active]
+    assert page.locator(".md-nav--primary .md-nav__title .md-logo").count() == 1
+
+
 def test_theme_icons_are_what_the_installed_material_gives() -> None:
     """tools/make_theme_icons.py --check: the sprite, the icon overrides and Material's base and
     palette scripts match the Material package installed (run the tool after upgrading Material)."""

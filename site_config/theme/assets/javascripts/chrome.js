@@ -18,6 +18,25 @@
     <label class="md-header__button md-icon" for="__search">{% include ".icons/material/magnify.svg" %}</label>
     {%- include "partials/search.html" -%}
   {% endfilter %}.replace(/\n\s*/g, " ").split("@ARSHIF_ROOT@/").join(root);
+  /* The site navigation of an article page (partials/nav.html writes it in the HTML of every other
+     page): Material's list, no section marked, titles without the wrapper the pages lose too
+     (generator/mkdocs_hooks.py, plain_nav_titles). */
+  var nav = {% filter tojson %}
+    <label class="md-nav__title" for="__drawer">
+      <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">
+        {% include "partials/logo.html" %}
+      </a>
+      {{ config.site_name }}
+    </label>
+    <ul class="md-nav__list" data-md-scrollfix>
+      {%- for nav_item in nav.items %}
+      <li class="md-nav__item"><a href="{{ nav_item.url | url }}" class="md-nav__link">{{ nav_item.title }}</a></li>
+      {%- endfor %}
+    </ul>
+  {% endfilter %}.replace(/\n\s*/g, " ").split("@ARSHIF_ROOT@/").join(root);
+  window.__arshif_nav = function () {
+    document.currentScript.insertAdjacentHTML("beforebegin", nav);
+  };
   window.__arshif_header = function () {
     document.currentScript.insertAdjacentHTML("beforebegin", header);
     {% include "partials/javascripts/palette-script.html" %}
