@@ -34,6 +34,10 @@ QUOTES_ON_ENTITY = 50
 # pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles); ten
 # were still 5 KB of every synthetic article page (whose stock sentences recur in most articles).
 OCCURRENCES_LISTED = 5
+# Under a shared passage, fewer: an article sharing several passages listed five others under each
+# (2.5 KB of every synthetic article page); the first appearance and two more say where the text
+# comes from and that it travelled, and the rest are counted.
+PASSAGE_OTHERS_LISTED = 3
 
 
 def outlet_name(art: Article) -> str:
@@ -236,7 +240,7 @@ def _quotation_lines(ctx: Context, here: str, q: Quotation, current: str | None)
             if n == 0:
                 lines.append("- هذا المقال أول من نشره")
             continue
-        if listed >= OCCURRENCES_LISTED:
+        if listed >= PASSAGE_OTHERS_LISTED:
             break
         listed += 1
         item = article_item(ctx, here, o.article)

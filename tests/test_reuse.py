@@ -214,7 +214,8 @@ def test_display_text_drops_the_speaker_before_a_quotation_mark() -> None:
 
 def test_a_passage_many_reports_carry_lists_a_few_others_and_counts_the_rest(tmp_path: Path) -> None:
     from generator.quotes import Occurrence, Quotation
-    from generator.reuse_pages import OCCURRENCES_LISTED, _quotation_lines
+    from generator.plurals import count_phrase
+    from generator.reuse_pages import PASSAGE_OTHERS_LISTED as OCCURRENCES_LISTED, _quotation_lines
 
     # short notices written for this test, each distinct
     notices = {f"n{i:02d}.txt": f"إعلان رقم {i} عن موعد السوق الأسبوعي\n2017-03-{i + 1:02d}\n"
@@ -226,7 +227,8 @@ def test_a_passage_many_reports_carry_lists_a_few_others_and_counts_the_rest(tmp
     lines = [ln for ln in _quotation_lines(ctx, here, q, arts[3].id) if ln.startswith("- ")]
     assert len(lines) == OCCURRENCES_LISTED + 1
     assert lines[0].endswith("— أول ظهور") and arts[3].id not in "".join(lines)
-    counted = f"- وغيرها: {15 - 1 - OCCURRENCES_LISTED} مقالات"  # 15 reports: this one, the listed, the rest
+    rest = 15 - 1 - OCCURRENCES_LISTED  # 15 reports: this one, the listed, the rest
+    counted = f"- وغيرها: {count_phrase(rest, 'article')}"
     assert lines[-1] == counted
     first = [ln for ln in _quotation_lines(ctx, here, q, arts[0].id) if ln.startswith("- ")]
     assert first[0] == "- هذا المقال أول من نشره" and first[-1] == counted
