@@ -208,6 +208,26 @@ def test_lists_hold_every_document_of_a_name_a_topic_and_an_outlet_newest_first(
     assert json.loads(gzip.decompress(files["f/meta.json.gz"]))["topics"] == [["iraq", "الشأن العراقي"]]
 
 
+def test_vectorised_rounding_and_varints_are_pythons() -> None:
+    """`weights_x1000` gives Python's round(round(s, 3) * 1000) for every score, those a hair from a
+    half included (where numpy's product and the exact decimal could disagree), and `varint_digits`
+    the digits `encode_varints` writes."""
+    import numpy as np
+
+    from generator.search.indexer import varint_digits, weights_x1000
+
+    rng = random.Random(7)
+    scores = [rng.uniform(0, 60) for _ in range(20000)]
+    scores += [k / 1000 + 0.0005 for k in range(0, 60000, 7)]  # halves, as near as floats get
+    scores += [x + d for x in (0.0125, 1.0005, 2.2345, 13.9995) for d in (-1e-12, 0, 1e-12)]
+    got = weights_x1000(np.array(scores)).tolist()
+    assert got == [round(round(s, 3) * 1000) for s in scores]
+    values = [0, 1, 31, 32, 1023, 1024, 32767, 32768, 10**9] + [rng.randrange(0, 10**6) for _ in range(2000)]
+    digits, ends = varint_digits(np.array(values))
+    cuts = [0] + ends.tolist()
+    assert [digits[a:b].decode() for a, b in zip(cuts, cuts[1:])] == [encode_varints([v]) for v in values]
+
+
 def test_write_tree_writes_only_changes_and_removes_stale_files(tmp_path: Path) -> None:
     files = {"a.json": b"1", "t/0.json": b"2"}
     assert write_tree(tmp_path, files) == 2

@@ -51,6 +51,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from generator import dates_ar
 from generator.entities import Gazetteer
 from generator.model import Article
@@ -214,56 +216,111 @@ def analyse(doc: Doc) -> Analysed:
     return Analysed(tuple(fields), tuple(lengths))
 
 
+def weights_x1000(score: "np.ndarray") -> "np.ndarray":
+    """`round(round(s, 3) * 1000)` of every score, as Python computes it for one (lunr keeps three
+    decimals): numpy's rint of s × 1000 wherever that is not within 1e-6 of a half (s × 1000 is off
+    from the exact product by far less, so both round the same way there); Python's own rounding for
+    the rest. int64 array."""
+    scaled = score * 1000
+    out = np.rint(scaled)
+    for i in np.nonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)[0].tolist():
+        out[i] = round(round(float(score[i]), 3) * 1000)
+    return out.astype(np.int64)
+
+
+def varint_digits(values: "np.ndarray") -> tuple[bytes, "np.ndarray"]:
+    """Every value's varint digits as `encode_varints` writes them, all in one ASCII string, and the
+    offset where each value's digits end (int64 array, cumulative)."""
+    v = values.astype(np.int64)
+    count = np.ones(len(v), dtype=np.int64)
+    rest = v >> 5
+    while rest.any():
+        count += rest > 0
+        rest >>= 5
+    ends = np.cumsum(count)
+    out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    terminal = np.frombuffer(TERMINAL.encode("ascii"), dtype=np.uint8)
+    continuation = np.frombuffer(CONTINUATION.encode("ascii"), dtype=np.uint8)
+    for k in range(int(count.max()) if len(count) else 0):  # the k-th digit from the end
+        has = count > k
+        digit = (v[has] >> (5 * k)) & 31
+        out[ends[has] - 1 - k] = terminal[digit] if k == 0 else continuation[digit]
+    return out.tobytes(), ends
+
+
 def bm25_postings(analysed: Sequence[Analysed]) -> dict[str, list[Any]]:
     """term → [term index, flat postings per field] (the shard rows, see `term_postings`) computed
     directly: the numbers lunr's Builder gives (term indexes in order of first occurrence, doc by
     doc and field by field; idf and BM25 with K1, B and the field boosts, rounded to three
-    decimals), with the same floating-point operations in the same order, without building lunr's
-    vectors and token set. A test compares the two on documents written for it."""
+    decimals), with the same floating-point operations in the same order (numpy's element-wise
+    arithmetic on float64 is IEEE's, as Python's is; the rounding is `weights_x1000`), without
+    building lunr's vectors and token set. A test compares the two on documents written for it;
+    on the 10,000-article benchmark the result is the same as the plain-Python loop this replaced,
+    in half the time."""
     if not analysed:
         return {}
     n_docs = len(analysed)
-    names = range(len(FIELDS))
-    boosts = [boost for _, boost in FIELDS]
+    n_fields = len(FIELDS)
+    names = range(n_fields)
     averages = [sum(a.lengths[f] for a in analysed) / n_docs for f in names]
-    term_index: dict[str, int] = {}
-    posted: dict[str, list[list[tuple[int, int]]]] = {}
+    # every posting as columns, doc by doc and field by field (lunr's order of first occurrence)
+    terms_seen: list[str] = []
+    field_col: list[int] = []
+    doc_col: list[int] = []
+    tf_col: list[int] = []
     for n, a in enumerate(analysed):
         for f in names:
-            for term, tf in a.fields[f]:
-                rows = posted.get(term)
-                if rows is None:
-                    term_index[term] = len(term_index)
-                    rows = posted[term] = [[] for _ in names]
-                rows[f].append((n, tf))
-    # the part of BM25's denominator that depends on the document and field only, computed once
-    # (the same operations as lunr's, so the same float); K1 + 1 times tf likewise
-    norms = [[K1 * (1 - B + B * (a.lengths[f] / averages[f])) for a in analysed] if averages[f] else []
-             for f in names]  # a field no document has: no postings, no norm
-    k1_plus = K1 + 1
-    out: dict[str, list[Any]] = {}
-    for term in sorted(posted):
-        rows = posted[term]
-        df = sum(len(r) for r in rows)
-        x = (n_docs - df + 0.5) / (df + 0.5)
-        idf = math.log(1 + abs(x))
-        row: list[Any] = [term_index[term]]
-        for f in names:
-            docs_tf = rows[f]
-            if not docs_tf:
-                row.append("")
-                continue
-            norm, boost = norms[f], boosts[f]
-            flat: list[int] = []
-            prev = 0
-            for n, tf in docs_tf:
-                score = idf * (k1_plus * tf) / (norm[n] + tf)
-                score *= boost  # and by the document's boost, which is 1 for every document here
-                flat += (n - prev, round(round(score, 3) * 1000))
-                prev = n
-            row.append(encode_varints(flat))
-        out[term] = row
-    return out
+            pairs = a.fields[f]
+            if pairs:
+                terms, tfs = zip(*pairs)
+                terms_seen += terms
+                tf_col += tfs
+                field_col += [f] * len(pairs)
+                doc_col += [n] * len(pairs)
+    if not terms_seen:
+        return {}
+    term_index = {t: i for i, t in enumerate(dict.fromkeys(terms_seen))}
+    term = np.array(list(map(term_index.__getitem__, terms_seen)), dtype=np.int64)
+    fld = np.array(field_col, dtype=np.int64)
+    doc = np.array(doc_col, dtype=np.int64)
+    tf = np.array(tf_col, dtype=np.float64)
+    df = np.bincount(term, minlength=len(term_index)).tolist()
+    idf = np.array([math.log(1 + abs((n_docs - d + 0.5) / (d + 0.5))) for d in df])
+    lengths = np.array([a.lengths for a in analysed], dtype=np.float64)
+    # the part of BM25's denominator that depends on the document and field only (the same
+    # operations as lunr's, so the same float); a field no document has gets no postings
+    norms = np.zeros_like(lengths)
+    for f in names:
+        if averages[f]:
+            norms[:, f] = K1 * (1 - B + B * (lengths[:, f] / averages[f]))
+    score = idf[term] * ((K1 + 1) * tf) / (norms[doc, fld] + tf)
+    score = score * np.array([boost for _, boost in FIELDS], dtype=np.float64)[fld]  # a document's boost is 1
+    weight = weights_x1000(score)
+    # by term, then field; a stable sort keeps each group's documents ascending
+    group = term * n_fields + fld
+    order = np.argsort(group, kind="stable")
+    group, doc, weight = group[order], doc[order], weight[order]
+    starts = np.r_[0, np.nonzero(np.diff(group))[0] + 1]
+    gaps = doc.copy()
+    gaps[1:] -= doc[:-1]
+    gaps[starts] = doc[starts]
+    flat = np.empty(2 * len(doc), dtype=np.int64)
+    flat[0::2], flat[1::2] = gaps, weight
+    digits, ends = varint_digits(flat)
+    text = digits.decode("ascii")
+    posting_end = ends[1::2]
+    last = np.r_[starts[1:], len(doc)] - 1
+    group_to = posting_end[last].tolist()
+    group_from = [0] + group_to[:-1]
+    by_term = list(term_index)
+    rows: dict[str, list[Any]] = {}
+    for g, a, b in zip(group[starts].tolist(), group_from, group_to):
+        t, f = divmod(g, n_fields)
+        row = rows.get(by_term[t])
+        if row is None:
+            row = rows[by_term[t]] = [t] + [""] * n_fields
+        row[f + 1] = text[a:b]
+    return {t: rows[t] for t in sorted(rows)}
 
 
 class DocCache(WorkCache):
