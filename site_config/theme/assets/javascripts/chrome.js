@@ -22,12 +22,7 @@
      page): Material's list, no section marked, titles without the wrapper the pages lose too
      (generator/mkdocs_hooks.py, plain_nav_titles). */
   var nav = {% filter tojson %}
-    <label class="md-nav__title" for="__drawer">
-      <a href="{{ config.extra.homepage | d(nav.homepage.url, true) | url }}" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo">
-        {% include "partials/logo.html" %}
-      </a>
-      {{ config.site_name }}
-    </label>
+    {% include "partials/nav-title.html" %}
     <ul class="md-nav__list" data-md-scrollfix>
       {%- for nav_item in nav.items %}
       <li class="md-nav__item"><a href="{{ nav_item.url | url }}" class="md-nav__link">{{ nav_item.title }}</a></li>
