@@ -34,10 +34,11 @@ QUOTES_ON_ENTITY = 50
 # pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles); ten
 # were still 5 KB of every synthetic article page (whose stock sentences recur in most articles).
 OCCURRENCES_LISTED = 5
-# Under a shared passage, fewer: an article sharing several passages listed five others under each
-# (2.5 KB of every synthetic article page); the first appearance and two more say where the text
-# comes from and that it travelled, and the rest are counted.
-PASSAGE_OTHERS_LISTED = 3
+# Under a shared passage, only where it first appeared (or, on the page of the article that first
+# printed it, the next to print it), the rest counted: the provenance of the text and how far it
+# travelled. Five under each of several passages were 2.5 KB of every synthetic article page, whose
+# stock sentences recur in most articles; the quotations page lists every passage.
+PASSAGE_OTHERS_LISTED = 1
 
 
 def outlet_name(art: Article) -> str:
