@@ -49,12 +49,14 @@ def build(p: Project) -> subprocess.CompletedProcess[str]:
 
 
 def search_works(site: Path) -> bool:
-    """The index a search reads: the manifest, every term shard it lists, the text of every doc."""
+    """The index a search reads: the manifest, every term and list shard it lists, the text of every
+    doc, the facets."""
     folder = site / "search-index"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    shards = all((folder / "t" / f"{k}.json").is_file() for k in range(len(manifest["shards"])))
+    shards = all((folder / "t" / f"{k}.json.gz").is_file() for k in range(len(manifest["shards"])))
+    lists = all((folder / "l" / f"{k}.json.gz").is_file() for k in range(len(manifest["lists"])))
     texts = all((folder / "x" / f"{n}.json.gz").is_file() for n in range(manifest["docs"]))
-    return shards and texts
+    return shards and lists and texts and (folder / "f" / "meta.json.gz").is_file()
 
 
 def leftovers(p: Project) -> list[str]:
