@@ -164,7 +164,12 @@ def _jsonl(rows: Iterable[dict[str, Any]]) -> bytes:
     GitHub Pages' 1 GB: the article files alone were 0.9 KB an article. The CSV files, for
     spreadsheets, stay plain."""
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    buf = io.BytesIO()
+    # GzipFile writes the header itself (no time stamp, no name, "unknown" system), the same on
+    # every platform; zlib.compress's header (gzip.compress) names the system zlib was built for
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
+        fh.write(text.encode("utf-8"))
+    return buf.getvalue()
 
 
 def entity_rows(ctx: Context, site_url: str | None = None) -> list[dict[str, Any]]:

@@ -202,10 +202,25 @@ def plain_nav_titles(html_text: str) -> str:
     start = _NAV_START.search(html_text)
     if start is None:
         return html_text
-    end = html_text.find("</nav>", start.end())
+    end = primary_nav_end(html_text, start.start())
     if end < 0:
         return html_text
     return html_text[:start.start()] + _NAV_TITLE.sub(r"\1", html_text[start.start():end]) + html_text[end:]
+
+
+_NAV_TAG = re.compile(r"<nav\b|</nav>")
+
+
+def primary_nav_end(html_text: str, start: int) -> int:
+    """Where the `<nav>` opened at `start` closes (the offset of its `</nav>`), past the navs inside
+    it (the current page's table of contents sits inside the site navigation); -1 when it never
+    closes."""
+    depth = 0
+    for tag in _NAV_TAG.finditer(html_text, start):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return tag.start()
+    return -1
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -28,12 +28,11 @@ QUOTE_CHARS = 400  # a quotation shown in a list is cut after this many characte
 # (the whole passage was 1.3 KB of every synthetic article page, printed twice).
 QUOTE_CHARS_OWN_PAGE = 100
 QUOTES_ON_ENTITY = 50
-# Other articles listed under one shared passage on an article or entity page, and other versions
-# under an article's story; the rest are counted (a story's own page lists all its versions).
-# Unbounded, a passage that hundreds of reports carry made every one of them list all the others:
-# pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles); ten
-# were still 5 KB of every synthetic article page (whose stock sentences recur in most articles).
+# Other versions listed under an article's story; the rest are counted (a story's own page lists
+# all its versions).
 OCCURRENCES_LISTED = 5
+# Unbounded, a passage that hundreds of reports carry made every one of them list all the others:
+# pages grew with the square of the archive (250 KB per article at 1,000 synthetic articles).
 # Under a shared passage, only where it first appeared (or, on the page of the article that first
 # printed it, the next to print it), the rest counted: the provenance of the text and how far it
 # travelled. Five under each of several passages were 2.5 KB of every synthetic article page, whose

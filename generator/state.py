@@ -32,6 +32,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 import shutil
 import stat
 import sys
@@ -50,6 +51,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 RACY_NS = 2_000_000_000  # a file changed this close to the record's time is hashed again (see FileRecord)
 
 
@@ -65,8 +67,10 @@ class FileRecord:
     time (ctime) is set by the kernel on every write and every `touch`, so a file rewritten with its
     old modification time put back still differs; and a file modified less than RACY_NS before the
     record was begun is hashed again every time ("racily clean": it may have been written again
-    within the same clock tick after it was hashed). A CI checkout gives every file new times, so
-    there every file is read, never wrongly trusted."""
+    within the same clock tick after it was hashed); the later of its modification and change times
+    is compared, so a file whose old modification time was put back (`touch -r`, `cp -p`) counts
+    from when that was done. A CI checkout gives every file new times, so there every file is read,
+    never wrongly trusted. A damaged record entry is dropped, not trusted."""
 
     at: int = 0
     files: dict[str, list[Any]] = field(default_factory=dict)
@@ -76,7 +80,7 @@ class FileRecord:
         trustworthy, else `read()` and hashed."""
         key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         was = self.files.get(rel)
-        if was is not None and was[:4] == key and st.st_mtime_ns < self.at - RACY_NS:
+        if was is not None and was[:4] == key and max(st.st_mtime_ns, st.st_ctime_ns) < self.at - RACY_NS:
             return bytes.fromhex(was[4])
         return hashlib.sha256(read()).digest()
 
@@ -88,7 +92,7 @@ class FileRecord:
         """A record as `to_json` wrote it; an empty one for anything else."""
         if isinstance(raw, dict) and isinstance(raw.get("at"), int) and isinstance(raw.get("files"), dict):
             return cls(raw["at"], {k: v for k, v in raw["files"].items()
-                                   if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)})
+                                   if isinstance(v, list) and len(v) == 5 and _HEX64.fullmatch(str(v[4]))})
         return cls()
 
 

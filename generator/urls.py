@@ -180,7 +180,8 @@ class Urls:
 
     def list_page(self, page_path: str, number: int) -> str:
         """Page `number` (from 1) of a long list that starts on `page_path`: the first page is
-        `page_path` itself, the others sit under its URL ("people/x.md", 2 → "people/x/page-2.md")."""
+        `page_path` itself, the others sit under its URL ("timeline/2015-09.md", 2 →
+        "timeline/2015-09/page-2.md")."""
         if number <= 1:
             return page_path
         stem = page_path[: -len("/index.md")] if page_path.endswith("/index.md") else page_path[: -len(".md")]

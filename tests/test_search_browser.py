@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urljoin, urlsplit
 
 import pytest
 
@@ -259,6 +259,14 @@ def test_search_page_lists_every_article_of_a_name_a_topic_or_an_outlet(page: An
         count = page.inner_text(".arshif-search-page__count")
         assert name in count and count_phrase(len(arts), "result") in count and "الأحدث أولاً" in count, count
         assert page.get_attribute("#arshif-search-page", "data-arshif-count") == str(len(arts))
+        assert page.is_hidden(".arshif-search-page__tools")  # a list is by date only: no sort menu
+    # what cannot apply leaves the address: a year while listing, a topic while searching words
+    page.goto(site_url + "search/?" + urlencode({"entity": entity.id, "year": "2015", "outlet": outlet.name}))
+    assert len(_listed_in_order(page)) == min(20, len(entity.articles))
+    assert parse_qs(urlsplit(page.url).query) == {"entity": [entity.id]}
+    page.goto(site_url + "search/?" + urlencode({"q": "داعش", "topic": topic.id}))
+    assert _page_results(page) and parse_qs(urlsplit(page.url).query) == {"q": ["داعش"]}
+    assert page.is_visible(".arshif-search-page__tools")
     # typing words leaves the list for a search
     page.fill("input[name=q]", "داعش")
     page.keyboard.press("Enter")

@@ -157,9 +157,16 @@ def test_navigation_titles_are_plain_links_and_the_current_section_is_marked(pag
     from generator.mkdocs_hooks import plain_nav_titles
 
     html = (seed_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
-    nav = html.split('md-nav--primary', 1)[1].split("</nav>", 1)[0]
-    assert "md-ellipsis" not in nav and "md-ellipsis" in html.split("md-nav--primary", 1)[0]
+    # the whole sidebar, the current section's table of contents nested in it included
+    sidebar = html.split('md-sidebar--primary', 1)[1].split('md-sidebar--secondary', 1)[0]
+    assert "md-nav--secondary" in sidebar  # the timeline's table of contents, inside the navigation
+    assert "md-ellipsis" not in sidebar and "md-ellipsis" in html.split("md-nav--primary", 1)[0]
     assert plain_nav_titles(html) == html  # nothing left to take out
+    nested = ('<nav class="md-nav md-nav--primary"><ul><li><span class="md-ellipsis"> a </span>'
+              '<nav class="md-nav"><span class="md-ellipsis"> b </span></nav>'
+              '<span class="md-ellipsis"> c </span></li></ul></nav><span class="md-ellipsis"> d </span>')
+    assert plain_nav_titles(nested) == ('<nav class="md-nav md-nav--primary"><ul><li>a<nav class="md-nav">b</nav>'
+                                        'c</li></ul></nav><span class="md-ellipsis"> d </span>')
     goto(page, f"{site_url}timeline/")
     links = page.eval_on_selector_all(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link",
                                       "els => els.map(e => [e.textContent.trim(), e.classList.contains('md-nav__link--active')])")

@@ -47,36 +47,39 @@ def test_corpus_files_are_read_again_only_when_stat_says_they_may_have_changed(t
     a, b = corpus / "2015" / "a.txt", corpus / "b.txt"
     a.write_text("عنوان\nنص\n", encoding="utf-8")
     b.write_text("عنوان آخر\n", encoding="utf-8")
-    old = 1_000_000_000_000_000_000  # 2001: long before any record is begun
-    for p in (a, b):
-        os.utime(p, ns=(old, old))
     first = FileRecord()
     plain = tree_digest(corpus, None, first)
-    assert sorted(first.files) == ["2015/a.txt", "b.txt"] and first.at > old
-    # a file stat vouches for is not read: a record with a false digest shows which were trusted
+    assert sorted(first.files) == ["2015/a.txt", "b.txt"]
+    # the files were written just before the record was begun: racily clean, so read again
     fake = FileRecord(first.at, {k: v[:4] + ["00" * 32] for k, v in first.files.items()})
+    assert tree_digest(corpus, fake) == plain
+    # a record begun well after their last change vouches for them: a false digest shows they were not read
+    later = first.at + 3 * RACY_NS
+    fake.at = later
     assert tree_digest(corpus, fake) != plain
-    assert tree_digest(corpus, first) == plain
+    assert tree_digest(corpus, FileRecord(later, first.files)) == plain
     second = FileRecord()
-    assert tree_digest(corpus, first, second) == plain and second.files == first.files
+    assert tree_digest(corpus, FileRecord(later, first.files), second) == plain and second.files == first.files
     # rewritten with its old size and modification time put back: the change time tells
+    st = a.stat()
     a.write_text("عنوان\nنس\n", encoding="utf-8")
-    os.utime(a, ns=(old, old))
-    assert tree_digest(corpus, first) == tree_digest(corpus) != plain
-    # a file modified shortly before the record was begun is read again however its stat looks
-    racy = FileRecord(first.at, dict(first.files))
+    os.utime(a, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert a.stat().st_mtime_ns == st.st_mtime_ns and a.stat().st_size == st.st_size
+    assert tree_digest(corpus, FileRecord(later, first.files)) == tree_digest(corpus) != plain
+    # the later of the modification and change times counts: a change within RACY_NS of the record
     st = b.stat()
-    racy.files["b.txt"] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, "00" * 32]
-    racy.at = st.st_mtime_ns + RACY_NS // 2
-    assert racy.digest("b.txt", st, b.read_bytes) != bytes(32)
-    racy.at = st.st_mtime_ns + 2 * RACY_NS
-    assert racy.digest("b.txt", st, b.read_bytes) == bytes(32)
-    # the record is kept in the build state
+    entry = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, "00" * 32]
+    newest = max(st.st_mtime_ns, st.st_ctime_ns)
+    assert FileRecord(newest + RACY_NS // 2, {"b.txt": entry}).digest("b.txt", st, b.read_bytes) != bytes(32)
+    assert FileRecord(newest + 2 * RACY_NS, {"b.txt": entry}).digest("b.txt", st, b.read_bytes) == bytes(32)
+    # the record is kept in the build state; a damaged entry is dropped, never trusted
     snap = Snapshot.load(tmp_path / "cache", tmp_path / "content")
     snap.corpus = second
     snap.save()
     assert Snapshot.load(tmp_path / "cache", tmp_path / "content").corpus == second
     assert FileRecord.from_json({"at": "x"}) == FileRecord() and FileRecord.from_json(None) == FileRecord()
+    damaged = FileRecord.from_json({"at": 5, "files": {"b.txt": entry[:4] + ["zz"], "c.txt": entry}})
+    assert list(damaged.files) == ["c.txt"]
 
 
 def test_docs_files_hash_again_only_what_stat_says_may_have_changed(tmp_path: Path) -> None:

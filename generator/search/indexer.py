@@ -127,11 +127,15 @@ def date_words(date: str | None) -> str:
 
 def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
                        gazetteer: Gazetteer | None = None) -> list[Doc]:
-    """Documents in index order: newest first, undated last, then by id. `gazetteer` (optional)
-    gives the entities' aliases and Latin names (ISIS finds the articles on داعش)."""
-    docs: list[tuple[str, str, Doc]] = []
+    """Documents in index order, the order of the site's lists (`context.newest_first_key`): dated
+    newest first, then undated ones (latest lower bound first), ties by id; a name's page and the
+    search page listing all its articles then agree. `gazetteer` (optional) gives the entities'
+    aliases and Latin names (ISIS finds the articles on داعش)."""
+    from generator.context import newest_first_key
+
+    docs: list[Doc] = []
     known = gazetteer.entities if gazetteer is not None else {}
-    for art in articles:
+    for art in sorted(articles, key=newest_first_key):
         entities = tuple(sorted({(e.id, e.name, e.type) for e in art.entities}))
         names: set[str] = set()
         named: list[tuple[str, ...]] = []
@@ -157,15 +161,8 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
             entity_ids=tuple(ids),
             topics=tuple(sorted(art.topics)),
         )
-        docs.append((art.date or "", art.id, doc))
-    dated = sorted((d for d in docs if d[0]), key=lambda d: (_neg(d[0]), d[1]))
-    undated = sorted((d for d in docs if not d[0]), key=lambda d: d[1])
-    return [d[2] for d in dated + undated]
-
-
-def _neg(date: str) -> str:
-    """A key that sorts ISO dates newest first."""
-    return "".join(chr(0x7A - ord(c) + 0x30) if c.isdigit() else c for c in date)
+        docs.append(doc)
+    return docs
 
 
 MAX_TERM = 40  # letters: a longer "word" (a URL, a run of one letter) is not indexed
@@ -445,7 +442,7 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
                 cache: DocCache | None = None, topics: Mapping[str, str] | None = None) -> IndexFiles:
     """Every index file for `docs`, as bytes. `cache` keeps each document's analysed terms and
     gzipped text between builds (`DocCache`); the bytes are the same with or without it. `topics`
-    ({topic id: name}) names the topics the lists hold (f/meta.json), for the search page's heading."""
+    ({topic id: name}) names the topics the lists hold (f/meta.json.gz), for the search page's heading."""
     out = IndexFiles()
     cache = cache if cache is not None else DocCache(None)
     work = [cache.of(d) for d in track(docs, "indexing articles for search", "articles")]

@@ -349,8 +349,8 @@
     return this.chunks[rel];
   };
 
-  /* Document n as one result shows it: [title, body, [[name, other names…] of its entities], url,
-   * date, outlet, byline] (x/<n>.json.gz). */
+  /* Document n as one result shows it: [title, body, [entity id, …], url, date, outlet, byline]
+   * (x/<n>.json.gz; `show` puts the entities' names in place of their ids). */
   Engine.prototype.text = function (n) {
     return this.chunkFile("x/" + n);
   };
@@ -444,7 +444,7 @@
   };
 
   /* The documents of list `key` ("e:<entity id>", "t:<topic id>", "o:<outlet name>"), ascending
-   * (newest first), from the list shards (l/<k>.json); [] for a key no shard holds. */
+   * (newest first), from the list shards (l/<k>.json.gz); [] for a key no shard holds. */
   Engine.prototype.list = function (key) {
     var self = this;
     return this.ready().then(function () {
@@ -659,6 +659,7 @@
     ".arshif-result[aria-selected=true]{background:var(--md-accent-fg-color--transparent)}",
     ".arshif-more button{font:inherit;background:none;border:0;color:var(--md-typeset-a-color);cursor:pointer;padding:.6rem .8rem;width:100%;text-align:start}",
     ".arshif-search-page__tools{display:flex;gap:.6em;align-items:center;margin:-.4em 0 1em;font-size:.7rem}",
+    ".arshif-search-page__tools[hidden]{display:none}",
     ".md-search-result .arshif-result h1{font-size:.8rem;margin:0}",
     ".arshif-search-page__form{display:flex;gap:.5em;margin-bottom:1em}",
     ".arshif-search-page__input{flex:1;font:inherit;padding:.4em .6em;border:1px solid var(--md-default-fg-color--lighter);border-radius:.2em;background:var(--md-default-bg-color);color:var(--md-default-fg-color)}",
@@ -916,6 +917,7 @@
           page.setAttribute("data-arshif-state", "done");
         }, function () { return mine === seq; });
       }).catch(function (err) {
+        if (mine !== seq) return;
         resultsEl.textContent = "تعذر البحث: " + err.message;
         page.setAttribute("data-arshif-state", "error");
       });
@@ -927,9 +929,16 @@
 
     function run() {
       var mine = ++seq;
-      syncUrl();
       limit = SEARCH_PAGE;
-      if (sortEl) sortEl.closest("p").hidden = browsing();  /* a list is by date only */
+      /* what cannot apply is dropped from the address too: a list is one name, topic or outlet, by
+       * date, over every year; a search filters by year, outlet and name (no topic facet) */
+      if (browsing()) {
+        if (state.entity) state.topic = state.outlet = "";
+        else if (state.topic) state.outlet = "";
+        state.year = state.sort = "";
+      } else state.topic = "";
+      syncUrl();
+      if (sortEl) sortEl.closest("p").hidden = browsing();
       if (browsing()) return browse(mine);
       if (!ArshifAnalyzer.queryWords(state.q).length) {
         filtersEl.innerHTML = "";
