@@ -908,9 +908,8 @@ def report_entry(ctx: Context, here: str, art: Article) -> list[str]:
     tail = (" — " + "؛ ".join(notes)) if notes else ""
     lines = [f"- `{escape_code(public_source(ctx, art.source))}` ← "
              f"{link(art.title or art.id, Urls.link(here, ctx.urls.article(art.id)))}{tail}"]
-    if art.removed:
-        lines += ["", "    الأسطر المحذوفة:", ""]
-        lines += [f"    1. {isolate(line)}" for line in art.removed]
+    if art.removed:  # under the entry, which says «أسطر محذوفة: N»
+        lines += [""] + [f"    1. {isolate(line)}" for line in art.removed]
         lines.append("")
     return lines
 
