@@ -96,6 +96,14 @@ class FileRecord:
         return cls()
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def tree_digest(root: Path, known: FileRecord | None = None, record: FileRecord | None = None) -> str:
     """A digest of everything under `root`: every path (sorted), its kind, a regular file's bytes, a
     symbolic link's target (and the bytes it leads to when it leads to a file). '' when `root` is not
@@ -127,7 +135,8 @@ def tree_digest(root: Path, known: FileRecord | None = None, record: FileRecord 
                     rel = name if rel_base == "." else f"{rel_base}/{name}"
                     digest = known.digest(rel, st, p.read_bytes)
                     h.update(digest)
-                    if record is not None:
+                    if record is not None and _utf8(rel):  # the state is JSON: a name that is not
+                        # UTF-8 (its bytes are surrogate escapes here) is not recorded, only read
                         record.files[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest.hex()]
             except OSError as exc:
                 h.update(f"error {exc.errno}".encode())
@@ -311,7 +320,7 @@ class Snapshot:
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
             tmp.write_text(data, encoding="utf-8")
             os.replace(tmp, self.path)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: text that cannot be written (never expected)
             pass
 
 

@@ -80,6 +80,14 @@ def test_corpus_files_are_read_again_only_when_stat_says_they_may_have_changed(t
     assert FileRecord.from_json({"at": "x"}) == FileRecord() and FileRecord.from_json(None) == FileRecord()
     damaged = FileRecord.from_json({"at": 5, "files": {"b.txt": entry[:4] + ["zz"], "c.txt": entry}})
     assert list(damaged.files) == ["c.txt"]
+    # a name that is not UTF-8 is read every time, never recorded: the state is JSON
+    with open(os.fsencode(corpus) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write("نص\n".encode("utf-8"))
+    third = FileRecord()
+    assert tree_digest(corpus, None, third) != plain and len(third.files) == 2
+    snap.corpus = third
+    snap.save()
+    assert Snapshot.load(tmp_path / "cache", tmp_path / "content").corpus == third
 
 
 def test_docs_files_hash_again_only_what_stat_says_may_have_changed(tmp_path: Path) -> None:
