@@ -91,8 +91,13 @@ def assert_next_build_completes(p: Project) -> None:
 def test_killed_at_random_points_the_previous_site_stays_whole(project: Project) -> None:
     rng = random.Random(11)
     killed = 0
-    # the kills land within the time a build from version 1 to version 2 takes (the first, cold,
-    # build of the fixture takes longer: a kill timed on it would often come after the end)
+    # the kills land within the time a build from version 1 to version 2 takes with both versions
+    # already extracted, as every build below is (the fixture's cold build, and the first build of
+    # version 2, take longer: kills timed on them would often come after the end)
+    assert build(project).returncode == 0
+    write_corpus(project.corpus, 1, N)
+    assert build(project).returncode == 0
+    write_corpus(project.corpus, 2, N)
     started = time.perf_counter()
     assert build(project).returncode == 0
     project.seconds = time.perf_counter() - started
@@ -100,7 +105,9 @@ def test_killed_at_random_points_the_previous_site_stays_whole(project: Project)
     assert build(project).returncode == 0
     project.old = tree(project.site)
     write_corpus(project.corpus, 2, N)
-    for _ in range(4):
+    for _ in range(12):  # until four kills landed: a build may finish before its kill on a busy machine
+        if killed >= 4:
+            break
         proc = subprocess.Popen(site_cmd(project), cwd=ROOT, env=env(), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         time.sleep(rng.uniform(0.1, 0.9) * project.seconds)
