@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import gzip
 import io
 import json
 import os
@@ -37,6 +36,7 @@ from generator.dates_ar import month_label, number, parse_iso, shown
 from generator.model import Article
 from generator.plurals import count_phrase
 from generator.pages import SITE_NAME, Output, escape_inline, link, page
+from generator.writer import gzipped
 from generator.reuse_pages import story_title
 from generator.urls import Urls
 
@@ -163,13 +163,7 @@ def _jsonl(rows: Iterable[dict[str, Any]]) -> bytes:
     compression from the name), and because a seventh of the bytes keeps a large archive under
     GitHub Pages' 1 GB: the article files alone were 0.9 KB an article. The CSV files, for
     spreadsheets, stay plain."""
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    buf = io.BytesIO()
-    # GzipFile writes the header itself (no time stamp, no name, "unknown" system), the same on
-    # every platform; zlib.compress's header (gzip.compress) names the system zlib was built for
-    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
-        fh.write(text.encode("utf-8"))
-    return buf.getvalue()
+    return gzipped("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8"))
 
 
 def entity_rows(ctx: Context, site_url: str | None = None) -> list[dict[str, Any]]:

@@ -293,7 +293,7 @@ def paged(ctx: Context, here: str, title: str, items: list[Callable[[str], list[
     """A long list split into pages of at most `limit` items: the lines for page `here` (when there
     are several pages and `counted` = (plural noun, order) is given, «N مقالات على M صفحات، order»;
     then the pager, its first `limit` items, the pager again) and an Output for each further page
-    (`Urls.list_page`: "people/x/page-2.md"), titled «`title` — الصفحة n», with the breadcrumbs
+    (`Urls.list_page`: "timeline/2015-09/page-2.md"), titled «`title` — الصفحة n», with the breadcrumbs
     `trail` + `title` and front-matter kind `kind`. An item is a function from the path of the page
     it lands on to its Markdown lines (links are relative to that page)."""
     chunks = [items[i:i + limit] for i in range(0, len(items), limit)] or [[]]

@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import os
 import tempfile
@@ -21,6 +23,17 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Protocol
 
 from generator.progress import track
+
+
+def gzipped(data: bytes, level: int = 9) -> bytes:
+    """`data` gzipped the same way everywhere (every .gz file the build makes: the data's JSON Lines,
+    the search index): no time stamp and no name, so the same bytes give the same file, and the
+    header written by Python's GzipFile ("unknown" system), not by zlib (`gzip.compress`), whose
+    header names the system zlib was built for. `level`: zlib's, 1–9."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=level, mtime=0, filename="") as fh:
+        fh.write(data)
+    return buf.getvalue()
 
 MANIFEST = ".arshif-manifest.json"
 TMP_PREFIX, TMP_SUFFIX = ".tmp-", ".part"  # temporary files, moved into place when complete

@@ -39,7 +39,6 @@ terms alone (search.js, Engine.rank) and gets what the whole lunr index would gi
 from __future__ import annotations
 
 import bisect
-import gzip
 import hashlib
 import json
 import math
@@ -54,11 +53,13 @@ from typing import Any
 import numpy as np
 
 from generator import dates_ar
+from generator.context import newest_first_key
 from generator.entities import Gazetteer
 from generator.model import Article
 from generator.progress import track
 from generator.state import WorkCache
 from generator.search.analyzer import index_terms
+from generator.writer import gzipped
 
 FORMAT_VERSION = 6
 INDEX_DIR = "search-index"
@@ -111,9 +112,9 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
 
 
-def _gz(value: Any) -> bytes:
-    """`value` as gzipped JSON (`_dumps`), with no time stamp, so the same value gives the same bytes."""
-    return gzip.compress(_dumps(value), compresslevel=6, mtime=0)
+def _gz(value: Any, level: int = 6) -> bytes:
+    """`value` as gzipped JSON (`_dumps`, `writer.gzipped`): the same value gives the same bytes."""
+    return gzipped(_dumps(value), level)
 
 
 def date_words(date: str | None) -> str:
@@ -131,8 +132,6 @@ def docs_from_articles(articles: Iterable[Article], urls: Mapping[str, str],
     newest first, then undated ones (latest lower bound first), ties by id; a name's page and the
     search page listing all its articles then agree. `gazetteer` (optional) gives the entities'
     aliases and Latin names (ISIS finds the articles on داعش)."""
-    from generator.context import newest_first_key
-
     docs: list[Doc] = []
     known = gazetteer.entities if gazetteer is not None else {}
     for art in sorted(articles, key=newest_first_key):
@@ -335,7 +334,7 @@ class DocCache(WorkCache):
     def of(self, doc: Doc) -> tuple[Analysed, bytes]:
         """(analysed terms, gzipped text) of `doc`, kept or computed."""
         return self.get(self.key(doc), lambda: (
-            analyse(doc), gzip.compress(_dumps(document_text(doc)), compresslevel=9, mtime=0)))
+            analyse(doc), _gz(document_text(doc), 9)))
 
 
 # Varint digits: 5 bits each; a terminal digit ends a number, a continuation digit does not.

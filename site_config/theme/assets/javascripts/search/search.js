@@ -79,13 +79,19 @@
     return this._ready;
   };
 
-  Engine.prototype.shardOf = function (term) {
-    var first = this.manifest.shards, lo = 0, hi = first.length - 1;
-    while (lo < hi) {                 /* last shard whose first term <= term */
+  /* The last shard whose first key is <= `key` (`first`: the first key of every shard, sorted), as
+   * generator/search/indexer.py shard_of; 0 when none is. */
+  function shardFor(first, key) {
+    var lo = 0, hi = first.length - 1;
+    while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (first[mid] <= term) lo = mid; else hi = mid - 1;
+      if (first[mid] <= key) lo = mid; else hi = mid - 1;
     }
     return lo;
+  }
+
+  Engine.prototype.shardOf = function (term) {
+    return shardFor(this.manifest.shards, term);
   };
 
   /* Varints as written by generator/search/indexer.py encode_varints. */
@@ -448,13 +454,9 @@
   Engine.prototype.list = function (key) {
     var self = this;
     return this.ready().then(function () {
-      var first = self.manifest.lists || [], lo = 0, hi = first.length - 1;
+      var first = self.manifest.lists || [];
       if (!first.length) return [];
-      while (lo < hi) {
-        var mid = (lo + hi + 1) >> 1;
-        if (first[mid] <= key) lo = mid; else hi = mid - 1;
-      }
-      return self.chunk("l", lo).then(function (shard) {
+      return self.chunk("l", shardFor(first, key)).then(function (shard) {
         var n = 0;
         return shard[key] ? decodeVarints(shard[key]).map(function (gap) { return (n += gap); }) : [];
       });
@@ -853,6 +855,15 @@
         }).join("") + "</ul></div>";
     }
 
+    /* The search page's results: `texts` of the `shown` hits, after `head` (its count line), with
+     * «المزيد» while fewer than `total` are shown. */
+    function resultsHtml(head, texts, res, shown, total) {
+      return head + '<ol class="md-search-result__list">' + texts.map(function (text, i) {
+        return resultHtml(text, res, root, shown[i], false);
+      }).join("") + "</ol>" +
+        (total > shown.length ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
+    }
+
     function render() {
       var mine = seq, meta = data.meta, hits = [], counts = { year: {}, outlet: {}, entity: {} };
       data.hits.forEach(function (h, i) {
@@ -882,11 +893,8 @@
         facetHtml("الأسماء", "entity", items(counts.entity, function (k) { return names[k] || k; }, byCount).slice(0, 40));
       var shown = hits.slice(0, limit);
       return show(engine, shown, function (texts) {
-        resultsEl.innerHTML = suggestedHtml(data) + '<p class="arshif-search-page__count">' + countText(hits.length) + "</p>" +
-          '<ol class="md-search-result__list">' + texts.map(function (text, i) {
-            return resultHtml(text, data, root, shown[i], false);
-          }).join("") + "</ol>" +
-          (hits.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
+        resultsEl.innerHTML = resultsHtml(suggestedHtml(data) + '<p class="arshif-search-page__count">' +
+          countText(hits.length) + "</p>", texts, data, shown, hits.length);
         page.setAttribute("data-arshif-count", String(hits.length));
         page.setAttribute("data-arshif-state", "done");
       }, function () { return mine === seq; });
@@ -907,12 +915,8 @@
         var head = state.entity ? "المقالات التي تذكر " : state.topic ? "مقالات موضوع " : "مقالات ";
         var shown = ns.slice(0, limit).map(function (n) { return { n: n, named: [] }; });
         return show(engine, shown, function (texts) {
-          resultsEl.innerHTML = '<p class="arshif-search-page__count">' + head + "<bdi>" + esc(label || "") +
-            "</bdi>: " + countText(ns.length) + "، الأحدث أولاً</p>" +
-            '<ol class="md-search-result__list">' + texts.map(function (text, i) {
-              return resultHtml(text, { words: [] }, root, shown[i], false);
-            }).join("") + "</ol>" +
-            (ns.length > limit ? '<button type="button" class="md-button arshif-search-page__more">المزيد</button>' : "");
+          resultsEl.innerHTML = resultsHtml('<p class="arshif-search-page__count">' + head + "<bdi>" + esc(label || "") +
+            "</bdi>: " + countText(ns.length) + "، الأحدث أولاً</p>", texts, { words: [] }, shown, ns.length);
           page.setAttribute("data-arshif-count", String(ns.length));
           page.setAttribute("data-arshif-state", "done");
         }, function () { return mine === seq; });
