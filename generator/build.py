@@ -28,14 +28,16 @@ import tempfile
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 import yaml
 
 from generator.config import escape_controls
 from generator.context import Context, code_version, load_context
+from generator.forked import Forked
 from generator.data_export import configured_site_url
 from generator.pages import render_site
+from generator.progress import plain_lines_only
 from generator.state import (FileRecord, Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
                              site_fingerprint)
 from generator.writer import OutputConflict, UnsafePath, WriteResult, write_outputs
@@ -217,12 +219,30 @@ def drop_material_index(site_dir: Path) -> None:
         (site_dir / search.MATERIAL_INDEX).unlink(missing_ok=True)
 
 
-def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None) -> None:
+def run_search_hook(ctx: Context, site_dir: Path, cache_dir: Path | None = None,
+                    files: Mapping[str, bytes] | None = None) -> None:
     """Build the site's search index when the search module is installed (`cache_dir`: the build's
-    cache folder, where the index keeps per-document work between builds)."""
+    cache folder, where the index keeps per-document work between builds; `files`: the index
+    already computed, by `start_search_index`)."""
     write_index = getattr(_search_module(), "write_index", None)
     if write_index is not None:
-        write_index(ctx, ctx.urls, site_dir, cache_dir)
+        write_index(ctx, ctx.urls, site_dir, cache_dir, files)
+
+
+def start_search_index(ctx: Context, cache_dir: Path | None) -> Forked[dict[str, bytes]] | None:
+    """Start computing the search index of `ctx` in a forked process (`generator.forked`), so that
+    it runs on the other core while this one renders and writes the pages; None when the search
+    module is not installed. Its progress is shown as plain lines (a second bar would be drawn over
+    the first)."""
+    index_for = getattr(_search_module(), "index_for", None)
+    if index_for is None:
+        return None
+
+    def compute() -> dict[str, bytes]:
+        plain_lines_only()
+        return index_for(ctx, ctx.urls, cache_dir)
+
+    return Forked(compute)
 
 
 LOCK_NAME = ".arshif-build.lock"
@@ -292,7 +312,8 @@ class SiteResult:
 
 
 def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, project: Path,
-               snap: Snapshot | None = None, version: str = "") -> SiteResult:
+               snap: Snapshot | None = None, version: str = "",
+               index: Forked[dict[str, bytes]] | None = None) -> SiteResult:
     """Build the site into a new folder beside `site_dir` (MkDocs, then the search index, its
     manifest last) and swap it in by renaming only when both finished; the previous site stays
     whole and served until then, and stays as it was when either fails.
@@ -305,7 +326,8 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
     changed) renders only the pages whose Markdown changed; every file is replaced, never written
     into, so the previous site is untouched (checked afterwards). A removed file, or a file system
     without hard links, makes a whole build. `ctx` may be a function giving
-    the build context, called only when the search index has to be written."""
+    the build context, called only when the search index has to be written; `index` is that index
+    already being computed (`start_search_index`), used instead."""
     site_dir = site_dir.absolute()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover_site(site_dir)
@@ -345,7 +367,9 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
 
         def search_index() -> None:  # while MkDocs renders: it never writes into search-index/
             try:
-                run_search_hook(ctx if isinstance(ctx, Context) else ctx(), fresh, snap.cache_dir if snap else None)
+                context = ctx if isinstance(ctx, Context) else ctx()
+                run_search_hook(context, fresh, snap.cache_dir if snap else None,
+                                index.result() if index is not None else None)
             except Exception as exc:  # reported like any other build failure, with its cause
                 index_error.append(exc)
 
@@ -442,44 +466,51 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
     record = FileRecord()
     inputs = inputs_digest(corpus, config, version, options, snap.corpus, record) if cache is not None else ""
     ctx: Context | None = None
-    if inputs and snap.unchanged(inputs, out):
-        for message in snap.report["stderr"]:
-            print(message, file=sys.stderr)
-        line = f"{snap.report['head']}; {file_counts(0, 0, snap.report['files'])}"
-        status = int(snap.report["status"])
-    else:
-        ctx = load_context(corpus, config, cache)
-        try:
-            result = write_outputs(out, render_site(ctx))
-        except (OutputConflict, UnsafePath) as exc:
-            report_details(ctx)
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        messages = report_details(ctx)
-        status = 0
-        if (ctx.skipped or ctx.duplicates or ctx.problems) and (strict or not getattr(args, "publish", False)):
-            status = 1
-        if strict and ctx.warnings:
-            status = 1
-        line = summary_line(ctx, result)
-        if snap.path is not None:  # kept only with a cache
-            snap.inputs, snap.content, snap.corpus = inputs, docs_files(out, snap.content), record
-            snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
-                           "files": len(result.written) + result.unchanged}
-            snap.save()
-    if getattr(args, "site", False):
-        def context() -> Context:
-            return ctx if ctx is not None else load_context(corpus, config, cache)
-
-        built = build_site(context, out, site_dir, project, snap if cache is not None else None, version)
-        if built.error:
-            say(f"error: {built.error} (the previous site in {site_dir} was left as it was)")
-            status = 1
-        elif built.pages == []:
-            line += f"; site in {site_dir} unchanged"
-        elif built.pages is not None:
-            line += f"; site built in {site_dir} ({len(built.pages)} pages changed)"
+    index: Forked[dict[str, bytes]] | None = None  # the search index, computed beside the pages
+    try:
+        if inputs and snap.unchanged(inputs, out):
+            for message in snap.report["stderr"]:
+                print(message, file=sys.stderr)
+            line = f"{snap.report['head']}; {file_counts(0, 0, snap.report['files'])}"
+            status = int(snap.report["status"])
         else:
-            line += f"; site built in {site_dir}"
+            ctx = load_context(corpus, config, cache)
+            if getattr(args, "site", False):
+                index = start_search_index(ctx, cache)
+            try:
+                result = write_outputs(out, render_site(ctx))
+            except (OutputConflict, UnsafePath) as exc:
+                report_details(ctx)
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            messages = report_details(ctx)
+            status = 0
+            if (ctx.skipped or ctx.duplicates or ctx.problems) and (strict or not getattr(args, "publish", False)):
+                status = 1
+            if strict and ctx.warnings:
+                status = 1
+            line = summary_line(ctx, result)
+            if snap.path is not None:  # kept only with a cache
+                snap.inputs, snap.content, snap.corpus = inputs, docs_files(out, snap.content), record
+                snap.report = {"head": summary_head(ctx), "stderr": messages, "status": status,
+                               "files": len(result.written) + result.unchanged}
+                snap.save()
+        if getattr(args, "site", False):
+            def context() -> Context:
+                return ctx if ctx is not None else load_context(corpus, config, cache)
+
+            built = build_site(context, out, site_dir, project, snap if cache is not None else None, version, index)
+            if built.error:
+                say(f"error: {built.error} (the previous site in {site_dir} was left as it was)")
+                status = 1
+            elif built.pages == []:
+                line += f"; site in {site_dir} unchanged"
+            elif built.pages is not None:
+                line += f"; site built in {site_dir} ({len(built.pages)} pages changed)"
+            else:
+                line += f"; site built in {site_dir}"
+    finally:
+        if index is not None:  # a build that stopped early, or a site with nothing to build
+            index.cancel()
     print(f"{line} ({time.perf_counter() - started:.1f} s)")
     return status

@@ -480,14 +480,16 @@ def build_entities(articles: list[Article], cfg: SiteConfig) -> dict[str, Entity
             info.mentions += hit.count
             if not info.articles or info.articles[-1] is not art:
                 info.articles.append(art)
-        for i in ids:
-            c = pair_counts.setdefault(i, Counter())
-            for j in ids:
-                if j != i:
-                    c[j] += 1
+        for i in ids:  # every id of the article, its own included (taken out below): counted in C
+            c = pair_counts.get(i)
+            if c is None:
+                c = pair_counts[i] = Counter()
+            c.update(ids)
     for eid, info in out.items():
         info.articles.sort(key=newest_first_key)
-        info.cooccurring = sorted(pair_counts.get(eid, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+        pairs = pair_counts.get(eid, Counter())
+        pairs.pop(eid, None)
+        info.cooccurring = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
     return dict(sorted(out.items()))
 
 

@@ -32,6 +32,14 @@ PROGRESS_FROM = 500  # items: a stage with fewer prints no progress
 LINE_SECONDS = 30.0  # a plain line at least this often while a stage goes on
 STEPS = 10  # plain lines at each tenth of the items
 PREFIX = "progress: "
+_PLAIN_ONLY = False  # set by `plain_lines_only`
+
+
+def plain_lines_only() -> None:
+    """From now on, in this process, show progress as plain lines even on a terminal: for a process
+    working beside another that draws its bar on the same terminal (`generator.forked`)."""
+    global _PLAIN_ONLY
+    _PLAIN_ONLY = True
 
 
 def threshold() -> int | None:
@@ -63,7 +71,7 @@ class Stage:
         self._bar: Any = None
         start_from = threshold()
         self.active = start_from is not None and total >= start_from
-        if self.active and _is_terminal(self.stream):
+        if self.active and not _PLAIN_ONLY and _is_terminal(self.stream):
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, desc=label, unit=f" {unit}", unit_scale=False, file=self.stream,

@@ -30,12 +30,15 @@ speaker when the text says who spoke.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+
+import numpy as np
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
@@ -161,19 +164,57 @@ def speaker_of(body: str, start: int, mentions: list[tuple[int, int, str]], end:
     return before[0][2] if before else None
 
 
-def shingle_index(keys: dict[str, list[str]]) -> dict[int, list[str]]:
-    """Every run of SHINGLE words (by its hash) printed by 2..MAX_ARTICLES_PER_SHINGLE articles →
-    the sorted ids of those articles. `keys` maps each article id to its comparison forms
-    (`textsim.keys` of the body)."""
-    runs = {aid: set(map(hash, zip(*(ks[k:] for k in range(SHINGLE))))) for aid, ks in keys.items()}
-    seen: Counter[int] = Counter()
-    for hs in runs.values():
-        seen.update(hs)
-    rare = {h for h, c in seen.items() if 2 <= c <= MAX_ARTICLES_PER_SHINGLE}  # most runs are in one article
+RUN_MULTIPLIER = 0x9E3779B97F4A7C15  # odd: the runs' hashes combine their words' hashes as a polynomial
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def run_hashes(ks: list[str]) -> "np.ndarray":
+    """The distinct runs of SHINGLE words of `ks` (comparison forms, `textsim.keys`), each as a
+    64-bit hash, sorted (uint64 array). The hash is the same in every process (each word's from
+    blake2b, combined as a polynomial modulo 2^64), so it can be kept between builds
+    (`reuse.WordsCache`); two different runs share one with a chance of about 10^-7 in an archive of
+    ten million runs, and a pair they bring together is only aligned, never taken as shared."""
+    n = len(ks) - SHINGLE + 1
+    if n <= 0:
+        return np.empty(0, dtype=np.uint64)
+    words = np.fromiter(map(_word_hash, ks), dtype=np.uint64, count=len(ks))
+    out = np.zeros(n, dtype=np.uint64)
+    multiplier = np.uint64(RUN_MULTIPLIER)
+    with np.errstate(over="ignore"):  # modulo 2^64 is meant
+        for j in range(SHINGLE):
+            out = out * multiplier + words[j:j + n]
+    return np.unique(out)
+
+
+def shingle_index(keys: dict[str, list[str]], runs: dict[str, "np.ndarray"] | None = None) -> dict[int, list[str]]:
+    """Every run of SHINGLE words (by its hash, `run_hashes`) printed by 2..MAX_ARTICLES_PER_SHINGLE
+    articles → the sorted ids of those articles, in order of hash. `keys` maps each article id to
+    its comparison forms (`textsim.keys` of the body); `runs`, when given, maps it to
+    `run_hashes` of those (kept between builds by the caller)."""
+    if runs is None:
+        runs = {aid: run_hashes(ks) for aid, ks in keys.items()}
+    ids = sorted(runs)
+    if not ids:
+        return {}
+    hashes = np.concatenate([runs[aid] for aid in ids])
+    owner = np.repeat(np.arange(len(ids)), [len(runs[aid]) for aid in ids])
+    _, inverse, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+    printed_by = counts[inverse]
+    rare = (printed_by >= 2) & (printed_by <= MAX_ARTICLES_PER_SHINGLE)  # most runs are in one article
+    hashes, owner = hashes[rare], owner[rare]
+    order = np.lexsort((owner, hashes))
+    hashes, owner = hashes[order].tolist(), owner[order].tolist()
     index: dict[int, list[str]] = {}
-    for aid in sorted(runs):
-        for h in runs[aid] & rare:
-            index.setdefault(h, []).append(aid)
+    for h, o in zip(hashes, owner):
+        lst = index.get(h)
+        if lst is None:
+            index[h] = [ids[o]]
+        else:
+            lst.append(ids[o])
     return index
 
 

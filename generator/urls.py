@@ -7,6 +7,7 @@ when the readable part had to drop characters, so two different names never shar
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -241,12 +242,7 @@ class Urls:
     @staticmethod
     def link(from_path: str, to_path: str) -> str:
         """Relative link from the page at `from_path` to the page at `to_path` (both in content/)."""
-        src = from_path.split("/")[:-1]
-        dst = to_path.split("/")
-        common = 0
-        while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
-            common += 1
-        return "/".join([".."] * (len(src) - common) + dst[common:])
+        return _relative(from_path[:from_path.rfind("/") + 1], to_path)
 
     @staticmethod
     def page_url(path: str) -> str:
@@ -256,3 +252,16 @@ class Urls:
         if path.endswith("/index.md"):
             return path[: -len("index.md")]
         return path[: -len(".md")] + "/"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(from_folder: str, to_path: str) -> str:
+    """`Urls.link` from any page in `from_folder` ("articles/", or "" at the top): remembered, since
+    every article page sits in one folder and links to the same names, topics and months (an
+    archive's pages ask for hundreds of thousands of links, a few thousand distinct)."""
+    src = from_folder.split("/")[:-1]
+    dst = to_path.split("/")
+    common = 0
+    while common < len(src) and common < len(dst) - 1 and src[common] == dst[common]:
+        common += 1
+    return "/".join([".."] * (len(src) - common) + dst[common:])

@@ -152,3 +152,25 @@ def test_front_matter_is_the_pure_python_emitters_and_reads_back(fields: list[tu
     data = {k: v for k, v in fields}
     pure = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     assert text == "---\n" + pure + "---\n\n"
+
+
+keys = st.from_regex(r"[a-z_]{1,12}", fullmatch=True)  # front matter keys are the generator's own names
+values = st.recursive(st.one_of(texts, st.integers(), st.booleans(), st.none()),
+                      lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                              st.dictionaries(keys, inner, max_size=3)), max_leaves=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(keys, values), max_size=5), st.booleans())
+def test_front_matter_nodes_write_what_yaml_dump_writes(fields: list[tuple[str, Any]], shared: bool) -> None:
+    """front_matter builds PyYAML's nodes itself (`pages.yaml_node`); nested lists and dicts,
+    booleans and nulls come out as yaml.safe_dump writes them, and a list met twice (which PyYAML
+    writes as an anchor and an alias) falls back to yaml.dump."""
+    from generator.pages import front_matter
+
+    if shared:
+        same = ["أ", "ب"]
+        fields = fields + [("first", same), ("second", same)]
+    data = {k: v for k, v in fields if v is not None}
+    pure = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    assert front_matter(fields) == "---\n" + pure + "---\n\n"

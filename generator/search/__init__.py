@@ -1,6 +1,7 @@
 """Arabic search for the built site.
 
     write_index(context, urls, site_dir)   after the MkDocs build: writes <site>/search-index/
+    index_for(context, urls)               the same files as bytes, written nowhere
     page_markdown()                        the Markdown of the search page (content/search.md)
 
 The header search box (theme partial `partials/search.html`) and the search page load
@@ -30,7 +31,7 @@ from generator.search.indexer import INDEX_DIR, DocCache, docs_from_articles, in
 SEARCH_PAGE = "search.md"  # relative to the docs_dir; served at search/
 MATERIAL_INDEX = Path("search") / "search_index.json"  # Material's own, removed
 
-__all__ = ["MATERIAL_INDEX", "SEARCH_PAGE", "page_markdown", "write_index"]
+__all__ = ["MATERIAL_INDEX", "SEARCH_PAGE", "index_for", "page_markdown", "write_index"]
 
 
 def _articles(context: Any) -> list[Article]:
@@ -46,23 +47,36 @@ def article_urls(articles: list[Article], urls: Any) -> dict[str, str]:
     return {a.id: urls.page_url(urls.article(a.id)) for a in articles}
 
 
-def write_index(context: Any, urls: Mapping[str, str], site_dir: Path, cache_dir: Path | None = None) -> int:
-    """Write the search index for the built site; returns the number of files written.
-
-    `context` is the build context (anything with `.articles`) or a list of articles; `urls` is the
-    build's `Urls` or a mapping from article id to URL relative to the site root ("articles/x/"). Material's own
-    `search/search_index.json` is removed: its box is driven by this index instead. With
-    `cache_dir` (the build's cache folder), each document's analysis and compressed text are kept
-    for the next build (`indexer.DocCache`); only files whose bytes changed are written.
-    """
-    site_dir = Path(site_dir)
+def index_for(context: Any, urls: Any, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """The search index folder's files, {path inside `<site>/search-index/`: bytes}, for `context`
+    (the build context, or a list of articles) and `urls` (see `write_index`). With `cache_dir`,
+    each document's analysis and compressed text are kept for the next build (`indexer.DocCache`).
+    Reads and writes nothing in the site: the build computes it in a forked process while the pages
+    render (`generator.forked`), and `write_index` writes it."""
     articles = _articles(context)
     cfg = getattr(context, "cfg", None)
     docs = docs_from_articles(articles, article_urls(articles, urls), cfg.gazetteer if cfg is not None else None)
     cache = DocCache(cache_dir)
     topics = {tid: info.name for tid, info in getattr(context, "topics", {}).items()}
-    written = write_tree(site_dir / INDEX_DIR, index_files(docs, getattr(cfg, "digits", "western"), cache, topics))
+    files = index_files(docs, getattr(cfg, "digits", "western"), cache, topics)
     cache.save()
+    return files
+
+
+def write_index(context: Any, urls: Any, site_dir: Path, cache_dir: Path | None = None,
+                files: Mapping[str, bytes] | None = None) -> int:
+    """Write the search index for the built site; returns the number of files written.
+
+    `context` is the build context (anything with `.articles`) or a list of articles; `urls` is the
+    build's `Urls` or a mapping from article id to URL relative to the site root ("articles/x/").
+    `files`: the index as `index_for` computed it (else computed here, with `cache_dir`). Only files
+    whose bytes changed are written, the manifest last. Material's own `search/search_index.json`
+    is removed: its box is driven by this index instead.
+    """
+    site_dir = Path(site_dir)
+    if files is None:
+        files = index_for(context, urls, cache_dir)
+    written = write_tree(site_dir / INDEX_DIR, files)
     (site_dir / MATERIAL_INDEX).unlink(missing_ok=True)  # when MkDocs has finished (else the site build does)
     return written
 

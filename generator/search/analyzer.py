@@ -32,6 +32,7 @@ There is no stopword list.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.arabic import fold
@@ -99,11 +100,20 @@ def forms(word: str) -> list[str]:
     return [out[0]] + sorted(out[1:], key=lambda s: (-len(s), s))
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _readings(word: str) -> tuple[str, ...]:
+    """`forms(word)`, remembered: an archive prints the same words again and again, and `forms`
+    tries every prefix on each (the 10,000 texts of the synthetic benchmark hold 5.1 million words,
+    6,071 distinct; indexing them took four times as long without this). At most 2^18 words are
+    kept, a few tens of MB."""
+    return tuple(forms(word))
+
+
 def index_terms(text: str) -> list[str]:
     """Index terms of `text`: every reading of every word, in text order (repeats kept)."""
     terms: list[str] = []
     for word in tokenize(text):
-        terms.extend(forms(word))
+        terms.extend(_readings(word))
     return terms
 
 
