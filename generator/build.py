@@ -47,6 +47,7 @@ DIRTY_ENV = "ARSHIF_DIRTY_LIST"  # read by generator/mkdocs_hooks.py
 SHARD_ENV = "ARSHIF_SHARD"  # read by generator/mkdocs_hooks.py: "k/K", this process's share of the pages
 PROCESSES_ENV = "ARSHIF_MKDOCS_PROCESSES"  # how many MkDocs processes a whole build runs (default: see below)
 PAGES_PER_PROCESS = 400  # a whole build starts one more MkDocs process per this many pages, up to the cores
+CHANGED_BYTES_PER_PROCESS = 500_000  # an incremental build: one more MkDocs process per this much changed Markdown
 MAX_PROCESSES = 8
 # files MkDocs writes in every build, dirty or not (sitemap.xml.gz with a plain open()): removed from
 # the hard-linked copy first, so that writing them makes new files
@@ -153,16 +154,20 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def mkdocs_processes(pages: int) -> int:
-    """How many MkDocs processes a whole build of `pages` Markdown pages runs: the environment's
-    ARSHIF_MKDOCS_PROCESSES when set, else one per PAGES_PER_PROCESS pages, at most one per usable
-    core and MAX_PROCESSES. MkDocs renders pages one after another in one process; at 10,000
-    articles that is most of a build, and on a machine with more cores the pages split into shares
-    that render side by side (`mkdocs_hooks`: each process renders its share into the same folder)."""
+def mkdocs_processes(pages: int, changed_bytes: int | None = None) -> int:
+    """How many MkDocs processes a build runs: the environment's ARSHIF_MKDOCS_PROCESSES when set,
+    else for a whole build of `pages` Markdown pages one per PAGES_PER_PROCESS pages, and for an
+    incremental build whose changed pages hold `changed_bytes` bytes of Markdown one per
+    CHANGED_BYTES_PER_PROCESS bytes; at most one per usable core and MAX_PROCESSES. MkDocs renders
+    pages one after another in one process; at 10,000 articles that is most of a build, and on a
+    machine with more cores the pages split into shares that render side by side (`mkdocs_hooks`:
+    each process renders its share into the same folder). Each process reads the whole docs folder
+    first (a second or two at 10,000 articles), which a few changed pages do not repay."""
     forced = os.environ.get(PROCESSES_ENV, "").strip()
     if forced:
         return max(1, int(forced))
-    return max(1, min(usable_cores(), MAX_PROCESSES, pages // PAGES_PER_PROCESS))
+    units = pages // PAGES_PER_PROCESS if changed_bytes is None else changed_bytes // CHANGED_BYTES_PER_PROCESS
+    return max(1, min(usable_cores(), MAX_PROCESSES, units))
 
 
 def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | None = None,
@@ -170,8 +175,9 @@ def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | 
     """Run `mkdocs build --strict` of `out_dir` into `site_dir`; returns its exit code (the first
     failing process's). With `dirty_list` (a file naming, one per line, the docs files that changed),
     a `--dirty` build that renders only those pages into a `site_dir` holding the previous site (see
-    `mkdocs_hooks`). Without it, `site_dir` must be empty: `processes` MkDocs processes (`--dirty`,
-    each told its share of the pages, one SOURCE_DATE_EPOCH for all) build the whole site into it.
+    `mkdocs_hooks`). Without it, `site_dir` must be empty and the whole site is built into it.
+    Either way `processes` MkDocs processes (`--dirty`, each told its share of the pages to render,
+    one SOURCE_DATE_EPOCH for all) share the work.
     `during` runs in this process while MkDocs works (the search index); the processes are stopped
     when it raises, and the exception propagates."""
     cfg, tmp = mkdocs_config_for(out_dir, site_dir, project)
@@ -180,12 +186,10 @@ def run_mkdocs(out_dir: Path, site_dir: Path, project: Path, dirty_list: Path | 
         env.pop(name, None)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg), "-d", str(site_dir.resolve()),
            "--dirty"]
-    runs: list[dict[str, str]] = []
     if dirty_list is not None:
-        runs.append(dict(env, **{DIRTY_ENV: str(dirty_list)}))
-    else:
-        env.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-        runs += [dict(env, **{SHARD_ENV: f"{k}/{processes}"}) for k in range(max(1, processes))]
+        env[DIRTY_ENV] = str(dirty_list)
+    env.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+    runs = [dict(env, **{SHARD_ENV: f"{k}/{processes}"}) for k in range(max(1, processes))]
     procs: list[subprocess.Popen[bytes]] = []
     try:
         procs = [subprocess.Popen(cmd, env=run, cwd=project) for run in runs]
@@ -373,8 +377,12 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
             except Exception as exc:  # reported like any other build failure, with its cause
                 index_error.append(exc)
 
-        pages = sum(1 for path in docs if path.endswith(".md")) if docs else sum(1 for _ in out.rglob("*.md"))
-        rc = run_mkdocs(out, fresh, project, dirty_list, mkdocs_processes(pages), during=search_index)
+        if base is not None:
+            processes = mkdocs_processes(0, sum(_size(out / path) for path in changed if path.endswith(".md")))
+        else:
+            processes = mkdocs_processes(sum(1 for path in docs if path.endswith(".md")) if docs
+                                         else sum(1 for _ in out.rglob("*.md")))
+        rc = run_mkdocs(out, fresh, project, dirty_list, processes, during=search_index)
         if rc != 0:
             return SiteResult(f"mkdocs build failed (exit {rc})")
         if index_error:
@@ -401,6 +409,13 @@ def build_site(ctx: Context | Callable[[], Context], out: Path, site_dir: Path, 
             dirty_list.unlink(missing_ok=True)
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _exchange(a: Path, b: Path) -> bool:

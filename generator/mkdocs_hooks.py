@@ -21,11 +21,12 @@ into a folder of hard links to the previous site, and this hook
   `--strict` would turn into a failure: the navigation lists index pages only, so a page whose
   Markdown did not change renders the same bytes.
 
-A whole build split across processes (`generator.build.run_mkdocs` with several processes): each
+A build split across processes (`generator.build.run_mkdocs` with several processes): each
 MkDocs process runs with `--dirty` into the same new folder and ARSHIF_SHARD="k/K"; this hook marks as
 modified the documentation pages whose place in the sorted list of pages is k modulo K, and, in
 process 0 only, every other file (theme and static files), so each page is rendered by exactly one
-process and every file is copied once. The files every process writes (404.html, sitemap.xml,
+process and every file is copied once. An incremental build can be split too (both variables set):
+the pages and files split are then those of the changed-files list. The files every process writes (404.html, sitemap.xml,
 sitemap.xml.gz) come out byte for byte the same in each (one SOURCE_DATE_EPOCH for all).
 
 And it shows the progress of a large MkDocs build (`generator.progress`: a bar on a terminal, plain
@@ -157,12 +158,14 @@ def _mark_modified(files: Any, config: Any) -> None:
 
 def _mark_share(files: Any) -> None:
     """In a build split across processes, a file is modified (built or copied here) when it is a
-    page of this process's share, or any other file and this is process 0."""
+    page of this process's share, or any other file and this is process 0. In an incremental build
+    (a changed-files list too) the shares are made of the changed files only."""
     assert SHARD is not None
     k, n = SHARD
-    pages = sorted(f.src_uri for f in files.documentation_pages())
+    candidates = [f for f in files if f.is_modified()] if CHANGED is not None else list(files)
+    pages = sorted(f.src_uri for f in candidates if f.is_documentation_page())
     mine = set(pages[k::n])
-    for f in files:
+    for f in candidates:
         _set_modified(f, f.src_uri in mine if f.is_documentation_page() else k == 0)
 
 

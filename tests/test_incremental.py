@@ -23,13 +23,16 @@ SITE_LINE = re.compile(r"; site built in (\S+) \((\d+) pages changed\) \(")
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
 
-def build(tmp: Path, cache: bool = True, site: bool = True) -> subprocess.CompletedProcess[str]:
+def build(tmp: Path, cache: bool = True, site: bool = True, processes: int | None = None
+          ) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "generator", "build", "--corpus", str(tmp / "corpus"), "--config",
            str(ROOT / "site_config"), "--out", str(tmp / "content")]
     if site:
         cmd += ["--site", "--site-dir", str(tmp / "site")]
     env = dict(os.environ, ARSHIF_CACHE="1" if cache else "0", PYTHONDONTWRITEBYTECODE="1",
                NO_MKDOCS_2_WARNING="1")
+    if processes is not None:
+        env["ARSHIF_MKDOCS_PROCESSES"] = str(processes)
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
@@ -100,6 +103,23 @@ def test_an_incremental_site_equals_a_cold_build(archive: Path, change: str) -> 
     cold = build(archive, cache=False)
     assert cold.returncode == 0, cold.stderr
     assert "pages changed" not in cold.stdout
+    assert site_tree(archive / "site") == after
+
+
+def test_an_incremental_build_split_across_processes_equals_a_cold_build(archive: Path) -> None:
+    """The changed pages of an incremental build split across three MkDocs processes (each renders
+    its share of the changed-files list into the same new folder): the site a cold build gives."""
+    corpus = archive / "corpus"
+    (corpus / f"{N:04d}.txt").write_text(article(N, 1), encoding="utf-8")
+    (corpus / "0003.txt").write_text(article(3, 2), encoding="utf-8")
+    incremental = build(archive, processes=3)
+    assert incremental.returncode == 0, incremental.stderr
+    m = SITE_LINE.search(incremental.stdout)
+    assert m and int(m.group(2)) >= 3, incremental.stdout
+    after = site_tree(archive / "site")
+    shutil.rmtree(archive / "site")
+    cold = build(archive, cache=False)
+    assert cold.returncode == 0, cold.stderr
     assert site_tree(archive / "site") == after
 
 
