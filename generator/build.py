@@ -36,7 +36,7 @@ from generator.config import escape_controls
 from generator.context import Context, code_version, load_context
 from generator.forked import Forked
 from generator.data_export import configured_site_url
-from generator.pages import render_site
+from generator.pages import PageCache, render_site
 from generator.progress import plain_lines_only
 from generator.state import (FileRecord, Snapshot, changed_paths, docs_files, hardlink_tree, inputs_digest, listing_digest,
                              site_fingerprint)
@@ -493,7 +493,7 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
             if getattr(args, "site", False):
                 index = start_search_index(ctx, cache)
             try:
-                result = write_outputs(out, render_site(ctx))
+                result = write_outputs(out, render_site(ctx, PageCache(cache) if cache is not None else None))
             except (OutputConflict, UnsafePath) as exc:
                 report_details(ctx)
                 print(f"error: {exc}", file=sys.stderr)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import itertools
 import json
 import os
 import re
@@ -354,7 +355,7 @@ def feed_xml(ctx: Context, path: str, title: str, page_path: str, arts: list[Art
              site_url: str | None = None) -> str | None:
     """The Atom feed at `path` (inside content/) of the newest FEED_SIZE dated articles of `arts`
     (newest first), for the page at `page_path`; None when none of them is dated."""
-    dated = [a for a in arts if parse_iso(a.date)][:FEED_SIZE]
+    dated = list(itertools.islice((a for a in arts if parse_iso(a.date)), FEED_SIZE))
     if not dated:
         return None
 

@@ -10,11 +10,15 @@ Markdown or HTML.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import io
+import pickle
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from pathlib import Path
+from typing import Any, Callable, Iterable, NamedTuple
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -31,6 +35,7 @@ from generator.model import Article, EntityHit
 from generator.plurals import count_phrase
 from generator.progress import track
 from generator.report_ar import translate
+from generator.state import WorkCache
 from generator.urls import INDEX_KINDS, Urls
 
 SITE_NAME = "أرشيف"
@@ -396,7 +401,7 @@ def _word_end_ok(text: str, end: int) -> bool:
     return end >= len(text) or not text[end].isalpha()
 
 
-def locate_mention(body: str, title: str, hit: EntityHit) -> tuple[int, int] | None:
+def locate_mention(body: str, title: str, hit: EntityHit | Mention) -> tuple[int, int] | None:
     """Span of the first mention of an entity in the body, or None when it is not there (e.g. it
     is named in the title only). Uses the stage's offset when it points at a surface form, and
     otherwise the earliest surface form found at word boundaries."""
@@ -420,7 +425,7 @@ def locate_mention(body: str, title: str, hit: EntityHit) -> tuple[int, int] | N
     return best
 
 
-def mention_spans(body: str, title: str, hits: list[EntityHit]) -> list[tuple[int, int, str]]:
+def mention_spans(body: str, title: str, hits: Sequence[EntityHit | Mention]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, entity id) of each entity's first mention, in text order."""
     found = []
     for hit in hits:
@@ -565,10 +570,41 @@ def article_trail(ctx: Context, art: Article) -> list[tuple[str, str]]:
     return trail
 
 
-def render_article(ctx: Context, art: Article) -> Output:
+class Mention(NamedTuple):
+    """What `locate_mention` reads of an entity hit (an `EntityHit` has these too)."""
+
+    id: str
+    name: str
+    surfaces: tuple[str, ...]
+    first_offset: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """Everything an article page prints, as plain values (strings, numbers, tuples and lists;
+    `article_view`): the page's Markdown is a function of this alone (`article_markdown`), so a
+    page whose view is the one of the last build is not rendered again (`PageCache`). The parts
+    that depend on other articles (related articles, shared passages, the previous and next
+    articles) come already written, as lines: they are cheap; the costly parts (front matter, the
+    names, the text with its links) are made from the values."""
+
+    path: str  # the page, inside content/
+    source: str  # the input it comes from (Output.source)
+    fields: tuple[tuple[str, Any], ...]  # front matter
+    head: tuple[str, ...]  # breadcrumbs, title, the date, outlet, byline and topics block
+    chips: tuple[tuple[str, str, str, str], ...]  # per name: (type, name in the text, page title, link)
+    title: str
+    body: str
+    mentions: tuple[Mention, ...]
+    targets: tuple[tuple[str, str], ...]  # (entity id, link) for the text
+    tail: tuple[str, ...]  # shared passages, related articles, previous and next
+
+
+def article_view(ctx: Context, art: Article) -> ArticleView:
+    """The `ArticleView` of `art`'s page in the archive `ctx`."""
     urls = ctx.urls
     here = urls.article(art.id)
-    fm = [
+    fm = (
         ("title", art.title or art.id),
         ("kind", "article"),
         ("id", art.id),
@@ -584,7 +620,7 @@ def render_article(ctx: Context, art: Article) -> Output:
         ("source", public_source(ctx, art.source)),
         # no table of contents beside an article (its two headings): a kilobyte of every article page
         ("hide", ["toc"]),
-    ]
+    )
     lines = crumbs(here, article_trail(ctx, art))
     lines += [f"# {isolate(art.title or art.id)}", ""]
     meta = [f"<bdi>{date_html(art.date, art.date_not_before, long=True)}</bdi>"]
@@ -608,27 +644,60 @@ def render_article(ctx: Context, art: Article) -> Output:
         lines += ["", "الموضوعات: " + "، ".join(tl)]
     lines += ["", "</div>", ""]
     present = [e for e in art.entities if e.id in ctx.entities]
-    if present:
+    targets = {e.id: Urls.link(here, urls.entity(ctx.entities[e.id].type, e.id)) for e in present}
+    tail = _reuse_sections(ctx, art, here)
+    related = ctx.related.get(art.id, [])
+    if related:
+        tail += ["## مقالات ذات صلة", ""]
+        tail += article_list(ctx, here, related) + [""]
+    tail += article_prevnext(ctx, art, here)
+    return ArticleView(
+        here, art.source, fm, tuple(lines),
+        tuple((e.type, e.name, ctx.entities[e.id].name, targets[e.id]) for e in present),
+        art.title, art.body,
+        tuple(Mention(e.id, e.name, tuple(e.surfaces), e.first_offset) for e in present),
+        tuple(targets.items()), tuple(tail))
+
+
+def article_markdown(view: ArticleView) -> str:
+    """The Markdown of an article page from its `ArticleView` (and nothing else)."""
+    lines = list(view.head)
+    if view.chips:
         lines += ["## الأسماء الواردة", "", '<div class="arshif-chips" markdown="1">', ""]
-        for t in TYPE_ORDER + tuple(sorted({e.type for e in present} - set(TYPE_ORDER))):
-            group = sorted((e for e in present if e.type == t), key=lambda e: collation_key(e.name))
+        for t in TYPE_ORDER + tuple(sorted({c[0] for c in view.chips} - set(TYPE_ORDER))):
+            group = sorted((c for c in view.chips if c[0] == t), key=lambda c: collation_key(c[1]))
             if group:
-                chips = " ".join(entity_link(ctx, here, e.id) for e in group)
+                chips = " ".join(link(name, target) for _, _, name, target in group)
                 lines.append(f"- **{escape_inline(TYPE_LABELS.get(t, t))}:** {chips}")
         lines += ["", "</div>", ""]
     lines += ["## النص", "", '<div class="arshif-text" markdown="1">', ""]
-    targets = {e.id: Urls.link(here, urls.entity(ctx.entities[e.id].type, e.id)) for e in present}
-    spans = mention_spans(art.body, art.title, present)
-    for para in linked_body(art.body, spans, targets):
+    spans = mention_spans(view.body, view.title, list(view.mentions))
+    for para in linked_body(view.body, spans, dict(view.targets)):
         lines += [para, ""]
     lines += ["</div>", ""]
-    lines += _reuse_sections(ctx, art, here)
-    related = ctx.related.get(art.id, [])
-    if related:
-        lines += ["## مقالات ذات صلة", ""]
-        lines += article_list(ctx, here, related) + [""]
-    lines += article_prevnext(ctx, art, here)
-    return Output(here, page(fm, lines), art.source)
+    lines += view.tail
+    return page(list(view.fields), lines)
+
+
+class PageCache(WorkCache):
+    """Article pages of earlier builds (`state.WorkCache`, kind "pages"), by a digest of their
+    `ArticleView`: after one article is added, the pages whose view is unchanged (all but the new
+    article's and its neighbours') are taken from here instead of being rendered again. The
+    digest covers every value the page prints, so a page is never stale."""
+
+    def __init__(self, cache_dir: Path | None) -> None:
+        super().__init__(cache_dir, "pages")
+
+    def markdown(self, view: ArticleView) -> str:
+        """`article_markdown(view)`, kept or computed."""
+        key = hashlib.blake2b(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+        return self.get(key, lambda: article_markdown(view))
+
+
+def render_article(ctx: Context, art: Article, cache: PageCache | None = None) -> Output:
+    """The page of `art` (with `cache`, taken from it when its view is unchanged)."""
+    view = article_view(ctx, art)
+    return Output(view.path, cache.markdown(view) if cache is not None else article_markdown(view), view.source)
 
 
 # ---- entities, topics, outlets -------------------------------------------------------------------
@@ -1033,21 +1102,25 @@ def render_report(ctx: Context) -> list[Output]:
 
 # ---- everything ----------------------------------------------------------------------------------
 
-def render_site(ctx: Context) -> list[Output]:
+def render_site(ctx: Context, cache: PageCache | None = None) -> list[Output]:
     """Every page of the site (and the data files and feeds), in a fixed order. The pages write
-    numbers in the digits `ctx.cfg.digits` chooses (site_config/display.yml, see dates_ar.shown)."""
+    numbers in the digits `ctx.cfg.digits` chooses (site_config/display.yml, see dates_ar.shown).
+    With `cache`, article pages whose view did not change are taken from it (and it is saved)."""
     with digits_style(ctx.cfg.digits):
-        return _render_all(ctx)
+        outs = _render_all(ctx, cache)
+    if cache is not None:
+        cache.save()
+    return outs
 
 
-def _render_all(ctx: Context) -> list[Output]:
+def _render_all(ctx: Context, cache: PageCache | None = None) -> list[Output]:
     outs: list[Output] = [render_home(ctx), *render_report(ctx)]
     outs += render_timeline(ctx)
     for kind in INDEX_KINDS:
         if kind in KIND_TYPES:
             outs += render_entity_index(ctx, kind)
     outs += [render_topics_index(ctx), render_outlets_index(ctx)]
-    outs += [render_article(ctx, a) for a in track(ctx.articles, "rendering articles", "articles")]
+    outs += [render_article(ctx, a, cache) for a in track(ctx.articles, "rendering articles", "articles")]
     for info in ctx.entities.values():
         outs += render_entity(ctx, info)
     for t, _info in live_topics(ctx):
@@ -1081,8 +1154,6 @@ def _feed_line(ctx: Context, here: str, kind: str, key: str, etype: str, arts: l
 
 
 def _reuse_and_data_outputs(ctx: Context) -> list[Output]:
-    from pathlib import Path
-
     from generator.data_export import configured_site_url, render_data, render_feeds
     from generator.reuse_pages import render_reuse
 

@@ -553,3 +553,32 @@ def test_any_articles_render_to_safe_linked_markdown(specs: list[tuple[str, str,
             assert target in outs, f"{path}: [{label}] → {target}"
         tags = set(re.findall(r"<([a-z0-9]+)", markdown.markdown(body, extensions=["toc", "md_in_html"])))
         assert tags <= _ALLOWED_TAGS, (path, tags - _ALLOWED_TAGS)
+
+
+def test_page_cache_gives_the_pages_of_a_fresh_render_after_other_articles_change(tmp_path: Path) -> None:
+    """Article pages come from the page cache when their view is unchanged; a change to another
+    article that a page shows (a neighbour's title, a name's display name) changes its view, so
+    the page is rendered again: with the cache, every page is what a render without it gives."""
+    from generator.pages import PageCache
+
+    arts = sample_articles()
+    ctx = assemble(Path("corpus"), Path("site_config"), config(), arts, [], [])
+    cache = PageCache(tmp_path)
+    first = {o.path: o.text for o in render_site(ctx, cache)}
+    assert first == {o.path: o.text for o in render_site(ctx)}
+    assert len(PageCache(tmp_path).entries) == len(ctx.articles)  # saved, one per article page
+
+    changed = sample_articles()
+    changed[1].title = "مجلس المياه يعقد اجتماعه الثاني"  # a2: the neighbour of a1 and a4 in the timeline
+    changed[0].entities[0].name = "كريم ناصر الثاني"  # the chips of a1 show the hit's name
+    ctx2 = assemble(Path("corpus"), Path("site_config"), config(), changed, [], [])
+    cache2 = PageCache(tmp_path)
+    kept = set().union(*cache2.loaded.values())
+    again = {o.path: o.text for o in render_site(ctx2, cache2)}
+    fresh = {o.path: o.text for o in render_site(ctx2)}
+    assert again == fresh
+    pages = [p for p in fresh if p.startswith("articles/")]
+    assert sum(first[p] != fresh[p] for p in pages) >= 3  # a2 itself and the pages linking to it
+    assert any(first[p] == fresh[p] for p in pages)  # and one that did not change: from the cache
+    rendered = cache2.used - kept
+    assert 0 < len(rendered) < len(pages)
