@@ -7,6 +7,7 @@ before a single page is rendered (as Pelican does). Nothing here writes to disk.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -255,6 +256,7 @@ def newest_first_key(a: Article) -> tuple:
     return (2, "", a.id)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _neg_date(iso: str) -> str:
     d = parse_iso(iso)
     assert d is not None

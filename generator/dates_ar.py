@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime as _dt
+import functools
 from pathlib import Path
 from typing import Iterator
 
@@ -90,8 +91,10 @@ def load_display(config_dir: Path) -> tuple[str, list[Problem]]:
 
 # ---- dates ---------------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_iso(value: str | None) -> _dt.date | None:
-    """The date of an ISO YYYY-MM-DD string, or None when it is missing or not a real date."""
+    """The date of an ISO YYYY-MM-DD string, or None when it is missing or not a real date.
+    Remembered (an archive's pages ask for the same few thousand dates millions of times)."""
     if not value:
         return None
     try:

@@ -20,7 +20,7 @@ from generator.model import Article
 from generator.quotes import AlignmentCache, Quotation, find_quotations, run_hashes, shingle_index, shingle_pairs
 from generator.state import WorkCache
 from generator.stories import Story, find_stories, oldest_first_key
-from generator.textsim import keys
+from generator.textsim import content_keys, keys
 from generator.versions import VersionPair, find_versions
 
 
@@ -37,7 +37,8 @@ class Reuse:
 
 
 class WordsCache(WorkCache):
-    """Each body's comparison forms (`textsim.keys`) and runs of words (`quotes.run_hashes`) from
+    """Each body's comparison forms (`textsim.keys`), runs of words (`quotes.run_hashes`) and content
+    words (`textsim.content_keys`) from
     earlier builds (`state.WorkCache`, kind "words"), by a digest of the body: they depend on the
     text alone, and computing them was half of this stage's time in a build after one article was
     added. The forms are interned, so the cache's pickles store each distinct word once."""
@@ -45,11 +46,11 @@ class WordsCache(WorkCache):
     def __init__(self, cache_dir: Path | None) -> None:
         super().__init__(cache_dir, "words")
 
-    def of(self, body: str) -> tuple[list[str], "np.ndarray"]:
-        """(comparison forms of `body`, its runs' hashes), kept or computed."""
-        def compute() -> tuple[list[str], "np.ndarray"]:
+    def of(self, body: str) -> tuple[list[str], "np.ndarray", frozenset[str]]:
+        """(comparison forms of `body`, its runs' hashes, its content words), kept or computed."""
+        def compute() -> tuple[list[str], "np.ndarray", frozenset[str]]:
             ks = [sys.intern(k) for k in keys(body)]
-            return ks, run_hashes(ks)
+            return ks, run_hashes(ks), frozenset(content_keys(ks))
 
         return self.get(hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest(), compute)
 
@@ -64,12 +65,12 @@ def analyse(articles: list[Article], entity_counts: dict[str, int], cache_dir: P
     words = WordsCache(cache_dir)
     kept = {a.id: words.of(a.body) for a in articles}
     words.save()
-    body: dict[str, list[str]] = {aid: ks for aid, (ks, _) in kept.items()}
-    index = shingle_index(body, {aid: runs for aid, (_, runs) in kept.items()})
+    body: dict[str, list[str]] = {aid: ks for aid, (ks, _, _) in kept.items()}
+    index = shingle_index(body, {aid: runs for aid, (_, runs, _) in kept.items()})
     counts = shingle_pairs(body, index)
     versions = find_versions(body, order, counts)
-    stories = find_stories(articles, entity_counts, {a.id: keys(a.title) + body[a.id] for a in articles},
-                           [(v.a, v.b) for v in versions])
+    vocab = {a.id: content_keys(keys(a.title)) | kept[a.id][2] for a in articles}
+    stories = find_stories(articles, entity_counts, None, [(v.a, v.b) for v in versions], vocab)
     aligned = AlignmentCache(cache_dir)
     quotations = find_quotations(articles, body, order, {(v.a, v.b) for v in versions}, counts, index, aligned)
     aligned.save()

@@ -235,15 +235,16 @@ def listing_digest(folder: Path) -> str:
     if not folder.is_dir():
         return ""
     h = hashlib.sha256()
-    for base, dirs, files in os.walk(folder):
+    root = os.fspath(folder)
+    for base, dirs, files in os.walk(root):
         dirs.sort()
+        prefix = "" if base == root else os.path.relpath(base, root) + os.sep
         for name in sorted(files):
-            p = os.path.join(base, name)
             try:
-                st = os.lstat(p)
+                st = os.lstat(os.path.join(base, name))
             except OSError:
                 continue
-            h.update(f"{os.path.relpath(p, folder)}\0{st.st_size}\0{st.st_mtime_ns // 10**9}\n"
+            h.update(f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns // 10**9}\n"
                      .encode("utf-8", "surrogateescape"))
     return h.hexdigest()
 

@@ -107,11 +107,13 @@ def within_window(a: Article, b: Article, days: int = WINDOW_DAYS) -> bool:
 
 
 def find_stories(articles: list[Article], entity_articles: dict[str, int],
-                 tokens: dict[str, list[str]], version_pairs: list[tuple[str, str]] = ()) -> list[Story]:
+                 tokens: dict[str, list[str]] | None, version_pairs: list[tuple[str, str]] = (),
+                 vocab: dict[str, set[str] | frozenset[str]] | None = None) -> list[Story]:
     """Group `articles` into stories (see the module docstring for the rules).
 
     `entity_articles` maps each entity id to the number of articles naming it; `tokens` maps each
-    article id to its words (title and body, `textsim.keys`); `version_pairs` are (id, id) pairs
+    article id to its words (title and body, `textsim.keys`), or `vocab` to the content words of
+    those (`textsim.content_keys`) when the caller has them; `version_pairs` are (id, id) pairs
     already known to be versions of one text. Returns stories of two or more articles, sorted by
     their first article (oldest first)."""
     n = len(articles)
@@ -138,7 +140,9 @@ def find_stories(articles: list[Article], entity_articles: dict[str, int],
             for b in lst:
                 if b.id != u.id:
                     candidates.add((min(u.id, b.id), max(u.id, b.id)))
-    vocab = {a.id: content_keys(tokens[a.id]) for a in articles}
+    if vocab is None:
+        assert tokens is not None
+        vocab = {a.id: content_keys(tokens[a.id]) for a in articles}
     df: Counter[str] = Counter()
     for keys in vocab.values():
         df.update(keys)
