@@ -534,9 +534,12 @@ def article_prevnext(ctx: Context, art: Article, here: str) -> list[str]:
     outlet and one for each of its topics (in the order the article lists them): «من <outlet>:
     التالي · السابق», each word a link (no titles: four lists of two titles were 2.5 KB of every
     article page). The same order everywhere (dated newest first with the archive's tie-breaks,
-    undated after); no link for a missing neighbour, no line for a list with neither."""
+    undated after); no link for a missing neighbour, no line for a list with neither, and none for a
+    list whose previous and next are the archive's own (the titles above already lead there: in an
+    archive of one outlet, the outlet's line always would)."""
+    archive = article_neighbours(ctx, art)
     lines = prevnext_nav(ctx, here, "arshif-prevnext-archive", "المقال السابق والتالي",
-                         ("المقال التالي (الأحدث)", "المقال السابق (الأقدم)"), article_neighbours(ctx, art))
+                         ("المقال التالي (الأحدث)", "المقال السابق (الأقدم)"), archive)
     rows: list[tuple[str, tuple[Article | None, Article | None]]] = []
     oid = (art.outlet.id or art.outlet.name) if art.outlet is not None else None
     if oid is not None and oid in ctx.outlets:
@@ -549,6 +552,8 @@ def article_prevnext(ctx: Context, art: Article, here: str) -> list[str]:
                          list_neighbours(ctx, f"topic:{tid}", topic.articles, art)))
     items = []
     for label, (older, newer) in rows:
+        if older is archive[0] and newer is archive[1]:
+            continue
         links = [f"[{word}]({Urls.link(here, ctx.urls.article(other.id))})"
                  for word, other in (("التالي", newer), ("السابق", older)) if other is not None]
         if links:

@@ -135,15 +135,23 @@ def test_nothing_is_downloaded_before_searching_and_then_only_parts(page: Any, s
     assert 1 <= len(shards) <= 2  # the query's one word has at most two readings
 
 
-def test_each_result_is_one_text_file(page: Any, site_url: str) -> None:
-    """A result is painted from its own text file (x/<n>.json.gz): title, date, outlet, byline and the
-    snippet come in one request per result; the index has nothing else to read for it."""
+def test_each_result_is_its_record_and_its_page(page: Any, site_url: str) -> None:
+    """A result is painted from its own record (x/<n>.json.gz: title, date, outlet, byline) and its
+    article page, whose text gives the snippet: two requests per result; the index has nothing else
+    to read for it, and the snippet is the page's own text."""
     got = header_search(page, site_url, "داعش")
     index = [urlsplit(u).path for u in page.requests if "/search-index/" in u]
-    texts = {p for p in index if "/x/" in p}
-    assert got and len(texts) == len(got)
+    records = {p for p in index if "/x/" in p}
+    assert got and len(records) == len(got)
     assert {p.split("/search-index/", 1)[1].split("/")[0] for p in index} <= {"manifest.json", "t", "x"}
-    assert not [u for u in page.requests if "fflate" in u]  # the browser inflates the texts itself
+    pages = {urlsplit(u).path for u in page.requests if "/articles/" in urlsplit(u).path}
+    assert pages == {urlsplit(u).path for u in got}  # each result's own page, fetched once
+    assert not [u for u in page.requests if "fflate" in u]  # the browser inflates the records itself
+    first = page.query_selector(".md-search-result__item.arshif-result")
+    snippet = " ".join(first.query_selector(".arshif-result__snippet").inner_text().replace("…", " ").split())
+    page.goto(urljoin(site_url, got[0]))
+    text = " ".join(page.inner_text(".arshif-text").split())
+    assert snippet and snippet[:40] in text
 
 
 def _snippets(page: Any) -> list[str]:

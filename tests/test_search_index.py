@@ -17,7 +17,7 @@ from generator.search import article_urls, page_markdown, write_index
 from generator.search.analyzer import query_words
 from generator.search.indexer import (
     FIELDS, PRINTED_FIELDS, Doc, DocCache, analyse, analyzed, bm25_postings, build_files, decode_varints,
-    docs_from_articles, document_text, encode_varints, index_files, shard_of, write_tree,
+    docs_from_articles, document_record, encode_varints, index_files, shard_of, write_tree,
 )
 from lunr.builder import Builder
 from lunr_reference import build_lunr, term_postings
@@ -167,11 +167,12 @@ def test_texts_and_facets() -> None:
     docs = _docs()
     files = build_files(docs).files
     for n, doc in enumerate(docs):
-        text = json.loads(gzip.decompress(files[f"x/{n}.json.gz"]))
-        assert text == document_text(doc)
-        assert text[0] == doc.title and text[1] == " ".join(doc.body.split())
-        assert text[3:] == [doc.url, doc.date, doc.outlet, doc.byline]
-        assert text[2] == [e[0] for e in doc.entities]  # ids: the names are in f/meta, once
+        record = json.loads(gzip.decompress(files[f"x/{n}.json.gz"]))
+        assert record == document_record(doc)
+        assert record[0] == doc.title
+        assert record[2:] == [doc.url, doc.date, doc.outlet, doc.byline]
+        assert record[1] == [e[0] for e in doc.entities]  # ids: the names are in f/meta, once
+        assert " ".join(doc.body.split()) not in json.dumps(record, ensure_ascii=False)  # the text: from the page
     assert not any(name.endswith(".js") for name in index_files(docs))  # the browser needs no lunr.js
     assert {name.split("/")[0] for name in files} == {"manifest.json", "t", "x", "f", "l"}  # no record chunks
     meta = json.loads(gzip.decompress(files["f/meta.json.gz"]))

@@ -16,11 +16,12 @@ is none):
                        in that field); the weights are lunr's BM25 field-vector entries
                        (`bm25_postings`, tested equal to lunr's Builder), which lunr rounds to three
                        decimals, so × 1000 they are exact integers
-    x/<n>.json.gz      document n as [title, body with its whitespace collapsed, [entity id, …], url,
-                       date, outlet, byline]: everything a result shows, in one file per result —
-                       the snippet is cut around the best passage, a quoted phrase is checked against
-                       it, and a result matched through an entity's name says which (the names from
-                       f/meta.json.gz)
+    x/<n>.json.gz      document n's record, [title, [entity id, …], url, date, outlet, byline]:
+                       what a result shows but its snippet, one file per result (a result matched
+                       through an entity's name says which: the names are in f/meta.json.gz). The
+                       snippet comes from the article page itself (`url`, its `.arshif-text`):
+                       search.js cuts it around the best passage and checks quoted phrases there.
+                       The site keeps each text once: the texts here were a ninth of the site.
     f/meta.json.gz     facet labels: years, outlets [name], entities [id, name, type, [its other
                        names: aliases, short forms, Latin]], topics [id, name]
     f/<k>.json.gz      facets of documents k·F … k·F+F-1: [year index, outlet index, [entity indexes]]
@@ -43,7 +44,6 @@ import hashlib
 import json
 import math
 import os
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,7 +61,7 @@ from generator.state import WorkCache
 from generator.search.analyzer import index_terms
 from generator.writer import gzipped
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 INDEX_DIR = "search-index"
 # (field, boost). Every field but `entities` holds words the article prints: its title, its text, its
 # byline (author and wire agencies), its outlet's name and its date (year, day, month names in both
@@ -321,7 +321,7 @@ def bm25_postings(analysed: Sequence[Analysed]) -> dict[str, list[Any]]:
 
 class DocCache(WorkCache):
     """Per-document work of earlier builds (`state.WorkCache`, kind "search"): the analysed terms
-    and the gzipped text (x/<n>.json.gz) of each document, by a digest of the document, so a build
+    and the gzipped record (x/<n>.json.gz) of each document, by a digest of the document, so a build
     after one article was added analyses and compresses one document."""
 
     def __init__(self, cache_dir: Path | None) -> None:
@@ -332,9 +332,9 @@ class DocCache(WorkCache):
         return hashlib.sha256(repr(doc).encode("utf-8", "surrogatepass")).digest()
 
     def of(self, doc: Doc) -> tuple[Analysed, bytes]:
-        """(analysed terms, gzipped text) of `doc`, kept or computed."""
+        """(analysed terms, gzipped record) of `doc`, kept or computed."""
         return self.get(self.key(doc), lambda: (
-            analyse(doc), _gz(document_text(doc), 9)))
+            analyse(doc), _gz(document_record(doc), 9)))
 
 
 # Varint digits: 5 bits each; a terminal digit ends a number, a continuation digit does not.
@@ -408,16 +408,12 @@ def shard_of(first_terms: Sequence[str], term: str) -> int:
     return max(0, bisect.bisect_right(first_terms, term) - 1)
 
 
-TEXT_CHARS = 100_000  # characters of a document's text kept for snippets and phrases (x/<n>.json.gz)
-
-
-def document_text(doc: Doc) -> list[Any]:
-    """All the browser shows of a result (x/<n>.json.gz, see the module docstring): [title, body with
-    its whitespace collapsed and cut at TEXT_CHARS characters, [entity id, …] (their names are in
-    f/meta.json.gz, which a result matched through an entity's name fetches to say which: the names
-    in every text were a quarter of its bytes), url, ISO date or "", outlet or "", byline or ""]."""
-    body = re.sub(r"\s+", " ", doc.body).strip()[:TEXT_CHARS]
-    return [doc.title, body, list(doc.entity_ids), doc.url, doc.date, doc.outlet, doc.byline]
+def document_record(doc: Doc) -> list[Any]:
+    """What the browser shows of a result but its snippet (x/<n>.json.gz, see the module
+    docstring): [title, [entity id, …] (their names are in f/meta.json.gz, which a result matched
+    through an entity's name fetches to say which), url (of the article page, relative to the site
+    root: the snippet is read from there), ISO date or "", outlet or "", byline or ""]."""
+    return [doc.title, list(doc.entity_ids), doc.url, doc.date, doc.outlet, doc.byline]
 
 
 def list_keys(doc: Doc) -> list[str]:
@@ -440,7 +436,7 @@ def document_lists(docs: Sequence[Doc]) -> dict[str, str]:
 def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str = "western",
                 cache: DocCache | None = None, topics: Mapping[str, str] | None = None) -> IndexFiles:
     """Every index file for `docs`, as bytes. `cache` keeps each document's analysed terms and
-    gzipped text between builds (`DocCache`); the bytes are the same with or without it. `topics`
+    gzipped record between builds (`DocCache`); the bytes are the same with or without it. `topics`
     ({topic id: name}) names the topics the lists hold (f/meta.json.gz), for the search page's heading."""
     out = IndexFiles()
     cache = cache if cache is not None else DocCache(None)
@@ -450,8 +446,8 @@ def build_files(docs: Sequence[Doc], shard_bytes: int = SHARD_BYTES, digits: str
     for k, terms in enumerate(shards):
         out.files[f"t/{k}.json.gz"] = _gz({t: postings[t] for t in terms})
 
-    for n, (_, text) in enumerate(work):
-        out.files[f"x/{n}.json.gz"] = text
+    for n, (_, record) in enumerate(work):
+        out.files[f"x/{n}.json.gz"] = record
 
     years = sorted({d.year for d in docs if d.year}, reverse=True)
     outlets = sorted({d.outlet for d in docs if d.outlet})

@@ -2,8 +2,9 @@
  *
  * Loaded by the small loader in partials/search.html the first time the reader focuses a search
  * box. It fetches search-index/manifest.json, then for every query only the term shards holding
- * the query's terms, and, in one wave, the texts of the results shown (x/<n>.json.gz: everything a
- * result shows, its snippet and quoted phrases are read from it). The shards hold lunr's BM25
+ * the query's terms, and, in one wave, for each result shown its record (x/<n>.json.gz: title,
+ * names, URL, date, outlet, byline) and its article page, whose text gives the snippet and is
+ * checked for quoted phrases. The shards hold lunr's BM25
  * weights, and the engine scores straight from their postings with lunr's formula (see
  * Engine.rank): no index is assembled in the browser, and lunr.js is not loaded.
  *
@@ -47,11 +48,12 @@
 
   function Engine(indexUrl) {
     this.url = indexUrl;
+    this.root = indexUrl.replace(/search-index\/$/, "");  /* the site's root: records name pages from it */
     this.manifest = null;
     this.shards = {};        /* shard number → true once its rows are in `rows` */
     this.rows = {};          /* term → its row as the shard holds it: [term index, varints per field] */
     this.postings = {};      /* term → [{docs: Int32Array, weights: Float64Array} per field], decoded on first use */
-    this.chunks = {};        /* "t/k", "x/n", "f/k", "l/k" → Promise of the file's JSON */
+    this.chunks = {};        /* "t/k", "x/n", "f/k", "l/k" → Promise of the file's JSON; "text/n" → of a text */
   }
 
   /* The manifest is revalidated on every page load (it names the build); the other files carry
@@ -356,10 +358,35 @@
   };
 
   /* Document n as one result shows it: [title, body, [entity id, …], url, date, outlet, byline]
-   * (x/<n>.json.gz; `show` puts the entities' names in place of their ids). */
+   * (`show` puts the entities' names in place of their ids). Its record, x/<n>.json.gz, holds all
+   * but the body; the body is the article page's own text, read from the page (`pageText`): the
+   * site keeps each article's text once. Fetched once; a failed fetch is tried again. */
   Engine.prototype.text = function (n) {
-    return this.chunkFile("x/" + n);
+    var self = this, key = "text/" + n;
+    if (!this.chunks[key]) {
+      this.chunks[key] = this.chunkFile("x/" + n).then(function (rec) {
+        return fetch(self.root + rec[2]).then(function (r) {
+          if (!r.ok) throw new Error(rec[2] + ": HTTP " + r.status);
+          return r.text();
+        }).then(function (html) {
+          return [rec[0], pageText(html)].concat(rec.slice(1));
+        });
+      }).catch(function (err) {
+        delete self.chunks[key];
+        throw err;
+      });
+    }
+    return this.chunks[key];
   };
+
+  /* The text of an article page (its `.arshif-text` block, paragraphs joined by a space, whitespace
+   * collapsed): the article's body as the generator wrote it, which the index's tokens come from. */
+  function pageText(html) {
+    var block = new DOMParser().parseFromString(html, "text/html").querySelector(".arshif-text");
+    if (!block) return "";
+    return Array.prototype.map.call(block.children, function (el) { return el.textContent; })
+      .join(" ").replace(/\s+/g, " ").trim();
+  }
 
   /* fflate, loaded once from the site (only where the browser cannot inflate gzip itself). */
   Engine.prototype.inflater = function () {
