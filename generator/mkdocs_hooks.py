@@ -226,11 +226,26 @@ def primary_nav_end(html_text: str, start: int) -> int:
     return -1
 
 
+# The theme's placeholders this site never fills, written on every page: the announcement bar (no
+# `announce` block is set) and the dialog that says a code block was copied (no copy buttons).
+# Material's script looks them up as optional components and mounts nothing where they are missing.
+_EMPTY_PLACEHOLDERS = re.compile(
+    r'<div data-md-component="?announce"?>\s*</div>'
+    r'|<div class="?md-dialog"? data-md-component="?dialog"?><div class="md-dialog__inner md-typeset"></div></div>')
+
+
+def without_empty_placeholders(html_text: str) -> str:
+    """`html_text` without the theme's empty announcement bar and copy dialog (140 bytes of every
+    page; see `_EMPTY_PLACEHOLDERS`). A filled announcement bar is kept."""
+    return _EMPTY_PLACEHOLDERS.sub("", html_text)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Count one more page rendered; the navigation's titles lose their wrapper (`plain_nav_titles`)."""
+    """Count one more page rendered; the navigation's titles lose their wrapper (`plain_nav_titles`),
+    and the page the theme's empty placeholders (`without_empty_placeholders`)."""
     if _progress is not None:
         _progress.update()
-    return plain_nav_titles(output)
+    return without_empty_placeholders(plain_nav_titles(output))
 
 
 def on_post_build(config: Any) -> None:

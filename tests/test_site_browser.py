@@ -149,6 +149,37 @@ def test_header_controls_come_from_one_shared_script(page: Any, site_url: str, s
     assert root == site_url and page.get_attribute("[data-arshif-search]", "data-arshif-root") == site_url
 
 
+def test_pages_carry_none_of_the_themes_empty_placeholders(page: Any, site_url: str, seed_site: BuiltSite) -> None:
+    """The announcement bar and the copy dialog, empty on every page of this site, are not written
+    (`mkdocs_hooks.without_empty_placeholders`); an article page works without them: its
+    back-to-top button and the search box mount, and the console shows no error."""
+    from generator.mkdocs_hooks import without_empty_placeholders
+
+    pages = sorted(seed_site.site.rglob("*.html"))
+    assert len(pages) > 20
+    for p in pages:
+        if p.name == "404.html":  # a static template, rendered without the page hooks
+            continue
+        html = p.read_text(encoding="utf-8")
+        assert "data-md-component=announce" not in html and "md-dialog" not in html, p
+    filled = '<div data-md-component=announce><aside class=md-banner>خبر</aside></div>'
+    assert without_empty_placeholders(filled) == filled
+    assert without_empty_placeholders('<div data-md-component="announce">\n  \n</div>x') == "x"
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    article = sorted((seed_site.site / "articles").glob("*/index.html"))[0].parent.name
+    page.set_viewport_size({"width": 390, "height": 500})  # a phone: the article scrolls
+    goto(page, f"{site_url}articles/{article}/")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    page.evaluate("window.scrollBy(0, -300)")  # scrolling up shows the back-to-top button
+    page.wait_for_selector(".md-top:not([hidden])", timeout=5000)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.click(".md-search__input")
+    assert page.locator("[data-arshif-search] input[role=combobox]").count() == 1
+    assert errors == []
+
+
 def test_navigation_titles_are_plain_links_and_the_current_section_is_marked(page: Any, site_url: str,
                                                                              seed_site: BuiltSite) -> None:
     """The sidebar's links carry their titles without the theme's ellipsis wrapper
