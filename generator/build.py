@@ -489,9 +489,11 @@ def _build(args: argparse.Namespace, corpus: Path, config: Path, out: Path, site
             line = f"{snap.report['head']}; {file_counts(0, 0, snap.report['files'])}"
             status = int(snap.report["status"])
         else:
-            ctx = load_context(corpus, config, cache)
-            if getattr(args, "site", False):
-                index = start_search_index(ctx, cache)
+            def start_index(early: Context) -> None:  # before the cross-article analysis, which it does not need
+                nonlocal index
+                index = start_search_index(early, cache)
+
+            ctx = load_context(corpus, config, cache, start_index if getattr(args, "site", False) else None)
             try:
                 result = write_outputs(out, render_site(ctx, PageCache(cache) if cache is not None else None))
             except (OutputConflict, UnsafePath) as exc:

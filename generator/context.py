@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from generator.config import Problem, escape_controls
 from generator.dates_ar import parse_iso
@@ -608,10 +608,13 @@ def assemble(
     skipped: list[Skipped],
     problems: list[Problem],
     cache_dir: Path | None = None,
+    before_reuse: Callable[[Context], None] | None = None,
 ) -> Context:
     """The build context from the extracted `articles`: duplicates dropped, ids assigned, entities,
     topics, outlets, related articles, URLs and the reuse analysis (`cache_dir`: the build's cache
-    folder, where that analysis keeps its pair alignments)."""
+    folder, where that analysis keeps its pair alignments). `before_reuse`, when given, is called
+    with the context as it stands before that analysis, the longest part of this stage (the build
+    starts the search index there, in a forked process: it needs none of it)."""
     kept, dups = drop_duplicates(articles)
     assign_article_ids(kept, corpus_dir.as_posix())
     kept.sort(key=newest_first_key)
@@ -621,14 +624,19 @@ def assemble(
     outlets = build_outlets(kept, cfg)
     related = build_related(kept, entities)
     urls = make_urls(kept, entities, topics, outlets)
-    reuse = (analyse(kept, {eid: len(info.articles) for eid, info in entities.items()}, cache_dir)
-             if os.environ.get("ARSHIF_REUSE", "1") != "0" else Reuse())  # 0: no stories, versions, quotations
-    return Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
-                   sorted(set(problems)), entities, topics, outlets, related, urls, reuse=reuse)
+    ctx = Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
+                  sorted(set(problems)), entities, topics, outlets, related, urls)
+    if before_reuse is not None:
+        before_reuse(ctx)
+    if os.environ.get("ARSHIF_REUSE", "1") != "0":  # 0: no stories, versions, quotations
+        ctx.reuse = analyse(kept, {eid: len(info.articles) for eid, info in entities.items()}, cache_dir)
+    return ctx
 
 
-def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None) -> Context:
-    """Everything the pages need. With `cache_dir`, unchanged inputs are not extracted again."""
+def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = None,
+                 before_reuse: Callable[[Context], None] | None = None) -> Context:
+    """Everything the pages need. With `cache_dir`, unchanged inputs are not extracted again.
+    `before_reuse`: see `assemble`."""
     cfg, problems = load_site_config(config_dir)
     survey = discover(corpus_dir, ingest.EXTENSIONS)
     texts = [f for f in survey.inputs if ingest.kind_of(f.rel) == "text"]
@@ -645,7 +653,7 @@ def load_context(corpus_dir: Path, config_dir: Path, cache_dir: Path | None = No
     cache = ExtractionCache(cache_dir, config_dir) if cache_dir is not None else None
     articles, skipped, side_problems = _extract_all(texts, cfg, corpus_dir, cache=cache, units=units)
     ctx = assemble(corpus_dir, config_dir, cfg, articles, survey.refused + skipped,
-                   problems + survey.problems + side_problems, cache_dir)
+                   problems + survey.problems + side_problems, cache_dir, before_reuse)
     ctx.ignored = survey.ignored
     ctx.inputs = notes
     return ctx

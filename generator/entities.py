@@ -40,7 +40,7 @@ from typing import Any
 
 import ahocorasick
 
-from generator.arabic import FOLD_MAP, fold, fold_with_map
+from generator.arabic import FOLD_MAP, char_class, fold, fold_with_map
 from generator.config import id_problem, LineDict, Problem, check_mapping, is_str, is_str_list, load_yaml, one_of
 from generator.model import EntityHit
 
@@ -103,7 +103,7 @@ def normalise_form(form: str) -> str:
 
 
 # Characters that `fold` deletes (diacritics, tatweel, format characters), from the table.
-_DELETED = re.compile("[" + "".join(re.escape(c) for c, v in sorted(FOLD_MAP.items()) if v == "") + "]+")
+_DELETED = re.compile(char_class([c for c, v in FOLD_MAP.items() if v == ""]) + "+")
 
 
 def _fold_map(text: str) -> tuple[str, list[int]]:
