@@ -66,3 +66,20 @@ def test_cancel_stops_a_child_whose_value_is_not_wanted(tmp_path) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # gone (and reaped)
     job.cancel()  # a second time: nothing
+
+
+def test_what_the_parent_had_not_yet_written_is_written_once(tmp_path) -> None:
+    """Text the parent printed before the fork but had not flushed is not written a second time by
+    the child, which starts with a copy of the parent's buffers (multiprocessing flushes them before
+    it forks; a plain os.fork would not)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom generator.forked import Forked\n"
+              "print('before the fork')\n"
+              "assert Forked(lambda: 7).result() == 7\n"
+              "print('after')\n")
+    from conftest import ROOT
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "before the fork\nafter\n"
