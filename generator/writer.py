@@ -159,13 +159,16 @@ def write_outputs(out_dir: Path, outputs: Iterable[_Out]) -> WriteResult:
     root = out_dir.resolve()
     result = WriteResult()
     remove_leftovers(out_dir, root)
+    safe: set[Path] = set()  # folders already checked (an archive's pages share a few dozen)
     for rel in track(sorted(data), "writing pages", "files"):
         target = out_dir / rel
         existing = target.parent
         while not existing.exists() and existing != out_dir:
             existing = existing.parent
-        if not _inside(existing, root):
-            raise UnsafePath(f"refusing output path {rel!r}: its folder leads outside {out_dir}")
+        if existing not in safe:
+            if not _inside(existing, root):
+                raise UnsafePath(f"refusing output path {rel!r}: its folder leads outside {out_dir}")
+            safe.add(existing)
         if write_if_changed(target, data[rel]):
             result.written.append(rel)
         else:
