@@ -169,3 +169,25 @@ def test_a_whole_build_split_across_processes_is_the_one_process_build(tmp_path:
     broken = sorted((content / "articles").glob("*.md"))[-1]
     broken.write_text(broken.read_text(encoding="utf-8") + "\n[رابط](لا-يوجد.md)\n", encoding="utf-8")
     assert run_mkdocs(content, tmp_path / "broken-site", ROOT, processes=3) != 0
+
+
+def test_the_previous_site_is_deleted_after_the_swap_and_a_killed_deleters_leftovers_next_time(archive: Path) -> None:
+    """After an incremental build the previous site (its folder, now holding hard links to the
+    files that did not change) is renamed aside and deleted by a detached process; the next build
+    finds nothing of it, or deletes what a killed deleter left."""
+    import time
+
+    (archive / "corpus" / f"{N:04d}.txt").write_text(article(N, 1), encoding="utf-8")
+    assert SITE_LINE.search(build(archive).stdout)
+    deadline = time.monotonic() + 60
+    while [p for p in archive.iterdir() if ".trash-" in p.name] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert sorted(p.name for p in archive.iterdir() if p.name.startswith(".site")) == []
+    left = archive / ".site.trash-1-2"  # as a deleter killed half-way leaves it
+    shutil.copytree(archive / "site" / "articles", left / "articles")
+    (archive / "corpus" / "0004.txt").write_text(article(4, 2), encoding="utf-8")
+    assert SITE_LINE.search(build(archive).stdout)
+    deadline = time.monotonic() + 60
+    while left.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left.exists()
