@@ -499,8 +499,11 @@ def write_tree(root: Path, files: Mapping[str, bytes]) -> int:
     # the manifest last: a search reads it first, and must find every shard it lists
     for rel, data in sorted(files.items(), key=lambda kv: (kv[0] == "manifest.json", kv[0])):
         path = root / rel
-        if path.is_file() and path.read_bytes() == data:
-            continue
+        try:  # a file of another size differs: not read
+            if path.stat().st_size == len(data) and path.is_file() and path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_bytes(data)
