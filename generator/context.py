@@ -611,10 +611,10 @@ def assemble(
     before_reuse: Callable[[Context], None] | None = None,
 ) -> Context:
     """The build context from the extracted `articles`: duplicates dropped, ids assigned, entities,
-    topics, outlets, related articles, URLs and the reuse analysis (`cache_dir`: the build's cache
+    topics, outlets, URLs, related articles and the reuse analysis (`cache_dir`: the build's cache
     folder, where that analysis keeps its pair alignments). `before_reuse`, when given, is called
-    with the context as it stands before that analysis, the longest part of this stage (the build
-    starts the search index there, in a forked process: it needs none of it)."""
+    with the context as it stands before the related articles and that analysis, the longest parts
+    of this stage (the build starts the search index there, in a forked process: it needs neither)."""
     kept, dups = drop_duplicates(articles)
     assign_article_ids(kept, corpus_dir.as_posix())
     kept.sort(key=newest_first_key)
@@ -622,12 +622,12 @@ def assemble(
     entities = build_entities(kept, cfg)
     topics = build_topics(kept, cfg)
     outlets = build_outlets(kept, cfg)
-    related = build_related(kept, entities)
     urls = make_urls(kept, entities, topics, outlets)
     ctx = Context(corpus_dir, config_dir, cfg, kept, sorted(skipped, key=lambda s: s.source), dups,
-                  sorted(set(problems)), entities, topics, outlets, related, urls)
+                  sorted(set(problems)), entities, topics, outlets, {}, urls)
     if before_reuse is not None:
         before_reuse(ctx)
+    ctx.related = build_related(kept, entities)
     if os.environ.get("ARSHIF_REUSE", "1") != "0":  # 0: no stories, versions, quotations
         ctx.reuse = analyse(kept, {eid: len(info.articles) for eid, info in entities.items()}, cache_dir)
     return ctx

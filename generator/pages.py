@@ -31,6 +31,7 @@ from generator.collation import collation_key, index_letter
 from generator.context import Context, EntityInfo, newest_first_key
 from generator.dates_ar import (UNDATED, digits_style, long_date, month_label, number, parse_iso, short_date,
                                shown, undated_label)
+from generator.forked import Forked
 from generator.model import Article, EntityHit
 from generator.plurals import count_phrase
 from generator.progress import track
@@ -1119,21 +1120,33 @@ def render_site(ctx: Context, cache: PageCache | None = None) -> list[Output]:
 
 
 def _render_all(ctx: Context, cache: PageCache | None = None) -> list[Output]:
-    outs: list[Output] = [render_home(ctx), *render_report(ctx)]
-    outs += render_timeline(ctx)
-    for kind in INDEX_KINDS:
-        if kind in KIND_TYPES:
-            outs += render_entity_index(ctx, kind)
-    outs += [render_topics_index(ctx), render_outlets_index(ctx)]
-    outs += [render_article(ctx, a, cache) for a in track(ctx.articles, "rendering articles", "articles")]
-    for info in ctx.entities.values():
-        outs += render_entity(ctx, info)
-    for t, _info in live_topics(ctx):
-        outs += render_topic(ctx, t)
-    for o in ctx.outlets:
-        outs += render_outlet(ctx, o)
-    outs.append(render_search_page())
-    outs += _reuse_and_data_outputs(ctx)
+    # the stories', shared passages' and data files' outputs on the other core (`generator.forked`),
+    # while this one renders the pages: a sixth of the rendering after one article was added
+    digits = ctx.cfg.digits
+
+    def reuse_and_data() -> list[Output]:
+        with digits_style(digits):
+            return _reuse_and_data_outputs(ctx)
+
+    beside = Forked(reuse_and_data)
+    try:
+        outs: list[Output] = [render_home(ctx), *render_report(ctx)]
+        outs += render_timeline(ctx)
+        for kind in INDEX_KINDS:
+            if kind in KIND_TYPES:
+                outs += render_entity_index(ctx, kind)
+        outs += [render_topics_index(ctx), render_outlets_index(ctx)]
+        outs += [render_article(ctx, a, cache) for a in track(ctx.articles, "rendering articles", "articles")]
+        for info in ctx.entities.values():
+            outs += render_entity(ctx, info)
+        for t, _info in live_topics(ctx):
+            outs += render_topic(ctx, t)
+        for o in ctx.outlets:
+            outs += render_outlet(ctx, o)
+        outs.append(render_search_page())
+        outs += beside.result()
+    finally:
+        beside.cancel()  # when rendering a page failed
     return outs
 
 
