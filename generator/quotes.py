@@ -36,9 +36,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from generator.arabic import fold
 from generator.model import Article, EntityHit
@@ -178,6 +179,8 @@ def run_hashes(ks: list[str]) -> "np.ndarray":
     blake2b, combined as a polynomial modulo 2^64), so it can be kept between builds
     (`reuse.WordsCache`); two different runs share one with a chance of about 10^-7 in an archive of
     ten million runs, and a pair they bring together is only aligned, never taken as shared."""
+    import numpy as np  # here, not with the module: a build with nothing changed never needs it
+
     n = len(ks) - SHINGLE + 1
     if n <= 0:
         return np.empty(0, dtype=np.uint64)
@@ -195,6 +198,8 @@ def shingle_index(keys: dict[str, list[str]], runs: dict[str, "np.ndarray"] | No
     articles → the sorted ids of those articles, in order of hash. `keys` maps each article id to
     its comparison forms (`textsim.keys` of the body); `runs`, when given, maps it to
     `run_hashes` of those (kept between builds by the caller)."""
+    import numpy as np
+
     if runs is None:
         runs = {aid: run_hashes(ks) for aid, ks in keys.items()}
     ids = sorted(runs)

@@ -13,8 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from generator.model import Article
 from generator.quotes import AlignmentCache, Quotation, find_quotations, run_hashes, shingle_index, shingle_pairs
@@ -22,6 +21,9 @@ from generator.state import WorkCache
 from generator.stories import Story, find_stories, oldest_first_key
 from generator.textsim import content_keys, keys
 from generator.versions import VersionPair, find_versions
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass
