@@ -10,7 +10,6 @@ Markdown or HTML.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import io
 import pickle
@@ -696,7 +695,7 @@ class PageCache(WorkCache):
 
     def markdown(self, view: ArticleView) -> str:
         """`article_markdown(view)`, kept or computed."""
-        key = hashlib.blake2b(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+        key = self.digest(pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
         return self.get(key, lambda: article_markdown(view))
 
 

@@ -474,11 +474,7 @@ class AlignmentCache(WorkCache):
     def __init__(self, cache_dir: Path | None) -> None:
         super().__init__(cache_dir, "reuse")
 
-    @staticmethod
-    def _digest(text: str) -> bytes:
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
     def pair(self, body_x: str, body_y: str, compute: Callable[[], list[tuple[int, int, int, int, int]]]
              ) -> list[tuple[int, int, int, int, int]]:
         """The runs shared by the two bodies (word indexes, see `shared_runs`), kept or computed."""
-        return self.get((self._digest(body_x), self._digest(body_y)), compute)
+        return self.get((self.digest(body_x), self.digest(body_y)), compute)

@@ -8,7 +8,6 @@ the lookups the pages need. `Reuse.seconds` records how long the stage took (the
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from dataclasses import dataclass, field
@@ -54,7 +53,7 @@ class WordsCache(WorkCache):
             ks = [sys.intern(k) for k in keys(body)]
             return ks, run_hashes(ks), frozenset(content_keys(ks))
 
-        return self.get(hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).digest(), compute)
+        return self.get(self.digest(body), compute)
 
 
 def analyse(articles: list[Article], entity_counts: dict[str, int], cache_dir: Path | None = None) -> Reuse:

@@ -370,6 +370,13 @@ class WorkCache:
                 self.entries.update(entries)
                 self.loaded[b] = set(entries)
 
+    @staticmethod
+    def digest(data: str | bytes) -> bytes:
+        """A 16-byte key for `data` (text as UTF-8, lone surrogates kept): what the caches key
+        texts and pickled values by."""
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        return hashlib.blake2b(raw, digest_size=16).digest()
+
     @classmethod
     def bucket(cls, key: Any) -> int:
         """The bucket of `key`: from its first byte when it is a digest (bytes), else from a digest
